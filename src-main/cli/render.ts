@@ -1,0 +1,27 @@
+// Plain-text rendering for people reading a terminal; --json is the stable format for programs.
+
+const statusLabel: Record<string, string> = { preparing: '筹建', active: '已成立', retired: '撤销' };
+
+type Row = Record<string, unknown>;
+
+export function renderHuman(method: string, value: unknown): string {
+  switch (method) {
+    case 'org.list':
+    case 'org.search':
+      return (value as Row[])
+        .map((o) => `${o.id}\t${o.name}\t${o.type ?? '（未分类）'}\t${statusLabel[String(o.status)] ?? o.status}\t上级:${o.parentId ?? '—'}\t下级:${o.childCount}`)
+        .join('\n') || '（无）';
+    case 'org.history':
+      return (value as Row[]).map((e) => `${e.at}\t${e.actor}\t${e.actionLabel}\t${e.fieldLabel ?? ''}\t${e.oldValue ?? '—'} → ${e.newValue ?? '—'}`).join('\n') || '（无记录）';
+    case 'system.check': {
+      const r = value as { ok: boolean; quickCheck: string[]; schemaVersion: number; latestSchemaVersion: number; foreignKeyViolations: number; counts: Record<string, number> };
+      return [
+        `完整性：${r.ok ? '正常' : '异常'}（quick_check: ${r.quickCheck.join('；')}；外键问题 ${r.foreignKeyViolations} 处）`,
+        `结构版本：${r.schemaVersion}（程序最新 ${r.latestSchemaVersion}）`,
+        ...Object.entries(r.counts).map(([k, n]) => `${k}: ${n}`),
+      ].join('\n');
+    }
+    default:
+      return JSON.stringify(value, null, 2);
+  }
+}

@@ -1,0 +1,57 @@
+import { sql } from 'kysely';
+import type { ApiOutput, ParsedInput } from '../contract';
+import { allowedBeforeSetup, mutation, query, type ReadContext, type WriteContext } from '../handler';
+import { latestSchemaVersion, schemaVersion } from '../../db/migrate';
+import { readSettings, writeSetting } from '../../db/settings';
+import { divisionListVersion } from '../../domain/division-codes';
+
+export const appHandlers = {
+  'app.status': allowedBeforeSetup(query(appStatus)),
+  'settings.get': allowedBeforeSetup(query(getSettings)),
+  'settings.update': allowedBeforeSetup(mutation(updateSettings)),
+  'system.check': allowedBeforeSetup(query(systemCheck)),
+};
+
+async function appStatus(ctx: ReadContext): Promise<ApiOutput<'app.status'>> {
+  const settings = await readSettings(ctx.db);
+  return {
+    setupDone: ctx.county !== null,
+    county: ctx.county ? { divisionCode: ctx.county.division_code, name: ctx.county.name } : null,
+    clerkName: settings.clerkName,
+    schemaVersion: await schemaVersion(ctx.db),
+    dbFile: ctx.dbFile,
+    divisionListVersion,
+  };
+}
+
+async function getSettings(ctx: ReadContext): Promise<ApiOutput<'settings.get'>> {
+  return readSettings(ctx.db);
+}
+
+async function updateSettings(ctx: WriteContext, input: ParsedInput<'settings.update'>): Promise<ApiOutput<'settings.update'>> {
+  await writeSetting(ctx.db, 'clerkName', input.clerkName);
+  return readSettings(ctx.db);
+}
+
+const countedTables = ['organization', 'person', 'member', 'group_member', 'volunteer', 'volunteer_team', 'service_record', 'service_hours', 'change_log'] as const;
+
+async function systemCheck(ctx: ReadContext): Promise<ApiOutput<'system.check'>> {
+  const quickCheck = (ctx.sqlite.pragma('quick_check', { simple: false }) as Array<{ quick_check: string }>).map((r) => r.quick_check);
+  const foreignKeyViolations = (ctx.sqlite.pragma('foreign_key_check') as unknown[]).length;
+  const journalMode = String(ctx.sqlite.pragma('journal_mode', { simple: true }));
+  const counts: Record<string, number> = {};
+  for (const table of countedTables) {
+    const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(table)}`.execute(ctx.db);
+    counts[table] = Number(rows[0]?.n ?? 0);
+  }
+  const version = await schemaVersion(ctx.db);
+  return {
+    ok: quickCheck.length === 1 && quickCheck[0] === 'ok' && foreignKeyViolations === 0 && version === latestSchemaVersion,
+    quickCheck,
+    foreignKeyViolations,
+    schemaVersion: version,
+    latestSchemaVersion,
+    journalMode,
+    counts,
+  };
+}

@@ -1,0 +1,59 @@
+import type { ChangeLogEntry, ReadDb, WriteDb } from './schema';
+
+export interface ChangeSource {
+  db: WriteDb;
+  actor: string;
+  batchId: string;
+  now: Date;
+}
+
+export type FieldValue = string | number | boolean | null | undefined;
+
+function show(value: FieldValue): string | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'boolean') return value ? '是' : '否';
+  return String(value);
+}
+
+/**
+ * Writes one row per changed field (from → to). `before` is null for a newly created record,
+ * in which case every non-empty field of `after` is recorded as set.
+ */
+export async function recordChanges(
+  source: ChangeSource,
+  entity: string,
+  entityId: number,
+  action: string,
+  before: Record<string, FieldValue> | null,
+  after: Record<string, FieldValue>,
+): Promise<number> {
+  const rows = [];
+  for (const [field, value] of Object.entries(after)) {
+    const oldValue = before ? show(before[field]) : null;
+    const newValue = show(value);
+    if (oldValue === newValue) continue;
+    rows.push({
+      batch_id: source.batchId,
+      at: source.now.toISOString(),
+      actor: source.actor,
+      entity,
+      entity_id: entityId,
+      action,
+      field,
+      old_value: oldValue,
+      new_value: newValue,
+    });
+  }
+  if (rows.length > 0) await source.db.insertInto('change_log').values(rows).execute();
+  return rows.length;
+}
+
+export async function readHistory(db: ReadDb, entity: string, entityId: number): Promise<ChangeLogEntry[]> {
+  return db
+    .selectFrom('change_log')
+    .selectAll()
+    .where('entity', '=', entity)
+    .where('entity_id', '=', entityId)
+    .orderBy('id', 'desc')
+    .execute();
+}

@@ -1,0 +1,15 @@
+import type { Kysely } from 'kysely';
+import * as m0010 from './0010-initial';
+import * as m0020 from './0020-reference-data';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Kysely<any>): Promise<void>;
+}
+
+// Static list: bundlers see every migration, and the order is the list's, never a directory scan.
+export const migrations: readonly Migration[] = [
+  { version: 10, name: 'initial', up: m0010.up },
+  { version: 20, name: 'reference-data', up: m0020.up },
+];

@@ -1,0 +1,16 @@
+// Calendar dates are plain 'YYYY-MM-DD' strings in local (China) time; no time zones involved.
+
+const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isRealDate(value: string): boolean {
+  const m = isoDate.exec(value);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (year < 1900 || year > 2200 || month < 1 || month > 12 || day < 1) return false;
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Today's date where the clerk is: China has one time zone, UTC+8, without daylight saving. */
+export function todayInChina(now: Date = new Date()): string {
+  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
