@@ -1,0 +1,110 @@
+import path from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, type MenuItemConstructorOptions } from 'electron';
+import { dispatch, type Backend } from './core/api/dispatch';
+import { AppError } from './core/errors';
+import { openLedgerDb } from './core/db/open';
+import { productName } from './core/paths';
+import { contentSecurityPolicy, newNonce, withNonce } from './content-security';
+import { appOrigin, appScheme, hardenContents, hardenSession, isAppUrl } from './security';
+import { readStaticFile } from './static-files';
+
+// The Electron shell: a window, a menu, security wiring and one IPC channel into dispatch.
+// Everything domain-shaped lives in ./core, shared with the browser host and the CLI.
+
+app.setName(productName);
+protocol.registerSchemesAsPrivileged([{ scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+const rendererDir = path.join(import.meta.dirname, '../renderer');
+
+function nativeBinding(): string | undefined {
+  if (process.env.LEDGER_NATIVE_BINDING) return process.env.LEDGER_NATIVE_BINDING;
+  return app.isPackaged ? path.join(process.resourcesPath, 'better_sqlite3.node') : undefined;
+}
+
+function serveRenderer(): void {
+  protocol.handle(appScheme, async (request) => {
+    const url = new URL(request.url);
+    const file = await readStaticFile(rendererDir, url.pathname);
+    if (!file) return new Response('未找到', { status: 404 });
+    if (!file.isIndex) return new Response(new Uint8Array(file.body), { headers: { 'Content-Type': file.mimeType } });
+    const nonce = newNonce();
+    return new Response(withNonce(file.body.toString('utf8'), nonce), {
+      headers: { 'Content-Type': file.mimeType, 'Content-Security-Policy': contentSecurityPolicy(nonce) },
+    });
+  });
+}
+
+function buildMenu(): void {
+  const template: MenuItemConstructorOptions[] = [
+    { label: '文件', submenu: [{ role: 'quit', label: '退出' }] },
+    {
+      label: '编辑',
+      submenu: [
+        { role: 'undo', label: '撤销' },
+        { role: 'redo', label: '重做' },
+        { type: 'separator' },
+        { role: 'cut', label: '剪切' },
+        { role: 'copy', label: '复制' },
+        { role: 'paste', label: '粘贴' },
+        { role: 'selectAll', label: '全选' },
+      ],
+    },
+    {
+      label: '视图',
+      submenu: [
+        { role: 'zoomIn', label: '放大' },
+        { role: 'zoomOut', label: '缩小' },
+        { role: 'resetZoom', label: '实际大小' },
+        { role: 'togglefullscreen', label: '全屏' },
+        ...(app.isPackaged ? [] : ([{ type: 'separator' }, { role: 'reload', label: '重新加载' }, { role: 'toggleDevTools', label: '开发者工具' }] as MenuItemConstructorOptions[])),
+      ],
+    },
+  ];
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  hardenSession();
+  serveRenderer();
+  buildMenu();
+  const file = path.join(app.getPath('userData'), 'ledger.sqlite');
+  let backend: Backend;
+  try {
+    backend = { db: await openLedgerDb(file, { nativeBinding: nativeBinding() }), log: (m) => console.error(m) };
+  } catch (error) {
+    dialog.showErrorBox(productName, error instanceof AppError ? error.message : `无法打开数据文件 ${file}：${(error as Error).message}`);
+    app.exit(1);
+    return;
+  }
+  ipcMain.handle('ledger:invoke', (event, method: unknown, input: unknown) => {
+    // Only our own page may call the backend; the dispatcher validates method and input.
+    if (!isAppUrl(event.senderFrame?.url ?? '')) return { ok: false, error: { code: 'FORBIDDEN_ORIGIN', message: '拒绝访问：来源不符。' } };
+    return dispatch(backend, String(method), input);
+  });
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents));
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    minWidth: 1024,
+    minHeight: 640,
+    title: productName,
+    show: false,
+    webPreferences: {
+      preload: path.join(import.meta.dirname, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+      devTools: !app.isPackaged,
+    },
+  });
+  window.once('ready-to-show', () => window.show());
+  await window.loadURL(`${appOrigin}/index.html`);
+  app.on('window-all-closed', () => {
+    void backend.db.close().finally(() => app.quit());
+  });
+}
+
+void start();

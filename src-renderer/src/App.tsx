@@ -1,0 +1,66 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Alert, Layout, Menu, Result, Spin, Typography } from 'antd';
+import type { AppStatus } from '../../src-main/core/api/contract';
+import { invoke } from './api/client';
+import { OrgsPage } from './features/orgs/OrgsPage';
+import { SetupPage } from './features/setup/SetupPage';
+import { SettingsPage } from './features/settings/SettingsPage';
+import { ComingLater } from './features/placeholder/ComingLater';
+
+type Section = 'orgs' | 'members' | 'volunteers' | 'standards' | 'reports' | 'printing' | 'settings';
+
+const sections: Array<{ key: Section; label: string }> = [
+  { key: 'orgs', label: '组织' },
+  { key: 'members', label: '会员' },
+  { key: 'volunteers', label: '志愿者' },
+  { key: 'standards', label: '达标检查' },
+  { key: 'reports', label: '年报' },
+  { key: 'printing', label: '打印' },
+  { key: 'settings', label: '设置' },
+];
+
+export function App() {
+  const [status, setStatus] = useState<AppStatus | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [section, setSection] = useState<Section>('orgs');
+
+  const refresh = useCallback(async () => {
+    try {
+      setStatus(await invoke('app.status', {}));
+      setError(null);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }, []);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  if (error) return <Result status="error" title="无法打开台账" subTitle={error} />;
+  if (!status) return <Spin fullscreen tip="正在打开台账……" />;
+  if (!status.setupDone) return <SetupPage onDone={refresh} />;
+
+  const current = sections.find((s) => s.key === section)!;
+  return (
+    <Layout style={{ height: '100vh' }}>
+      <Layout.Sider width={168} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
+        <div style={{ padding: '16px 16px 8px' }}>
+          <Typography.Text strong style={{ fontSize: 16 }}>红会基层台账</Typography.Text>
+          <br />
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{status.county?.name}</Typography.Text>
+        </div>
+        <nav aria-label="主导航">
+          <Menu mode="inline" selectedKeys={[section]} items={sections} onClick={(e) => setSection(e.key as Section)} />
+        </nav>
+      </Layout.Sider>
+      <Layout.Content style={{ overflow: 'auto', padding: 16 }}>
+        <Alert.ErrorBoundary message="界面出错" description="请切换到其他栏目后再返回；数据没有丢失。">
+          {section === 'orgs' && <OrgsPage />}
+          {section === 'settings' && <SettingsPage status={status} onChanged={refresh} />}
+          {section !== 'orgs' && section !== 'settings' && <ComingLater title={current.label} />}
+        </Alert.ErrorBoundary>
+      </Layout.Content>
+    </Layout>
+  );
+}
