@@ -38,7 +38,7 @@ export function App() {
   }, [refresh]);
 
   if (error) return <Result status="error" title="无法打开台账" subTitle={error} />;
-  if (!status) return <Spin fullscreen tip="正在打开台账……" />;
+  if (!status) return <Spin fullscreen description="正在打开台账……" />;
   if (!status.setupDone) return <SetupPage onDone={refresh} />;
 
   const current = sections.find((s) => s.key === section)!;
@@ -55,7 +55,7 @@ export function App() {
         </nav>
       </Layout.Sider>
       <Layout.Content style={{ overflow: 'auto', padding: 16 }}>
-        <Alert.ErrorBoundary message="界面出错" description="请切换到其他栏目后再返回；数据没有丢失。">
+        <Alert.ErrorBoundary title="界面出错" description="请切换到其他栏目后再返回；数据没有丢失。">
           {section === 'orgs' && <OrgsPage />}
           {section === 'settings' && <SettingsPage status={status} onChanged={refresh} />}
           {section !== 'orgs' && section !== 'settings' && <ComingLater title={current.label} />}

@@ -37,7 +37,7 @@ export function OrgDetail({ org, historyVersion, onEdit, onAddChild, onMove, onR
   return (
     <Card
       title={
-        <Space direction="vertical" size={0}>
+        <Space orientation="vertical" size={0}>
           <Breadcrumb items={org.path.map((p) => ({ title: p.id === org.id ? p.name : <a onClick={() => onPick(p.id)}>{p.name}</a> }))} />
           <Space>
             <Typography.Title level={4} style={{ margin: 0 }}>{org.name}</Typography.Title>

@@ -74,7 +74,7 @@ export function OrgsPage() {
   return (
     <div style={{ display: 'flex', gap: 16, alignItems: 'flex-start' }}>
       <Card style={{ width: 400, flex: 'none' }} styles={{ body: { padding: 12 } }}>
-        <Space direction="vertical" style={{ width: '100%' }}>
+        <Space orientation="vertical" style={{ width: '100%' }}>
           <OrgSearch onPick={(id) => void pick(id)} />
           <Space style={{ justifyContent: 'space-between', width: '100%' }}>
             <Button type="primary" onClick={() => setDialog({ kind: 'add', parent: null })}>新增顶层组织</Button>

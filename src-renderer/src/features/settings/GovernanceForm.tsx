@@ -17,10 +17,16 @@ const facts: Array<{ flag: keyof Governance; date: keyof Governance; label: stri
 ];
 
 const yesNo = [
-  { value: true, label: '是' },
-  { value: false, label: '否' },
-  { value: null, label: '未填写' },
+  { value: 'yes', label: '是' },
+  { value: 'no', label: '否' },
+  { value: 'unset', label: '未填写' },
 ];
+
+/** 是 / 否 / 未填写 for a fact that may still be unknown (null). */
+function TriState({ value, onChange, id }: { value?: boolean | null; onChange?: (v: boolean | null) => void; id?: string }) {
+  const current = value === true ? 'yes' : value === false ? 'no' : 'unset';
+  return <Radio.Group id={id} options={yesNo} optionType="button" value={current} onChange={(e) => onChange?.(e.target.value === 'unset' ? null : e.target.value === 'yes')} />;
+}
 
 /** The county society's governance facts, which items 1, 3, 5 and 7 of the annual tables use. */
 export function GovernanceForm({ initial, onSubmit, submitText = '保存', extraButton }: Props) {
@@ -32,7 +38,7 @@ export function GovernanceForm({ initial, onSubmit, submitText = '保存', extra
         <Row gutter={16} key={f.flag}>
           <Col span={12}>
             <Form.Item name={f.flag} label={`是否${f.label}`}>
-              <Radio.Group options={yesNo} optionType="button" />
+              <TriState />
             </Form.Item>
           </Col>
           <Col span={12}>

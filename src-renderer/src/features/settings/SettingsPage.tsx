@@ -14,7 +14,7 @@ export function SettingsPage({ status, onChanged }: { status: AppStatus; onChang
   }, [load]);
 
   return (
-    <Space direction="vertical" size={16} style={{ width: '100%', maxWidth: 880 }}>
+    <Space orientation="vertical" size={16} style={{ width: '100%', maxWidth: 880 }}>
       <Card title="经办人">
         <Form
           layout="inline"
@@ -39,7 +39,7 @@ export function SettingsPage({ status, onChanged }: { status: AppStatus; onChang
             <Descriptions.Item label="数据文件" span={2}>{status.dbFile}</Descriptions.Item>
           </Descriptions>
           {county.governanceMissing.length > 0 && (
-            <Alert style={{ margin: '12px 0' }} type="warning" showIcon message={`年报所需信息尚未填写：${county.governanceMissing.join('、')}`} />
+            <Alert style={{ margin: '12px 0' }} type="warning" showIcon title={`年报所需信息尚未填写：${county.governanceMissing.join('、')}`} />
           )}
           <GovernanceForm
             initial={county.governance}

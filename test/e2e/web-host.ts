@@ -1,0 +1,45 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+import { chromium, type Browser } from 'playwright-core';
+
+export const root = path.resolve(import.meta.dirname, '../..');
+
+export function tempDb(name: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-e2e-'));
+  return path.join(dir, name);
+}
+
+export function ledgerCli(...args: string[]): string {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src-main/cli/ledger.ts', ...args], { cwd: root, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`ledger ${args.join(' ')} failed: ${result.stderr}`);
+  return result.stdout;
+}
+
+/** Starts `npm run start:web` exactly as a clerk would and resolves with the URL it prints. */
+export async function startWeb(db: string): Promise<{ url: string; child: ChildProcess; stop: () => void }> {
+  const child = spawn(process.execPath, ['scripts/start-web.mjs', '--db', db, '--port', '0'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  const lines = readline.createInterface({ input: child.stdout! });
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`start:web printed no URL within 120 s: ${stderr}`)), 120_000);
+    lines.once('line', (line) => {
+      clearTimeout(timer);
+      resolve(line);
+    });
+    child.once('exit', (code) => reject(new Error(`start:web exited with ${code}: ${stderr}`)));
+  });
+  return { url, child, stop: () => child.kill('SIGTERM') };
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export const screenshotDir = path.join(root, 'test/e2e/__screenshots__');

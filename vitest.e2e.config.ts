@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+// Browser end-to-end tests: the real UI (built renderer) on the real backend (start:web) in Debian's Chromium.
+export default defineConfig({
+  test: {
+    include: ['test/e2e/**/*.e2e.test.ts'],
+    testTimeout: 180_000,
+    hookTimeout: 180_000,
+    fileParallelism: false,
+  },
+});
