@@ -64,6 +64,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const maxBody = options.maxBodyBytes ?? 8 * 1024 * 1024;
   let allowedHosts: Set<string> = new Set();
+  let allowedOrigins: Set<string> = new Set();
   let origin = '';
 
   const server = http.createServer((req, res) => {
@@ -80,7 +81,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       if (url !== '/api/invoke') return refuse(res, 404, 'NOT_FOUND', '没有这个接口。');
       if (req.method !== 'POST') return refuse(res, 405, 'METHOD_NOT_ALLOWED', '只接受 POST 请求。');
       const requestOrigin = req.headers.origin;
-      if (requestOrigin !== undefined && requestOrigin !== origin) return refuse(res, 403, 'FORBIDDEN_ORIGIN', '拒绝访问：来源不符。');
+      if (requestOrigin !== undefined && !allowedOrigins.has(requestOrigin)) return refuse(res, 403, 'FORBIDDEN_ORIGIN', '拒绝访问：来源不符。');
       const auth = req.headers.authorization ?? '';
       const given = auth.startsWith('Bearer ') ? auth.slice(7) : '';
       if (!sameSecret(given, token)) return refuse(res, 401, 'UNAUTHORIZED', '访问令牌无效，请使用启动时显示的完整地址打开。');
@@ -124,7 +125,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   });
   const { port } = server.address() as AddressInfo;
   origin = `http://127.0.0.1:${port}`;
+  // A clerk may type localhost instead of 127.0.0.1: both name this loopback host.
   allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  allowedOrigins = new Set([...allowedHosts].map((host) => `http://${host}`));
   return {
     url: `${origin}/#token=${token}`,
     origin,

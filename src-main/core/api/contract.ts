@@ -11,7 +11,6 @@ z.config(z.locales.zhCN());
 const date = z.string().refine(isRealDate, { message: '日期格式应为 YYYY-MM-DD，且为真实存在的日期' });
 const nullableDate = date.nullable();
 const id = z.number().int().positive();
-const text = (max: number) => z.string().trim().max(max, { message: `不能超过 ${max} 个字` });
 const optionalText = (max: number) =>
   z.string().trim().max(max, { message: `不能超过 ${max} 个字` }).transform((v) => (v === '' ? null : v)).nullable();
 const name = z.string().trim().min(1, { message: '不能为空' }).max(100, { message: '不能超过 100 个字' });

@@ -30,19 +30,20 @@ export function openSqlite(file: string, nativeBinding?: string): BetterSqlite3.
     throw new AppError('DB_CORRUPT', `无法打开数据文件 ${file}：${(error as Error).message}`);
   }
   try {
-    // Power cuts are common: WAL plus synchronous=FULL means a committed action survives one.
     sqlite.pragma('busy_timeout = 5000');
-    sqlite.pragma('journal_mode = WAL');
-    sqlite.pragma('synchronous = FULL');
-    sqlite.pragma('foreign_keys = ON');
+    // Check before anything writes: switching journal_mode rewrites the file header.
     const check = sqlite.pragma('quick_check', { simple: false }) as Array<{ quick_check: string }>;
-    const problems = check.map((row) => row.quick_check).filter((line) => line !== 'ok');
+    const problems = check.flatMap((row) => row.quick_check.split('\n')).filter((line) => line !== 'ok');
     if (problems.length > 0) {
       throw new AppError(
         'DB_CORRUPT',
-        `数据文件 ${file} 完整性检查未通过，为避免进一步损坏，程序没有写入任何内容。请从备份恢复，或联系技术支持。（${problems.slice(0, 3).join('；')}）`,
+        `数据文件 ${file} 完整性检查未通过，为避免进一步损坏，程序没有写入任何内容。请从备份恢复，或联系技术支持。（${problems.slice(0, 3).join('；')}${problems.length > 3 ? ` 等 ${problems.length} 处` : ''}）`,
       );
     }
+    // Power cuts are common: WAL plus synchronous=FULL means a committed action survives one.
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('foreign_keys = ON');
   } catch (error) {
     sqlite.close();
     if (error instanceof AppError) throw error;

@@ -1,7 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 
 // Reference lists from DOMAIN.md and the seeds, stored as rows so a county can extend them.
-// INSERT OR IGNORE keeps rows a county may already have added under the same name.
+// A row a county already added under the same name keeps its id and sort order, but takes the
+// school/community flags the statistics depend on; other lists keep existing rows as they are.
 const organizationTypes: Array<[name: string, isSchool: 0 | 1, isCommunity: 0 | 1]> = [
   ['乡镇', 0, 0],
   ['街道', 0, 0],
@@ -37,7 +38,8 @@ const targets: Array<[code: string, label: string, comparator: '>=' | '>', thres
 
 export async function up(db: Kysely<any>): Promise<void> {
   for (const [i, [name, isSchool, isCommunity]] of organizationTypes.entries()) {
-    await sql`INSERT OR IGNORE INTO organization_type (name, sort_order, is_school, is_community) VALUES (${name}, ${(i + 1) * 10}, ${isSchool}, ${isCommunity})`.execute(db);
+    await sql`INSERT INTO organization_type (name, sort_order, is_school, is_community) VALUES (${name}, ${(i + 1) * 10}, ${isSchool}, ${isCommunity})
+      ON CONFLICT (name) DO UPDATE SET is_school = excluded.is_school, is_community = excluded.is_community`.execute(db);
   }
   for (const [i, name] of serviceFields.entries()) {
     await sql`INSERT OR IGNORE INTO service_field (name, sort_order) VALUES (${name}, ${(i + 1) * 10})`.execute(db);
