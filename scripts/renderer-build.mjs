@@ -23,6 +23,8 @@ export function ensureRendererBuilt() {
   // Vite's own log goes to stderr so that stdout carries only the URL.
   const result = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'vite.renderer.config.ts', '--logLevel', 'warn'], {
     cwd: root,
+    // A production build even when started from a test runner that exported NODE_ENV=test.
+    env: { ...process.env, NODE_ENV: 'production' },
     stdio: ['ignore', process.stderr, process.stderr],
   });
   if (result.status !== 0) {

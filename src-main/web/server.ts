@@ -65,7 +65,6 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const maxBody = options.maxBodyBytes ?? 8 * 1024 * 1024;
   let allowedHosts: Set<string> = new Set();
   let allowedOrigins: Set<string> = new Set();
-  let origin = '';
 
   const server = http.createServer((req, res) => {
     handle(req, res).catch(() => {
@@ -124,7 +123,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
-  origin = `http://127.0.0.1:${port}`;
+  const origin = `http://127.0.0.1:${port}`;
   // A clerk may type localhost instead of 127.0.0.1: both name this loopback host.
   allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   allowedOrigins = new Set([...allowedHosts].map((host) => `http://${host}`));

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, ledgerCli, screenshotDir, startWeb, tempDb } from './web-host';
 
@@ -23,6 +23,13 @@ async function openPage(url: string): Promise<{ page: Page; problems: string[] }
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
     if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  // Runs in the page (a string: this file is compiled for Node, without DOM types).
+  await page.addInitScript({
+    content: `document.addEventListener('securitypolicyviolation', (e) => {
+      const el = e.target;
+      console.error('CSP violation by ' + (el && el.outerHTML ? el.outerHTML.slice(0, 300) : String(el)));
+    });`,
   });
   await page.goto(url);
   return { page, problems };
@@ -66,19 +73,27 @@ describe('organisation tree on a seeded ledger', () => {
     const web = await startWeb(db);
     stops.push(web.stop);
     const { page, problems } = await openPage(web.url);
+    onTestFailed(() => page.screenshot({ path: path.join(screenshotDir, 'orgs-failure.png') }).then(() => undefined));
     const tree = page.getByRole('tree');
     await tree.waitFor();
 
-    // Keyboard: focus the tree, move down and select with Enter.
-    await page.locator('.ant-tree-list-holder-inner .ant-tree-treenode').first().waitFor();
-    await page.locator('[role="tree"] input, .ant-tree [tabindex="0"]').first().focus();
+    // Keyboard: focus the tree; the selection follows ↑↓, → unfolds a township.
+    await tree.getByRole('treeitem').first().waitFor();
+    const topLevelCount = await tree.getByRole('treeitem').count();
+    await tree.focus();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await page.getByRole('tab', { name: '基本信息' }).waitFor();
+    const first = await page.locator('.ant-card-head h4').textContent();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press(' ');
+    await expect.poll(() => page.locator('.ant-card-head h4').textContent()).not.toBe(first);
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => tree.getByRole('treeitem').count()).toBeGreaterThan(topLevelCount);
 
     async function addOrg(parent: string | null, name: string, type: string) {
       if (parent) {
-        await pick(parent);
+        await pick(parent, parent);
         await page.getByRole('button', { name: '新增下级' }).click();
       } else {
         await page.getByRole('button', { name: '新增顶层组织' }).click();
@@ -86,34 +101,43 @@ describe('organisation tree on a seeded ledger', () => {
       const dialog = page.getByRole('dialog');
       await dialog.getByLabel('名称').fill(name);
       await dialog.getByLabel('类型').click();
-      await page.locator('.ant-select-item-option', { hasText: new RegExp(`^${type}$`) }).click();
+      await page.locator('.ant-select-item-option:visible', { hasText: new RegExp(`^${type}$`) }).click();
       await dialog.getByRole('button', { name: '保存' }).click();
       await page.getByRole('heading', { name }).waitFor();
     }
 
-    async function pick(fragment: string) {
+    async function pick(fragment: string, expected: string, by: 'mouse' | 'keyboard' = 'mouse') {
       const search = page.getByRole('combobox', { name: '查找组织' });
       await search.fill(fragment);
-      await page.locator('.ant-select-item-option').first().waitFor();
-      await search.press('ArrowDown');
-      await search.press('Enter');
+      const results = page.getByRole('listbox', { name: '查找结果' });
+      const option = results.getByRole('option', { name: expected }).first();
+      await option.waitFor();
+      if (by === 'mouse') {
+        await option.click();
+      } else {
+        // Move the highlight onto the wanted hit with ↓, then open it with Enter.
+        while ((await option.getAttribute('aria-selected')) !== 'true') await search.press('ArrowDown');
+        await search.press('Enter');
+      }
+      await page.getByRole('heading', { name: expected }).waitFor();
     }
 
     await addOrg(null, '测试镇红十字会', '乡镇');
     await addOrg(null, '试验街道红十字会', '街道');
-    await addOrg('测试镇红十字会', '东风村红十字会', '村');
-    await expect(page.getByRole('heading', { name: '东风村红十字会' }).count()).resolves.toBe(1);
+    await addOrg('测试镇红十字会', '东风试点村红十字会', '村');
+    await expect(page.getByRole('heading', { name: '东风试点村红十字会' }).count()).resolves.toBe(1);
 
     // A duplicate name under the same parent is refused with a clear message and nothing changes.
-    await pick('测试镇');
+    await pick('测试镇', '测试镇红十字会');
     await page.getByRole('button', { name: '新增下级' }).click();
-    await page.getByRole('dialog').getByLabel('名称').fill('东风村红十字会');
+    await page.getByRole('dialog').getByLabel('名称').fill('东风试点村红十字会');
     await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
     await page.getByText('同一上级下名称不能重复').waitFor();
     await page.getByRole('dialog').getByRole('button', { name: '取消' }).click();
 
     // Move the village under the other township.
-    await pick('东风村');
+    await pick('东风试点村', '东风试点村红十字会');
+    await expect(page.locator('.ant-breadcrumb').textContent()).resolves.toContain('测试镇红十字会');
     await page.getByRole('button', { name: '移动' }).click();
     const moveDialog = page.getByRole('dialog');
     await moveDialog.getByRole('combobox', { name: '新的上级组织' }).fill('试验街道');
@@ -129,7 +153,7 @@ describe('organisation tree on a seeded ledger', () => {
     await expect(page.getByRole('button', { name: '恢复' }).count()).resolves.toBe(1);
 
     // Search by a fragment from the middle of the name, then read the history.
-    await pick('风村');
+    await pick('试点村', '东风试点村红十字会', 'keyboard');
     await page.getByRole('tab', { name: '变更记录' }).click();
     const history = page.getByRole('table');
     await history.getByText('移动').first().waitFor();

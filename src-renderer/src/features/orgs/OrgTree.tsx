@@ -39,13 +39,26 @@ function buildTree(orgs: OrgSummary[]): TreeDataNode[] {
   return toNodes(null);
 }
 
-/** The organisation tree: virtualised, keyboard navigable (↑↓ move, ←→ fold, Enter selects). */
+/** The organisation tree: virtualised and keyboard navigable — ↑↓ move, ←→ fold, Enter or Space opens the organisation. */
 export function OrgTree({ orgs, selectedId, expandedIds, onExpand, onSelect, height }: Props) {
   const treeData = useMemo(() => buildTree(orgs), [orgs]);
   const ref = useRef<React.ComponentRef<typeof Tree>>(null);
+  // The row the keyboard is on (rc-tree's "active" row), opened with Enter or Space.
+  const activeId = useRef<number | null>(null);
   useEffect(() => {
-    if (selectedId !== null) ref.current?.scrollTo({ key: selectedId, align: 'auto' });
-  }, [selectedId, expandedIds]);
+    if (selectedId === null) return;
+    // Scroll only to a row that is shown: present, with every ancestor unfolded.
+    const byId = new Map(orgs.map((o) => [o.id, o]));
+    const expanded = new Set(expandedIds);
+    for (let at = byId.get(selectedId)?.parentId ?? null; at !== null; at = byId.get(at)?.parentId ?? null) {
+      if (!byId.has(at)) break;
+      if (!expanded.has(at)) return;
+    }
+    if (!byId.has(selectedId)) return;
+    // After the tree has laid out the rows just unfolded, or the virtual list cannot find them.
+    const frame = requestAnimationFrame(() => ref.current?.scrollTo({ key: selectedId, align: 'auto' }));
+    return () => cancelAnimationFrame(frame);
+  }, [selectedId, expandedIds, orgs]);
   return (
     <Tree
       ref={ref}
@@ -60,6 +73,12 @@ export function OrgTree({ orgs, selectedId, expandedIds, onExpand, onSelect, hei
       onExpand={(keys) => onExpand(keys.map(Number))}
       onSelect={(keys) => {
         if (keys.length > 0) onSelect(Number(keys[0]));
+      }}
+      onActiveChange={(key) => {
+        activeId.current = key === null || key === undefined ? null : Number(key);
+      }}
+      onKeyDown={(event) => {
+        if ((event.key === 'Enter' || event.key === ' ') && activeId.current !== null) onSelect(activeId.current);
       }}
     />
   );

@@ -21,13 +21,13 @@ export function RetireOrgModal({ org, today, onClose, onRetired }: { org: Org; t
 
   return (
     <Modal open title={`撤销组织：${org.name}`} okText="确认撤销" okButtonProps={{ danger: true }} cancelText="取消" onOk={() => void retire()} onCancel={onClose}>
-      <Alert type="warning" showIcon style={{ marginBottom: 16 }} message="撤销后该组织不再计入已成立的基层组织数，但记录和变更历史都会保留，可随时恢复。" />
+      <Alert type="warning" showIcon style={{ marginBottom: 16 }} title="撤销后该组织不再计入已成立的基层组织数，但记录和变更历史都会保留，可随时恢复。" />
       <Form layout="vertical">
-        <Form.Item label="撤销日期" required>
-          <DateInput value={retiredOn} onChange={setRetiredOn} disabledFuture />
+        <Form.Item label="撤销日期" required htmlFor="retire-date">
+          <DateInput id="retire-date" value={retiredOn} onChange={setRetiredOn} disabledFuture />
         </Form.Item>
-        <Form.Item label="撤销原因（可不填）">
-          <Input value={reason} onChange={(e) => setReason(e.target.value)} maxLength={200} placeholder="如：村社合并" />
+        <Form.Item label="撤销原因（可不填）" htmlFor="retire-reason">
+          <Input id="retire-reason" value={reason} onChange={(e) => setReason(e.target.value)} maxLength={200} placeholder="如：村社合并" />
         </Form.Item>
       </Form>
     </Modal>
