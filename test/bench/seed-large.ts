@@ -36,9 +36,12 @@ function rawInsertRowsPerSecond(file: string): number {
 
 /**
  * Seeds the large synthetic county (2,000 organisations, 1,000,000 persons) into a fresh file and
- * compares its insert rate with the raw baseline measured in the same run.
+ * compares its insert rate with the raw baseline measured in the same run. `onSeeded` runs
+ * further benches on the seeded file before it is deleted.
  */
-export async function benchSeedLarge(): Promise<Record<string, number>> {
+export async function benchSeedLarge(
+  onSeeded?: (file: string) => Promise<Record<string, number>>,
+): Promise<Record<string, number>> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-seed-bench-'));
   try {
     const rawRate = rawInsertRowsPerSecond(path.join(dir, 'raw.sqlite'));
@@ -54,12 +57,15 @@ export async function benchSeedLarge(): Promise<Record<string, number>> {
       await db.close(); // checkpoints the WAL into the main file, so its size is the whole database
     }
     const seedRate = rows / seconds;
+    const dbSizeMB = round(fs.statSync(file).size / 1024 / 1024, 1);
     return {
       seedLargeSeconds: round(seconds, 2),
+      seedRows: rows,
       rawInsertRowsPerSecond: Math.round(rawRate),
       seedRowsPerSecond: Math.round(seedRate),
       ratioToRaw: round(seedRate / rawRate, 3),
-      dbSizeMB: round(fs.statSync(file).size / 1024 / 1024, 1),
+      dbSizeMB,
+      ...(onSeeded ? await onSeeded(file) : {}),
     };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
