@@ -1,0 +1,90 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+// The `ledger` command lines are a contract that outside checks run exactly as written.
+const root = path.resolve(import.meta.dirname, '../..');
+
+function ledger(...args: string[]) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src-main/cli/ledger.ts', ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '1' } });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function json(...args: string[]) {
+  const result = ledger(...args, '--json');
+  return { ...result, value: JSON.parse(result.stdout) as unknown };
+}
+
+let db: string;
+beforeAll(() => {
+  db = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-cli-')), 'ledger.sqlite');
+});
+
+describe('ledger CLI', () => {
+  it('init creates the database, is safe to repeat, and refuses another county', () => {
+    const first = json('init', '--db', db, '--county-code', '330106', '--county-name', '杭州市西湖区红十字会');
+    expect(first.status).toBe(0);
+    expect(first.value).toMatchObject({ county: { divisionCode: '330106', name: '杭州市西湖区红十字会' }, schemaVersion: 20 });
+    expect(json('init', '--db', db, '--county-code', '330106', '--county-name', '杭州市西湖区红十字会').status).toBe(0);
+    const other = json('init', '--db', db, '--county-code', '330105', '--county-name', '杭州市拱墅区红十字会');
+    expect(other.status).toBe(1);
+    expect(other.value).toMatchObject({ error: { code: 'COUNTY_MISMATCH' } });
+    expect(other.stderr).toContain('330106');
+    const wrong = json('init', '--db', `${db}.other`, '--county-code', '123456', '--county-name', '某县红十字会');
+    expect(wrong.status).toBe(1);
+    expect(wrong.value).toMatchObject({ error: { code: 'COUNTY_CODE_UNKNOWN' } });
+  });
+
+  it('adds, lists, moves, retires and checks organisations with exactly one JSON document on stdout', () => {
+    const town = json('org', 'add', '--db', db, '--name', '转塘街道红十字会', '--type', '街道', '--founded-on', '2019-03-01');
+    expect(town.status).toBe(0);
+    const townId = (town.value as { id: number }).id;
+    const other = json('org', 'add', '--db', db, '--name', '留下街道红十字会', '--type', '街道');
+    const otherId = (other.value as { id: number }).id;
+    const community = json('org', 'add', '--db', db, '--name', '象山社区红十字会', '--type', '社区', '--parent', String(townId), '--status', 'preparing');
+    expect(community.value).toMatchObject({ name: '象山社区红十字会', type: '社区', parentId: townId, status: 'preparing', foundedOn: null });
+    const communityId = (community.value as { id: number }).id;
+
+    const list = json('org', 'list', '--db', db);
+    expect(list.status).toBe(0);
+    const rows = list.value as Array<Record<string, unknown>>;
+    expect(rows).toHaveLength(3);
+    expect(rows.find((o) => o.id === townId)).toMatchObject({ name: '转塘街道红十字会', type: '街道', parentId: null, status: 'active', foundedOn: '2019-03-01', divisionCode: null, childCount: 1 });
+    for (const row of rows) expect(Object.keys(row)).toEqual(expect.arrayContaining(['id', 'name', 'type', 'parentId', 'status', 'foundedOn', 'divisionCode', 'childCount']));
+
+    const unknownType = json('org', 'add', '--db', db, '--name', '某协会', '--type', '协会');
+    expect(unknownType.status).toBe(1);
+    expect(unknownType.value).toMatchObject({ error: { code: 'UNKNOWN_TYPE' } });
+    const duplicate = json('org', 'add', '--db', db, '--name', '象山社区红十字会', '--type', '社区', '--parent', String(townId));
+    expect(duplicate.status).toBe(1);
+    expect(duplicate.value).toMatchObject({ error: { code: 'DUPLICATE_NAME' } });
+
+    expect(json('org', 'move', '--db', db, '--id', String(communityId), '--parent', String(otherId)).value).toMatchObject({ parentId: otherId });
+    expect(json('org', 'update', '--db', db, '--id', String(communityId), '--name', '象山新社区红十字会').value).toMatchObject({ name: '象山新社区红十字会' });
+    const unconfirmed = json('org', 'retire', '--db', db, '--id', String(communityId));
+    expect(unconfirmed.status).toBe(1);
+    expect(json('org', 'retire', '--db', db, '--id', String(communityId), '--reason', '村社合并', '--yes').value).toMatchObject({ status: 'retired' });
+    const history = json('org', 'history', '--db', db, '--id', String(communityId)).value as Array<{ action: string }>;
+    expect(new Set(history.map((h) => h.action))).toEqual(new Set(['create', 'move', 'update', 'retire']));
+
+    const check = json('check', '--db', db);
+    expect(check.status).toBe(0);
+    expect(check.value).toMatchObject({ ok: true, quickCheck: ['ok'], schemaVersion: 20, latestSchemaVersion: 20 });
+  });
+
+  it('writes no colour codes and no envelope, and prints plain text without --json', () => {
+    const plain = ledger('org', 'list', '--db', db);
+    expect(plain.status).toBe(0);
+    expect(plain.stdout).toContain('转塘街道红十字会');
+    expect(plain.stdout + plain.stderr).not.toMatch(/\u001b\[/);
+    expect(json('org', 'list', '--db', db).value).toBeInstanceOf(Array);
+  });
+
+  it('seed refuses a database that already has data', () => {
+    const seeded = json('seed', '--db', db, '--scale', 'small');
+    expect(seeded.status).toBe(1);
+    expect(seeded.value).toMatchObject({ error: { code: 'INVALID_STATE' } });
+  });
+});
