@@ -23,7 +23,14 @@ const usage = `用法: ledger <命令> [--db 文件] [--json]
   org move --id ID (--parent ID | --top)
   org retire --id ID [--on YYYY-MM-DD] [--reason 原因] --yes
   org restore --id ID
-  org history --id ID`;
+  org history --id ID
+  member add --org ID --name 姓名 --id-number 证件号码 [--id-type resident_id|hmt_residence_permit|hm_travel_permit|passport|foreign_permanent_id]
+             [--kind adult|youth] [--phone 电话] [--join-date YYYY-MM-DD] [--birth-date YYYY-MM-DD] [--gender M|F]
+             [--guardian-name 姓名 --guardian-relation 关系 --guardian-phone 电话 --guardian-consent-on YYYY-MM-DD --guardian-consent-method 方式]
+  member get|history|restore --id ID
+  member update --id ID [--name 姓名] [--phone 电话] [--notes 备注]
+  member lapse --id ID [--on YYYY-MM-DD] [--reason 原因] --yes
+  member transfer --id ID --org ID`;
 
 const options = {
   db: { type: 'string' },
@@ -54,6 +61,19 @@ const options = {
   reason: { type: 'string' },
   query: { type: 'string' },
   active: { type: 'boolean', default: false },
+  org: { type: 'string' },
+  'id-number': { type: 'string' },
+  'id-type': { type: 'string' },
+  kind: { type: 'string' },
+  phone: { type: 'string' },
+  'join-date': { type: 'string' },
+  'birth-date': { type: 'string' },
+  gender: { type: 'string' },
+  'guardian-name': { type: 'string' },
+  'guardian-relation': { type: 'string' },
+  'guardian-phone': { type: 'string' },
+  'guardian-consent-on': { type: 'string' },
+  'guardian-consent-method': { type: 'string' },
 } as const;
 
 type Flags = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];
@@ -83,6 +103,32 @@ function orgFields(flags: Flags, forUpdate: boolean): Record<string, unknown> {
     notes: pick(flags.notes),
   };
   return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+}
+
+function defined(fields: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+}
+
+function memberAddInput(flags: Flags): Record<string, unknown> {
+  return {
+    orgId: intFlag(flags.org, 'org'),
+    name: flags.name ?? '',
+    idNumber: flags['id-number'] ?? '',
+    ...defined({
+      idType: flags['id-type'],
+      kind: flags.kind,
+      phone: flags.phone,
+      joinedOn: flags['join-date'],
+      birthDate: flags['birth-date'],
+      gender: flags.gender,
+      notes: flags.notes,
+      guardianName: flags['guardian-name'],
+      guardianRelation: flags['guardian-relation'],
+      guardianPhone: flags['guardian-phone'],
+      guardianConsentOn: flags['guardian-consent-on'],
+      guardianConsentMethod: flags['guardian-consent-method'],
+    }),
+  };
 }
 
 /** Maps a command line to one dispatch call (method + input), or to a local command. */
@@ -119,6 +165,24 @@ function toCall(command: string[], flags: Flags): { method: string; input: unkno
       return { method: 'org.retire', input: { id: idFrom(), ...(flags.on ? { retiredOn: flags.on } : {}), ...(flags.reason ? { reason: flags.reason } : {}) } };
     case 'org restore':
       return { method: 'org.restore', input: { id: idFrom() } };
+    case 'member add':
+      return { method: 'member.add', input: memberAddInput(flags) };
+    case 'member get':
+      return { method: 'member.get', input: { id: idFrom() } };
+    case 'member history':
+      return { method: 'member.history', input: { id: idFrom() } };
+    case 'member restore':
+      return { method: 'member.restore', input: { id: idFrom() } };
+    case 'member update': {
+      const changes = defined({ name: flags.name, phone: flags.phone === '' ? null : flags.phone, notes: flags.notes === '' ? null : flags.notes });
+      if (Object.keys(changes).length === 0) throw new UsageError('member update 需要至少一个要修改的字段，如 --phone。');
+      return { method: 'member.update', input: { id: idFrom(), changes } };
+    }
+    case 'member lapse':
+      if (!flags.yes) throw new UsageError('会员退会需要确认：请加上 --yes。');
+      return { method: 'member.lapse', input: { id: idFrom(), ...defined({ lapsedOn: flags.on, reason: flags.reason }) } };
+    case 'member transfer':
+      return { method: 'member.transfer', input: { id: idFrom(), orgId: intFlag(flags.org, 'org') } };
     default:
       throw new UsageError(`未知命令“${command.join(' ')}”。\n${usage}`);
   }

@@ -1,20 +1,13 @@
 import { z } from 'zod';
-import { isRealDate } from '../domain/dates';
+import { changeEntry, date, empty, id, method, name, nullableDate, optionalText } from './contract/primitives';
+
+export { changeEntry };
+import { memberMethods } from './contract/member';
 
 // The one API contract. Every transport (Electron IPC, loopback HTTP, CLI) carries exactly
 // these methods; the dispatcher parses every input with these schemas and every output too,
 // so unknown fields (e.g. an unmasked number) can never leak through a handler by accident.
 // This file must stay free of Node imports: the renderer compiles against its types.
-
-z.config(z.locales.zhCN());
-
-const date = z.string().refine(isRealDate, { message: '日期格式应为 YYYY-MM-DD，且为真实存在的日期' });
-const nullableDate = date.nullable();
-const id = z.number().int().positive();
-const optionalText = (max: number) =>
-  z.string().trim().max(max, { message: `不能超过 ${max} 个字` }).transform((v) => (v === '' ? null : v)).nullable();
-const name = z.string().trim().min(1, { message: '不能为空' }).max(100, { message: '不能超过 100 个字' });
-const empty = z.object({}).strict().default({});
 
 export const orgStatus = z.enum(['preparing', 'active', 'retired']);
 export const bojiaStatus = z.enum(['none', 'building', 'built', 'demonstration']);
@@ -141,17 +134,6 @@ export const orgUpdateInput = z
   .object({ id, changes: z.object(orgFields).partial().strict() })
   .strict();
 
-export const changeEntry = z.object({
-  id,
-  at: z.string(),
-  actor: z.string(),
-  action: z.string(),
-  actionLabel: z.string(),
-  field: z.string().nullable(),
-  fieldLabel: z.string().nullable(),
-  oldValue: z.string().nullable(),
-  newValue: z.string().nullable(),
-});
 
 export const orgSearchHit = orgSummary.extend({ path: z.string() });
 
@@ -164,10 +146,6 @@ export const checkReport = z.object({
   journalMode: z.string(),
   counts: z.record(z.string(), z.number().int()),
 });
-
-function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
-  return { input, output };
-}
 
 export const contract = {
   'app.status': method(empty, appStatus),
@@ -191,6 +169,7 @@ export const contract = {
   'org.restore': method(z.object({ id }).strict(), org),
   'org.history': method(z.object({ id }).strict(), z.array(changeEntry)),
   'system.check': method(empty, checkReport),
+  ...memberMethods,
 } as const;
 
 export type Contract = typeof contract;
@@ -214,3 +193,4 @@ export type Governance = z.output<typeof governance>;
 export type ChangeEntry = z.output<typeof changeEntry>;
 export type OrgSearchHit = z.output<typeof orgSearchHit>;
 export type AppStatus = z.output<typeof appStatus>;
+export type * from './contract/member';

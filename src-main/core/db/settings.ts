@@ -4,6 +4,8 @@ import type { ReadDb, WriteDb } from './schema';
 // setting needs no migration.
 export const settingDefaults = {
   clerkName: '经办人',
+  /** Youth members are those under 18 on this date; null means today. */
+  youthReferenceDate: null as string | null,
 };
 
 export type Settings = typeof settingDefaults;

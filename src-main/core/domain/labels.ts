@@ -15,6 +15,26 @@ export const actionLabels: Record<string, string> = {
   move: '移动',
   retire: '撤销',
   restore: '恢复',
+  lapse: '退会',
+  transfer: '转移',
+  reveal: '查看完整号码',
+};
+
+export const memberFieldLabels: Record<string, string> = {
+  name: '姓名',
+  kind: '会员类别',
+  idNumber: '证件号码',
+  gender: '性别',
+  birthDate: '出生日期',
+  phone: '联系电话',
+  org: '所属组织',
+  status: '状态',
+  joinedOn: '入会日期',
+  lapsedOn: '退会日期',
+  lapseReason: '退会原因',
+  guardianName: '监护人',
+  guardianPhone: '监护人电话',
+  notes: '备注',
 };
 
 export const orgFieldLabels: Record<string, string> = {
@@ -57,4 +77,18 @@ export const inputFieldLabels: Record<string, string> = {
   retiredOn: '撤销日期',
   reason: '撤销原因',
   changes: '修改内容',
+  orgId: '所属组织',
+  idNumber: '证件号码',
+  idType: '证件类型',
+  kind: '会员类别',
+  gender: '性别',
+  birthDate: '出生日期',
+  phone: '联系电话',
+  joinedOn: '入会日期',
+  lapsedOn: '退会日期',
+  guardianName: '监护人姓名',
+  guardianRelation: '与本人关系',
+  guardianPhone: '监护人电话',
+  guardianConsentOn: '监护人同意日期',
+  guardianConsentMethod: '同意方式',
 };

@@ -13,3 +13,13 @@ export function normalizeName(value: string): string {
 export function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
+
+const middleDots = /[\u00b7\u2022\u2027\u30fb\u0387\u16eb\u2219\u22c5\uff65.．]/gu;
+
+/**
+ * A person's name as rosters type it: padding spaces anywhere go (王\u3000芳 → 王芳), and the
+ * look-alike dots in transcribed minority names become the standard middle dot (U+00B7).
+ */
+export function normalizePersonName(value: string): string {
+  return value.replace(/\s+/gu, '').replace(middleDots, '·').replace(/^·+|·+$/gu, '');
+}

@@ -1,8 +1,9 @@
 import { mergeHandlerMaps, type HandlerTable } from '../handler';
 import { appHandlers } from './app';
 import { countyHandlers } from './county';
+import { memberHandlers } from './member';
 import { orgHandlers } from './org';
 
 // Assigning to HandlerTable makes a missing or mistyped method a compile error;
 // mergeHandlerMaps makes a method defined in two areas a start-up error.
-export const handlers: HandlerTable = mergeHandlerMaps(appHandlers, countyHandlers, orgHandlers);
+export const handlers: HandlerTable = mergeHandlerMaps(appHandlers, countyHandlers, orgHandlers, memberHandlers);
