@@ -27,6 +27,7 @@ const usage = `用法: ledger <命令> [--db 文件] [--json]
   member add --org ID --name 姓名 --id-number 证件号码 [--id-type resident_id|hmt_residence_permit|hm_travel_permit|passport|foreign_permanent_id]
              [--kind adult|youth] [--phone 电话] [--join-date YYYY-MM-DD] [--birth-date YYYY-MM-DD] [--gender M|F]
              [--guardian-name 姓名 --guardian-relation 关系 --guardian-phone 电话 --guardian-consent-on YYYY-MM-DD --guardian-consent-method 方式]
+  member list [--org ID] [--search 文字] [--status active|lapsed] [--kind adult|youth] [--limit N] [--after CURSOR]
   member get|history|restore --id ID
   member update --id ID [--name 姓名] [--phone 电话] [--notes 备注]
   member lapse --id ID [--on YYYY-MM-DD] [--reason 原因] --yes
@@ -62,6 +63,9 @@ const options = {
   query: { type: 'string' },
   active: { type: 'boolean', default: false },
   org: { type: 'string' },
+  search: { type: 'string' },
+  limit: { type: 'string' },
+  after: { type: 'string' },
   'id-number': { type: 'string' },
   'id-type': { type: 'string' },
   kind: { type: 'string' },
@@ -165,6 +169,18 @@ function toCall(command: string[], flags: Flags): { method: string; input: unkno
       return { method: 'org.retire', input: { id: idFrom(), ...(flags.on ? { retiredOn: flags.on } : {}), ...(flags.reason ? { reason: flags.reason } : {}) } };
     case 'org restore':
       return { method: 'org.restore', input: { id: idFrom() } };
+    case 'member list':
+      return {
+        method: 'member.list',
+        input: defined({
+          orgId: flags.org === undefined ? undefined : intFlag(flags.org, 'org'),
+          search: flags.search,
+          status: flags.status,
+          kind: flags.kind,
+          limit: flags.limit === undefined ? undefined : intFlag(flags.limit, 'limit'),
+          after: flags.after,
+        }),
+      };
     case 'member add':
       return { method: 'member.add', input: memberAddInput(flags) };
     case 'member get':

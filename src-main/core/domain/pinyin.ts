@@ -57,7 +57,7 @@ const EXTRA_READINGS: ReadonlyMap<string, string> = new Map([
   ['𠮷', 'ji2'], // U+20BB7, 吉 with the longer lower stroke
 ]);
 
-const MIDDLE_DOTS = /[·•‧・･∙⋅.]/u;
+const MIDDLE_DOTS = /[\u00b7\u0387\u16eb\u2022\u2027\u2219\u22c5\u30fb\uff0e\uff65.]/u;
 const TOKENS = /(\p{Script=Han}+)|((?:(?!\p{Script=Han})[\p{L}\p{N}\p{M}])+)/gu;
 const SYLLABLE = /^([a-zêü]+)([0-5]?)$/u;
 /** The common case: nothing that NFKC, normalizeName or the tokenizer would change. */

@@ -1,19 +1,10 @@
 import { dayStr } from './days';
 import type { Rng } from './random';
 
-// 居民身份证号码 per GB 11643-1999: 6-digit area code, 8-digit birth date, 3-digit sequence
-// (odd for men, even for women), then an ISO 7064 MOD 11-2 check character.
+import { residentIdCheckChar } from '../domain/id-number';
 
-const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
-const CHECK_CHARS = '10X98765432';
-
-/** The 18th character for the given first 17 digits (0–9 or X). */
-export function residentIdCheckChar(first17: string): string {
-  if (!/^\d{17}$/.test(first17)) throw new Error(`residentIdCheckChar needs 17 digits, got ${JSON.stringify(first17)}`);
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += (first17.charCodeAt(i) - 48) * (WEIGHTS[i] as number);
-  return CHECK_CHARS.charAt(sum % 11);
-}
+// 居民身份证号码 per GB 11643-1999; the check character comes from the domain module.
+export { residentIdCheckChar };
 
 /**
  * Hands out unique ID numbers. Uniqueness is tracked by a numeric key instead of the string,

@@ -3,6 +3,7 @@ import { Phase, type SeedContext } from './context';
 import { addYears, dayOf, dayStr, stampOn } from './days';
 import { ResidentIdAllocator } from './id-numbers';
 import { personName, relativeName } from './names';
+import { nameSortKey } from '../domain/pinyin';
 import { ADULT_MEMBER_WEIGHT, YOUTH_MEMBER_WEIGHT, type SeedOrg, orgSizeFactors } from './orgs';
 import { mobilePhone } from './phones';
 import { type Rng, WeightedPicker } from './random';
@@ -71,7 +72,7 @@ export function seedPeople(ctx: SeedContext, orgs: readonly SeedOrg[]): PeopleRe
   const batches = new BatchGroup();
   const insertPerson = new BatchInsert(
     sqlite, 'person',
-    ['id', 'name', 'gender', 'id_number', 'birth_date', 'phone', 'guardian_name', 'guardian_relation', 'guardian_phone', 'guardian_consent_on', 'guardian_consent_method', 'created_at', 'updated_at'],
+    ['id', 'name', 'name_sort_key', 'gender', 'id_number', 'birth_date', 'phone', 'guardian_name', 'guardian_relation', 'guardian_phone', 'guardian_consent_on', 'guardian_consent_method', 'created_at', 'updated_at'],
     batches, { fixed: { id_type: "'resident_id'" } },
   );
   const insertMember = new BatchInsert(
@@ -220,7 +221,7 @@ export function seedPeople(ctx: SeedContext, orgs: readonly SeedOrg[]): PeopleRe
     }
     const created = stampOn(start, rng);
     insertPerson.add(
-      personId, name, male ? 'M' : 'F', idNumber, dayStr(birth), phone, guardianName, guardianRelation, guardianPhone, consentOn,
+      personId, name, nameSortKey(name), male ? 'M' : 'F', idNumber, dayStr(birth), phone, guardianName, guardianRelation, guardianPhone, consentOn,
       consentMethod, created, created,
     );
 

@@ -84,7 +84,39 @@ export const memberAddResult = member.extend({
   notices: z.array(z.string()),
 });
 
+export const memberRow = z.object({
+  id,
+  name: z.string(),
+  kind: memberKind,
+  gender: gender.nullable(),
+  /** Masked. */
+  idNumber: z.string().nullable(),
+  /** Masked. */
+  phone: z.string().nullable(),
+  orgId: id,
+  orgName: z.string(),
+  status: memberStatus,
+  joinedOn: z.string(),
+});
+
+export const memberListInput = z
+  .object({
+    /** The organisation and its whole subtree. */
+    orgId: id.optional(),
+    /** A fragment of the name (any length), or the last digits of an ID number or phone. */
+    search: z.string().trim().max(30).optional(),
+    status: memberStatus.optional(),
+    kind: memberKind.optional(),
+    limit: z.number().int().min(1).max(500).default(100),
+    /** Opaque cursor from the previous page's nextCursor. */
+    after: z.string().max(400).optional(),
+  })
+  .strict();
+
+export const memberPage = z.object({ rows: z.array(memberRow), nextCursor: z.string().nullable() });
+
 export const memberMethods = {
+  'member.list': method(memberListInput, memberPage),
   'member.add': method(memberAddInput, memberAddResult),
   'member.get': method(z.object({ id }).strict(), member),
   'member.reveal': method(z.object({ id }).strict(), z.object({ idNumber: z.string().nullable(), phone: z.string().nullable(), guardianPhone: z.string().nullable() })),
@@ -96,4 +128,6 @@ export const memberMethods = {
 } as const;
 
 export type Member = z.output<typeof member>;
+export type MemberRow = z.output<typeof memberRow>;
+export type MemberPage = z.output<typeof memberPage>;
 export type MemberAddResult = z.output<typeof memberAddResult>;

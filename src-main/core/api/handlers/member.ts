@@ -3,6 +3,7 @@ import { mutation, query, type ReadContext, type WriteContext } from '../handler
 import { fail } from '../../errors';
 import { readHistory, recordChanges, type FieldValue } from '../../db/change-log';
 import { findMemberIdByPerson, findMemberRow, insertMember, updateMemberRow, type MemberRow } from '../../db/member';
+import { readRosterPage, subtreeIds, type RosterCursor } from '../../db/member-roster';
 import { findOrgRow } from '../../db/org';
 import { findPersonByIdNumber, insertPerson } from '../../db/person';
 import type { IdType, ReadDb } from '../../db/schema';
@@ -15,6 +16,7 @@ import { nameSortKey } from '../../domain/pinyin';
 import { normalizePersonName } from '../../domain/text';
 
 export const memberHandlers = {
+  'member.list': query(listMembers),
   'member.add': mutation(addMember),
   'member.get': query(getMember),
   'member.reveal': mutation(revealMember),
@@ -291,4 +293,53 @@ async function memberHistory(ctx: ReadContext, input: ParsedInput<'member.histor
     oldValue: r.old_value,
     newValue: r.new_value,
   }));
+}
+
+function encodeCursor(cursor: RosterCursor): string {
+  return Buffer.from(JSON.stringify([cursor.key, cursor.id])).toString('base64url');
+}
+
+function decodeCursor(text: string): RosterCursor {
+  try {
+    const [key, id] = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as [unknown, unknown];
+    if (typeof key === 'string' && typeof id === 'number' && Number.isInteger(id)) return { key, id };
+  } catch {
+    // fall through to the refusal below
+  }
+  fail('INVALID_INPUT', '「翻页位置」无效，请从第一页重新查询。');
+}
+
+async function listMembers(ctx: ReadContext, input: ParsedInput<'member.list'>): Promise<ApiOutput<'member.list'>> {
+  const search = input.search ? normalizePersonName(input.search) : '';
+  const digits = /^[0-9Xx]{3,18}$/.test(search);
+  if (input.orgId !== undefined && !(await findOrgRow(ctx.db, input.orgId))) fail('NOT_FOUND', `「所属组织」编号 ${input.orgId} 不存在。`);
+  const rows = readRosterPage(
+    ctx.sqlite,
+    {
+      orgIds: input.orgId === undefined ? null : subtreeIds(ctx.sqlite, input.orgId),
+      status: input.status ?? null,
+      kind: input.kind ?? null,
+      nameFragment: search && !digits ? search : null,
+      digitsTail: digits ? search.toUpperCase() : null,
+    },
+    input.after ? decodeCursor(input.after) : null,
+    input.limit + 1,
+  );
+  const page = rows.slice(0, input.limit);
+  const last = page.at(-1);
+  return {
+    rows: page.map((r) => ({
+      id: r.id,
+      name: r.name,
+      kind: r.kind,
+      gender: r.gender,
+      idNumber: r.id_number ? maskIdNumber(r.id_number) : null,
+      phone: r.phone ? maskPhone(r.phone) : null,
+      orgId: r.organization_id,
+      orgName: r.org_name,
+      status: r.status,
+      joinedOn: r.joined_on,
+    })),
+    nextCursor: rows.length > input.limit && last ? encodeCursor({ key: last.sort_key, id: last.id }) : null,
+  };
 }
