@@ -81,24 +81,6 @@ export interface PersonTable {
   guardian_consent_method: string | null;
   created_at: string;
   updated_at: string;
-  /** The ID number reversed, for "last digits" search (migration 0030). */
-  id_tail: ColumnType<string | null, string | null | undefined, string | null>;
-  /** The phone reversed, for "last digits" search (migration 0030). */
-  phone_tail: ColumnType<string | null, string | null | undefined, string | null>;
-}
-
-/** A member under each organisation above it (0 = the county), in pinyin order (migration 0030). */
-export interface MemberScopeTable {
-  scope_id: number;
-  name_sort_key: string;
-  member_id: number;
-}
-
-/** Every 1- and 2-character piece of a person's name, in pinyin order (migration 0030). */
-export interface PersonNameGramTable {
-  gram: string;
-  name_sort_key: string;
-  person_id: number;
 }
 
 export interface MemberTable {
@@ -353,8 +335,6 @@ export interface Database {
   organization: OrganizationTable;
   person: PersonTable;
   member: MemberTable;
-  member_scope: MemberScopeTable;
-  person_name_gram: PersonNameGramTable;
   member_dues: MemberDuesTable;
   group_member: GroupMemberTable;
   group_member_dues: GroupMemberDuesTable;

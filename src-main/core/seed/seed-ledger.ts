@@ -1,4 +1,3 @@
-import { rebuildRosterIndex } from '../db/roster-index';
 import { performance } from 'node:perf_hooks';
 import type BetterSqlite3 from 'better-sqlite3';
 import { type SeedOptions, createContext } from './context';
@@ -63,7 +62,6 @@ export function seedLedger(sqlite: BetterSqlite3.Database, options: SeedOptions)
       const teamResult = seedTeams(ctx, orgs, people.volunteers, uscc);
       const service = seedService(ctx, orgs, people.volunteers, teamResult);
       seedHonours(ctx, { orgs, members: people.members, volunteers: people.volunteers, teams: teamResult.teams, groups, hours: service.hours });
-      rebuildRosterIndex(sqlite);
       return {
         organizations: orgs.length,
         persons: people.persons,

@@ -3,8 +3,7 @@ import { mutation, query, type ReadContext, type WriteContext } from '../handler
 import { fail } from '../../errors';
 import { readHistory, recordChanges, type FieldValue } from '../../db/change-log';
 import { findMemberIdByPerson, findMemberRow, insertMember, updateMemberRow, type MemberRow } from '../../db/member';
-import { countyScope, readRosterPage, type RosterCursor } from '../../db/member-roster';
-import { indexMember, indexPerson } from '../../db/roster-index';
+import { readRosterPage, subtreeIds, type RosterCursor } from '../../db/member-roster';
 import { findOrgRow } from '../../db/org';
 import { findPersonByIdNumber, insertPerson } from '../../db/person';
 import type { IdType, ReadDb } from '../../db/schema';
@@ -199,8 +198,6 @@ async function addMember(ctx: WriteContext, input: ParsedInput<'member.add'>): P
     created_at: at,
     updated_at: at,
   });
-  if (!existing) indexPerson(ctx.sqlite, personId);
-  indexMember(ctx.sqlite, id);
   const { row, member } = await loadMember(ctx, id);
   await recordChanges(ctx, 'member', id, 'create', null, historySnapshot(row));
   const notices = [...identity.notices, ...(existing ? [`该人员已在台账中（如志愿者），已直接登记为会员，未新建人员。`] : [])];
@@ -244,10 +241,7 @@ async function updateMember(ctx: WriteContext, input: ParsedInput<'member.update
   if (changes.guardianConsentOn !== undefined) person.guardian_consent_on = changes.guardianConsentOn;
   if (changes.guardianConsentMethod !== undefined) person.guardian_consent_method = changes.guardianConsentMethod;
   const at = ctx.now.toISOString();
-  if (Object.keys(person).length > 0) {
-    await ctx.db.updateTable('person').set({ ...person, updated_at: at }).where('id', '=', row.person_id).execute();
-    indexPerson(ctx.sqlite, row.person_id);
-  }
+  if (Object.keys(person).length > 0) await ctx.db.updateTable('person').set({ ...person, updated_at: at }).where('id', '=', row.person_id).execute();
   if (changes.notes !== undefined) await updateMemberRow(ctx.db, row.id, { notes: changes.notes, updated_at: at });
   return finishChange(ctx, row, 'update');
 }
@@ -282,7 +276,6 @@ async function transferMember(ctx: WriteContext, input: ParsedInput<'member.tran
   if (row.status === 'lapsed') fail('INVALID_STATE', `“${row.name}”已退会，请先恢复再转移。`);
   await requireOpenOrg(ctx.db, input.orgId);
   await updateMemberRow(ctx.db, row.id, { organization_id: input.orgId, updated_at: ctx.now.toISOString() });
-  indexMember(ctx.sqlite, row.id);
   return finishChange(ctx, row, 'transfer');
 }
 
@@ -323,7 +316,7 @@ async function listMembers(ctx: ReadContext, input: ParsedInput<'member.list'>):
   const rows = readRosterPage(
     ctx.sqlite,
     {
-      scopeId: input.orgId ?? countyScope,
+      orgIds: input.orgId === undefined ? null : subtreeIds(ctx.sqlite, input.orgId),
       status: input.status ?? null,
       kind: input.kind ?? null,
       nameFragment: search && !digits ? search : null,
@@ -347,6 +340,6 @@ async function listMembers(ctx: ReadContext, input: ParsedInput<'member.list'>):
       status: r.status,
       joinedOn: r.joined_on,
     })),
-    nextCursor: rows.length > input.limit && last ? encodeCursor({ key: last.sort_key, id: last.cursor_id }) : null,
+    nextCursor: rows.length > input.limit && last ? encodeCursor({ key: last.sort_key, id: last.id }) : null,
   };
 }

@@ -17,7 +17,6 @@ import {
   updateOrgRow,
   type OrgRow,
 } from '../../db/org';
-import { indexSubtree } from '../../db/roster-index';
 import type { OrganizationUpdate, ReadDb } from '../../db/schema';
 import { maskPhone, normalizePhone } from '../../domain/phone';
 import { normalizeName } from '../../domain/text';
@@ -236,7 +235,6 @@ async function moveOrg(ctx: WriteContext, input: ParsedInput<'org.move'>): Promi
   const parent = await requireUsableParent(ctx, input.parentId);
   await requireUniqueName(ctx, parent, row.name, row.id);
   await updateOrgRow(ctx.db, row.id, { parent_id: input.parentId, updated_at: ctx.now.toISOString() });
-  indexSubtree(ctx.sqlite, row.id);
   const { snapshot: after } = await snapshotOf(ctx.db, row.id);
   await recordChanges(ctx, 'organization', row.id, 'move', before, after);
   return loadOrg(ctx.db, row.id);
