@@ -1,9 +1,7 @@
 import { useEffect, useState } from 'react';
-import { Table } from 'antd';
 import type { ChangeEntry } from '../../../../src-main/core/api/contract';
 import { invoke } from '../../api/client';
-
-const when = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false });
+import { ChangeHistoryTable } from '../../components/ChangeHistoryTable';
 
 /** Who changed what and when, field by field, newest first. */
 export function OrgHistory({ orgId, version }: { orgId: number; version: number }) {
@@ -12,22 +10,5 @@ export function OrgHistory({ orgId, version }: { orgId: number; version: number 
     setRows(null);
     void invoke('org.history', { id: orgId }).then(setRows, () => setRows([]));
   }, [orgId, version]);
-  return (
-    <Table<ChangeEntry>
-      aria-label="变更记录"
-      size="small"
-      rowKey="id"
-      loading={rows === null}
-      dataSource={rows ?? []}
-      pagination={{ pageSize: 20, hideOnSinglePage: true }}
-      columns={[
-        { title: '时间', dataIndex: 'at', width: 170, render: when },
-        { title: '经办人', dataIndex: 'actor', width: 90 },
-        { title: '操作', dataIndex: 'actionLabel', width: 70 },
-        { title: '字段', dataIndex: 'fieldLabel', width: 130 },
-        { title: '原值', dataIndex: 'oldValue', render: (v: string | null) => v ?? '—' },
-        { title: '新值', dataIndex: 'newValue', render: (v: string | null) => v ?? '—' },
-      ]}
-    />
-  );
+  return <ChangeHistoryTable rows={rows} />;
 }

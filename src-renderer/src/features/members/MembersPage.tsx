@@ -1,0 +1,123 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { App, Button, Select, Space, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import type { MemberAddResult, OrgSummary } from '../../../../src-main/core/api/contract';
+import { invoke } from '../../api/client';
+import { AddMemberModal } from './AddMemberModal';
+import { MemberDrawer } from './MemberDrawer';
+import { MemberRoster } from './MemberRoster';
+import { MemberSearchBox } from './MemberSearchBox';
+import { OrgPicker } from './OrgPicker';
+import { useMemberRoster, type MemberFilter } from './useMemberRoster';
+
+const statusOptions = [
+  { value: 'all', label: '全部状态' },
+  { value: 'active', label: '在册' },
+  { value: 'lapsed', label: '已退会' },
+];
+const kindOptions = [
+  { value: 'all', label: '全部类别' },
+  { value: 'adult', label: '成人会员' },
+  { value: 'youth', label: '青少年会员' },
+];
+
+export function MembersPage() {
+  const [orgs, setOrgs] = useState<OrgSummary[]>([]);
+  const [filter, setFilter] = useState<MemberFilter>({ orgId: undefined, status: 'active', kind: undefined, search: '' });
+  const [reloadToken, setReloadToken] = useState(0);
+  const [openId, setOpenId] = useState<number | null>(null);
+  const [adding, setAdding] = useState(false);
+  const roster = useMemberRoster(filter, reloadToken);
+  const rosterRef = useRef<HTMLDivElement>(null);
+  const { modal, message } = App.useApp();
+
+  useEffect(() => {
+    void invoke('org.list', { includeRetired: true }).then(setOrgs, () => setOrgs([]));
+  }, []);
+
+  const onSearch = useCallback((search: string) => setFilter((f) => (f.search === search ? f : { ...f, search })), []);
+  const focusRoster = useCallback(() => rosterRef.current?.focus(), []);
+
+  function closeDrawer() {
+    setOpenId(null);
+    // Back to the roster, so ↑↓ and Enter carry on where the clerk was.
+    requestAnimationFrame(focusRoster);
+  }
+
+  function added(result: MemberAddResult) {
+    setAdding(false);
+    const notices = (
+      <ul style={{ paddingInlineStart: 20, margin: 0 }}>
+        {result.notices.map((n) => (
+          <li key={n}>{n}</li>
+        ))}
+      </ul>
+    );
+    if (result.alreadyExisted) {
+      modal.info({ title: `“${result.name}”已在台账中`, content: <>{notices}<p style={{ marginTop: 8 }}>已为您打开该会员。</p></>, okText: '知道了' });
+    } else {
+      void message.success(`已新增会员“${result.name}”`);
+      if (result.notices.length > 0) modal.info({ title: '请注意', content: notices, okText: '知道了' });
+      setReloadToken((t) => t + 1);
+    }
+    setOpenId(result.id);
+  }
+
+  return (
+    <div style={{ display: 'flex', flexDirection: 'column', gap: 12, height: 'calc(100vh - 32px)', minWidth: 0 }}>
+      <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
+        <Space wrap>
+          <OrgPicker
+            aria-label="所属组织（含下级）"
+            orgs={orgs}
+            allowClear
+            placeholder="全部组织（含下级）"
+            value={filter.orgId}
+            onChange={(orgId) => setFilter((f) => ({ ...f, orgId }))}
+            style={{ width: 260 }}
+          />
+          <Select
+            aria-label="状态"
+            style={{ width: 116 }}
+            options={statusOptions}
+            value={filter.status ?? 'all'}
+            onChange={(v: string) => setFilter((f) => ({ ...f, status: v === 'all' ? undefined : (v as MemberFilter['status']) }))}
+          />
+          <Select
+            aria-label="类别"
+            style={{ width: 128 }}
+            options={kindOptions}
+            value={filter.kind ?? 'all'}
+            onChange={(v: string) => setFilter((f) => ({ ...f, kind: v === 'all' ? undefined : (v as MemberFilter['kind']) }))}
+          />
+          <MemberSearchBox value={filter.search} onSearch={onSearch} onArrowDown={focusRoster} />
+        </Space>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+          新增会员
+        </Button>
+      </Space>
+      <MemberRoster
+        containerRef={rosterRef}
+        rows={roster.rows}
+        resetKey={roster.key}
+        stale={roster.stale}
+        done={roster.done}
+        loading={roster.loading}
+        error={roster.error}
+        onNeedMore={roster.loadMore}
+        onRetry={roster.retry}
+        onOpen={setOpenId}
+      />
+      <div role="status" aria-live="polite" style={{ display: 'flex', justifyContent: 'space-between', fontSize: 12 }}>
+        <Typography.Text type="secondary">
+          {roster.stale ? '正在查找……' : `已加载 ${roster.rows.length.toLocaleString('zh-CN')} 人`}
+          {!roster.stale && roster.done && '，已全部加载'}
+          {!roster.stale && !roster.done && '，向下滚动继续加载'}
+        </Typography.Text>
+        <Typography.Text type="secondary">↑↓ 选择，Enter 打开；单击一行也可打开</Typography.Text>
+      </div>
+      <MemberDrawer memberId={openId} orgs={orgs} onClose={closeDrawer} onChanged={roster.replaceRow} />
+      {adding && <AddMemberModal orgs={orgs} defaultOrgId={filter.orgId} onClose={() => setAdding(false)} onSaved={added} />}
+    </div>
+  );
+}
