@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, ledgerCli, screenshotDir, startWeb, tempDb } from './web-host';
+import type { Browser } from 'playwright-core';
+import { launchChromium, ledgerCli, screenshotDir, startWeb, tempDb, openPage as openPageIn } from './web-host';
 
 let browser: Browser;
 const stops: Array<() => void> = [];
@@ -16,24 +16,7 @@ afterAll(async () => {
   for (const stop of stops) stop();
 });
 
-/** A page that fails the test on any script error or CSP violation. */
-async function openPage(url: string): Promise<{ page: Page; problems: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1366, height: 860 } });
-  const problems: string[] = [];
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-  });
-  // Runs in the page (a string: this file is compiled for Node, without DOM types).
-  await page.addInitScript({
-    content: `document.addEventListener('securitypolicyviolation', (e) => {
-      const el = e.target;
-      console.error('CSP violation by ' + (el && el.outerHTML ? el.outerHTML.slice(0, 300) : String(el)));
-    });`,
-  });
-  await page.goto(url);
-  return { page, problems };
-}
+const openPage = (url: string) => openPageIn(browser, url);
 
 describe('first run', () => {
   it('asks for the county, refuses a wrong code, and opens the ledger', async () => {

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const root = path.resolve(import.meta.dirname, '../..');
 
@@ -43,3 +43,22 @@ export function launchChromium(): Promise<Browser> {
 }
 
 export const screenshotDir = path.join(root, 'test/e2e/__screenshots__');
+
+/** A page that collects script errors and CSP violations, so a test can fail on any of them. */
+export async function openPage(browser: Browser, url: string): Promise<{ page: Page; problems: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 860 } });
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  // Runs in the page (a string: this file is compiled for Node, without DOM types).
+  await page.addInitScript({
+    content: `document.addEventListener('securitypolicyviolation', (e) => {
+      const el = e.target;
+      console.error('CSP violation by ' + (el && el.outerHTML ? el.outerHTML.slice(0, 300) : String(el)));
+    });`,
+  });
+  await page.goto(url);
+  return { page, problems };
+}

@@ -57,3 +57,18 @@ export async function readHistory(db: ReadDb, entity: string, entityId: number):
     .orderBy('id', 'desc')
     .execute();
 }
+
+/** The contract's history entries, with Chinese labels for actions and the area's fields. */
+export function toChangeEntries(rows: ChangeLogEntry[], actionLabels: Record<string, string>, fieldLabels: Record<string, string>) {
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at,
+    actor: r.actor,
+    action: r.action,
+    actionLabel: actionLabels[r.action] ?? r.action,
+    field: r.field,
+    fieldLabel: r.field ? (fieldLabels[r.field] ?? r.field) : null,
+    oldValue: r.old_value,
+    newValue: r.new_value,
+  }));
+}

@@ -1,7 +1,7 @@
 import type { ApiOutput, ParsedInput } from '../contract';
 import { mutation, query, type ReadContext, type WriteContext } from '../handler';
 import { fail } from '../../errors';
-import { readHistory, recordChanges, type FieldValue } from '../../db/change-log';
+import { readHistory, recordChanges, toChangeEntries, type FieldValue } from '../../db/change-log';
 import { findMemberIdByPerson, findMemberRow, insertMember, updateMemberRow, type MemberRow } from '../../db/member';
 import { readRosterPage, subtreeIds, type RosterCursor } from '../../db/member-roster';
 import { findOrgRow } from '../../db/org';
@@ -281,18 +281,7 @@ async function transferMember(ctx: WriteContext, input: ParsedInput<'member.tran
 
 async function memberHistory(ctx: ReadContext, input: ParsedInput<'member.history'>): Promise<ApiOutput<'member.history'>> {
   await loadMember(ctx, input.id);
-  const rows = await readHistory(ctx.db, 'member', input.id);
-  return rows.map((r) => ({
-    id: r.id,
-    at: r.at,
-    actor: r.actor,
-    action: r.action,
-    actionLabel: actionLabels[r.action] ?? r.action,
-    field: r.field,
-    fieldLabel: r.field ? (memberFieldLabels[r.field] ?? r.field) : null,
-    oldValue: r.old_value,
-    newValue: r.new_value,
-  }));
+  return toChangeEntries(await readHistory(ctx.db, 'member', input.id), actionLabels, memberFieldLabels);
 }
 
 function encodeCursor(cursor: RosterCursor): string {

@@ -1,7 +1,7 @@
 import type { ApiOutput, OrgSummary, ParsedInput } from '../contract';
 import { mutation, query, type ReadContext, type WriteContext } from '../handler';
 import { fail } from '../../errors';
-import { readHistory, recordChanges, type FieldValue } from '../../db/change-log';
+import { readHistory, recordChanges, toChangeEntries, type FieldValue } from '../../db/change-log';
 import {
   allOrgNames,
   countActiveChildren,
@@ -268,16 +268,5 @@ async function restoreOrg(ctx: WriteContext, input: ParsedInput<'org.restore'>):
 
 async function orgHistory(ctx: ReadContext, input: ParsedInput<'org.history'>): Promise<ApiOutput<'org.history'>> {
   await snapshotOf(ctx.db, input.id);
-  const rows = await readHistory(ctx.db, 'organization', input.id);
-  return rows.map((r) => ({
-    id: r.id,
-    at: r.at,
-    actor: r.actor,
-    action: r.action,
-    actionLabel: actionLabels[r.action] ?? r.action,
-    field: r.field,
-    fieldLabel: r.field ? (orgFieldLabels[r.field] ?? r.field) : null,
-    oldValue: r.old_value,
-    newValue: r.new_value,
-  }));
+  return toChangeEntries(await readHistory(ctx.db, 'organization', input.id), actionLabels, orgFieldLabels);
 }
