@@ -29,7 +29,7 @@ async function allPages(input: Record<string, unknown>, limit = 37): Promise<Mem
 
 function reference(where: string, params: unknown[] = []): number[] {
   return ledger.db.sqlite
-    .prepare(`SELECT m.id FROM member m JOIN person p ON p.id = m.person_id WHERE ${where} ORDER BY p.name_sort_key, m.id`)
+    .prepare(`SELECT m.id FROM member m JOIN person p ON p.id = m.person_id WHERE ${where} ORDER BY p.name_sort_key, p.id`)
     .pluck()
     .all(...params) as number[];
 }

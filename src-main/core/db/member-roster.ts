@@ -28,6 +28,8 @@ export interface RosterRow {
   status: 'active' | 'lapsed';
   joined_on: string;
   sort_key: string;
+  /** The person id: one person is at most one member, and (sort key, person id) is unique and indexed. */
+  cursor_id: number;
 }
 
 const cache = new WeakMap<BetterSqlite3.Database, BetterSqlite3.Statement>();
@@ -37,7 +39,7 @@ function statement(sqlite: BetterSqlite3.Database): BetterSqlite3.Statement {
   if (!stmt) {
     stmt = sqlite.prepare(`
       SELECT m.id, p.name, m.kind, p.gender, p.id_number, p.phone, m.organization_id, o.name AS org_name,
-             m.status, m.joined_on, ifnull(p.name_sort_key, p.name) AS sort_key
+             m.status, m.joined_on, p.name_sort_key AS sort_key, p.id AS cursor_id
       FROM member m
       JOIN person p ON p.id = m.person_id
       JOIN organization o ON o.id = m.organization_id
@@ -46,8 +48,8 @@ function statement(sqlite: BetterSqlite3.Database): BetterSqlite3.Statement {
         AND (:orgs IS NULL OR m.organization_id IN (SELECT value FROM json_each(:orgs)))
         AND (:fragment IS NULL OR instr(p.name, :fragment) > 0)
         AND (:tail IS NULL OR substr(p.id_number, -length(:tail)) = :tail OR substr(p.phone, -length(:tail)) = :tail)
-        AND (ifnull(p.name_sort_key, p.name), m.id) > (:key, :id)
-      ORDER BY ifnull(p.name_sort_key, p.name), m.id
+        AND (p.name_sort_key, p.id) > (:key, :id)
+      ORDER BY p.name_sort_key, p.id
       LIMIT :limit`);
     cache.set(sqlite, stmt);
   }

@@ -329,6 +329,6 @@ async function listMembers(ctx: ReadContext, input: ParsedInput<'member.list'>):
       status: r.status,
       joinedOn: r.joined_on,
     })),
-    nextCursor: rows.length > input.limit && last ? encodeCursor({ key: last.sort_key, id: last.id }) : null,
+    nextCursor: rows.length > input.limit && last ? encodeCursor({ key: last.sort_key, id: last.cursor_id }) : null,
   };
 }
