@@ -1,0 +1,89 @@
+import type { parseArgs } from 'node:util';
+
+// Flags shared by every command area. parseArgs runs strict, so a flag must be declared here
+// before any area can read it; areas add theirs in their own block to keep merges one-sided.
+export const options = {
+  db: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  yes: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+  // init / seed
+  'county-code': { type: 'string' },
+  'county-name': { type: 'string' },
+  clerk: { type: 'string' },
+  scale: { type: 'string' },
+  seed: { type: 'string' },
+  // shared by several areas
+  id: { type: 'string' },
+  name: { type: 'string' },
+  type: { type: 'string' },
+  status: { type: 'string' },
+  notes: { type: 'string' },
+  on: { type: 'string' },
+  reason: { type: 'string' },
+  org: { type: 'string' },
+  search: { type: 'string' },
+  limit: { type: 'string' },
+  after: { type: 'string' },
+  phone: { type: 'string' },
+  // org
+  parent: { type: 'string' },
+  top: { type: 'boolean', default: false },
+  'founded-on': { type: 'string' },
+  'division-code': { type: 'string' },
+  'leader-name': { type: 'string' },
+  'leader-phone': { type: 'string' },
+  'term-started-on': { type: 'string' },
+  'term-ends-on': { type: 'string' },
+  'bojia-status': { type: 'string' },
+  'service-site': { type: 'string' },
+  query: { type: 'string' },
+  active: { type: 'boolean', default: false },
+  // member / person
+  'id-number': { type: 'string' },
+  'id-type': { type: 'string' },
+  kind: { type: 'string' },
+  'join-date': { type: 'string' },
+  'birth-date': { type: 'string' },
+  gender: { type: 'string' },
+  'guardian-name': { type: 'string' },
+  'guardian-relation': { type: 'string' },
+  'guardian-phone': { type: 'string' },
+  'guardian-consent-on': { type: 'string' },
+  'guardian-consent-method': { type: 'string' },
+} as const;
+
+export type Flags = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];
+
+/** One command line mapped to one dispatch call. */
+export interface Call {
+  method: string;
+  input: unknown;
+}
+
+/** `rest` holds the positionals after the area and verb (e.g. an id given without --id). */
+export type CommandTable = Record<string, (flags: Flags, rest: string[]) => Call>;
+
+export class UsageError extends Error {}
+
+export function intFlag(value: string | undefined, flag: string): number {
+  if (value === undefined || !/^\d+$/.test(value)) throw new UsageError(`--${flag} 应为正整数编号。`);
+  return Number(value);
+}
+
+export function optionalInt(value: string | undefined, flag: string): number | undefined {
+  return value === undefined ? undefined : intFlag(value, flag);
+}
+
+export function idFrom(flags: Flags, rest: string[]): number {
+  return intFlag(flags.id ?? rest[0], 'id');
+}
+
+export function defined(fields: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+}
+
+/** On update an empty flag value clears the field. */
+export function clearable(value: string | undefined): string | null | undefined {
+  return value === '' ? null : value;
+}
