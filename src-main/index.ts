@@ -3,6 +3,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, type MenuItemConst
 import { dispatch, type Backend } from './core/api/dispatch';
 import { AppError } from './core/errors';
 import { openLedgerDb } from './core/db/open';
+import { createFileLog } from './core/log';
 import { productName } from './core/paths';
 import { contentSecurityPolicy, newNonce, withNonce } from './content-security';
 import { appOrigin, appScheme, hardenContents, hardenSession, isAppUrl } from './security';
@@ -71,7 +72,7 @@ async function start(): Promise<void> {
   const file = path.join(app.getPath('userData'), 'ledger.sqlite');
   let backend: Backend;
   try {
-    backend = { db: await openLedgerDb(file, { nativeBinding: nativeBinding() }), log: (m) => console.error(m) };
+    backend = { db: await openLedgerDb(file, { nativeBinding: nativeBinding() }), log: createFileLog(path.join(app.getPath('userData'), 'logs'), { echo: true }) };
   } catch (error) {
     dialog.showErrorBox(productName, error instanceof AppError ? error.message : `无法打开数据文件 ${file}：${(error as Error).message}`);
     app.exit(1);

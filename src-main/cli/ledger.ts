@@ -3,6 +3,7 @@ import { dispatch, type Backend } from '../core/api/dispatch';
 import type { Envelope } from '../core/api/contract';
 import { AppError } from '../core/errors';
 import { openLedgerDb } from '../core/db/open';
+import { redact } from '../core/log';
 import { defaultDbFile } from '../core/paths';
 import { renderHuman } from './render';
 import { runSeed } from './seed-command';
@@ -54,7 +55,7 @@ async function main(argv: string[]): Promise<number> {
   const file = flags.db ?? defaultDbFile();
   let backend: Backend | null = null;
   try {
-    backend = { db: await openLedgerDb(file), log: (m) => process.stderr.write(`${m}\n`) };
+    backend = { db: await openLedgerDb(file), log: (m) => process.stderr.write(`${redact(m)}\n`) };
     if (command[0] === 'init') {
       const county = unwrap(
         await dispatch(backend, 'county.setup', { divisionCode: flags['county-code'] ?? '', name: flags['county-name'] ?? '' }),

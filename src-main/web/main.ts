@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { AppError } from '../core/errors';
 import { openLedgerDb } from '../core/db/open';
+import { createFileLog, logDirFor } from '../core/log';
 import { defaultDbFile } from '../core/paths';
 import { startWebHost } from './server';
 
@@ -19,7 +20,7 @@ async function main(): Promise<void> {
   const file = values.db ?? defaultDbFile();
   const db = await openLedgerDb(file);
   const host = await startWebHost({
-    backend: { db, log: (m) => process.stderr.write(`${m}\n`) },
+    backend: { db, log: createFileLog(logDirFor(file), { echo: true }) },
     staticDir: values['static-dir'] ?? path.resolve(here, '../../out/renderer'),
     port,
   });

@@ -1,17 +1,23 @@
 import os from 'node:os';
+import { benchMemberRoster } from './member-roster';
 import { benchOrgQueries } from './org-queries';
 import { benchSeedLarge } from './seed-large';
 
 // `npm run bench`: one JSON document on stdout. Every timing sits next to a raw SQLite
 // baseline measured in the same run on the same machine, so ratios compare across machines.
 const started = Date.now();
-const seedLarge = await benchSeedLarge(async (file) => benchOrgQueries(file));
+let memberRosterOnLarge: Record<string, unknown> = {};
+const seedLarge = await benchSeedLarge(async (file) => {
+  memberRosterOnLarge = await benchMemberRoster(file);
+  return benchOrgQueries(file);
+});
 const { orgCount, orgListMs, orgListRawMs, orgListRatioToRaw, orgSearchMs, orgSearchRawMs, orgSearchRatioToRaw, orgGetMs, orgAddMs, ...seed } = seedLarge;
 process.stdout.write(
   `${JSON.stringify(
     {
       machine: { cpus: os.cpus().length, node: process.version, platform: process.platform, loadAverage: os.loadavg().map((n) => Number(n.toFixed(2))) },
       seedLarge: seed,
+      memberRosterOnLarge,
       orgQueriesOnLarge: { orgCount, orgListMs, orgListRawMs, orgListRatioToRaw, orgSearchMs, orgSearchRawMs, orgSearchRatioToRaw, orgGetMs, orgAddMs },
       totalSeconds: Math.round((Date.now() - started) / 1000),
     },

@@ -33,8 +33,9 @@ export function userTables(sqlite: BetterSqlite3.Database): string[] {
   ).map((r) => r.name);
 }
 
+/** Every column, generated (virtual) ones included. */
 export function columnsOf(sqlite: BetterSqlite3.Database, table: string): string[] {
-  return (sqlite.prepare('SELECT name FROM pragma_table_info(?) ORDER BY cid').all(table) as Array<{ name: string }>).map((r) => r.name);
+  return (sqlite.prepare('SELECT name FROM pragma_table_xinfo(?) ORDER BY cid').all(table) as Array<{ name: string }>).map((r) => r.name);
 }
 
 /** The whole schema text, for "nothing changed" comparisons. */

@@ -33,9 +33,19 @@ function addPerson(name: string): number {
   return Number(sqlite.prepare('INSERT INTO person (name, created_at, updated_at) VALUES (?, ?, ?)').run(name, at, at).lastInsertRowid);
 }
 
+const addedAfter0010 = {
+  tables: ['person_name_gram'],
+  columns: { person: ['id_tail', 'phone_tail'], member: ['name_sort_key'], volunteer: ['name_sort_key'] } as Record<string, string[]>,
+};
+
 describe('migration 0010 (initial schema)', () => {
   it('creates exactly the tables and columns of the Kysely Database interface and sets user_version 10', async () => {
     const expected = databaseInterfaceColumns();
+    // What later migrations add to the interface is not 0010's.
+    for (const table of addedAfter0010.tables) expected.delete(table);
+    for (const [table, columns] of Object.entries(addedAfter0010.columns)) {
+      expected.set(table, (expected.get(table) ?? []).filter((column) => !columns.includes(column)));
+    }
     expect(expected.size).toBeGreaterThan(20);
     expect(userTables(sqlite)).toEqual([...expected.keys()].sort());
     for (const [table, columns] of expected) {

@@ -81,11 +81,26 @@ export interface PersonTable {
   guardian_consent_method: string | null;
   created_at: string;
   updated_at: string;
+  /** The ID number's last 12 characters reversed, for "last digits" search (generated, migration 0030). */
+  id_tail: ColumnType<string | null, never, never>;
+  /** The phone's last 12 characters reversed (generated, migration 0030). */
+  phone_tail: ColumnType<string | null, never, never>;
 }
+
+/** Every 1- and 2-character piece of a person's name, in roster order; kept by triggers (migration 0030). */
+export interface PersonNameGramTable {
+  gram: string;
+  name_sort_key: string;
+  person_id: number;
+}
+
+/** A copy of person.name_sort_key for roster indexes; set by a trigger when not given. */
+type CopiedSortKey = ColumnType<string | null, string | null | undefined, never>;
 
 export interface MemberTable {
   id: Generated<number>;
   person_id: number;
+  name_sort_key: CopiedSortKey;
   kind: 'adult' | 'youth';
   organization_id: number;
   joined_on: string;
@@ -140,6 +155,7 @@ export interface LookupTable {
 export interface VolunteerTable {
   id: Generated<number>;
   person_id: number;
+  name_sort_key: CopiedSortKey;
   organization_id: number | null;
   registered_on: string;
   status: Defaulted<'active' | 'left'>;
@@ -334,6 +350,7 @@ export interface Database {
   organization_type: OrganizationTypeTable;
   organization: OrganizationTable;
   person: PersonTable;
+  person_name_gram: PersonNameGramTable;
   member: MemberTable;
   member_dues: MemberDuesTable;
   group_member: GroupMemberTable;

@@ -76,14 +76,14 @@ export function seedPeople(ctx: SeedContext, orgs: readonly SeedOrg[]): PeopleRe
     batches, { fixed: { id_type: "'resident_id'" } },
   );
   const insertMember = new BatchInsert(
-    sqlite, 'member', ['id', 'person_id', 'kind', 'organization_id', 'joined_on', 'status', 'lapsed_on', 'lapse_reason', 'created_at', 'updated_at'], batches,
+    sqlite, 'member', ['id', 'person_id', 'name_sort_key', 'kind', 'organization_id', 'joined_on', 'status', 'lapsed_on', 'lapse_reason', 'created_at', 'updated_at'], batches,
   );
   const insertDues = new BatchInsert(sqlite, 'member_dues', ['member_id', 'year', 'status', 'amount_fen', 'paid_on'], batches, {
     rowsPerStatement: NARROW_ROWS_PER_STATEMENT,
   });
   const insertVolunteer = new BatchInsert(
     sqlite, 'volunteer',
-    ['id', 'person_id', 'organization_id', 'registered_on', 'status', 'left_on', 'national_system_registered', 'national_system_no', 'first_aid_cert_no', 'first_aid_cert_expires_on', 'created_at', 'updated_at'],
+    ['id', 'person_id', 'name_sort_key', 'organization_id', 'registered_on', 'status', 'left_on', 'national_system_registered', 'national_system_no', 'first_aid_cert_no', 'first_aid_cert_expires_on', 'created_at', 'updated_at'],
     batches,
   );
   const insertField = new BatchInsert(sqlite, 'volunteer_service_field', ['volunteer_id', 'field_id'], batches, {
@@ -121,7 +121,7 @@ export function seedPeople(ctx: SeedContext, orgs: readonly SeedOrg[]): PeopleRe
   let certSeq = 0;
   const fieldPicker = new WeightedPicker(ctx.fields.map((f) => [f.id, popularity(f.name)] as const));
 
-  const addVolunteer = (personId: number, orgId: number | null, registered: number): void => {
+  const addVolunteer = (personId: number, sortKey: string, orgId: number | null, registered: number): void => {
     const id = ++volunteers.count;
     const left = rng.chance(0.06) && registered < today ? registered + 1 + rng.index(today - registered) : NO_DAY;
     const national = rng.chance(0.6);
@@ -136,7 +136,7 @@ export function seedPeople(ctx: SeedContext, orgs: readonly SeedOrg[]): PeopleRe
     }
     const created = stampOn(registered, rng);
     insertVolunteer.add(
-      id, personId, orgId, dayStr(registered), left === NO_DAY ? 'active' : 'left', left === NO_DAY ? null : dayStr(left), national ? 1 : 0,
+      id, personId, sortKey, orgId, dayStr(registered), left === NO_DAY ? 'active' : 'left', left === NO_DAY ? null : dayStr(left), national ? 1 : 0,
       national ? `${county.code}${dayStr(registered).slice(0, 4)}${String(id).padStart(7, '0')}` : null, certNo, certExpires, created,
       left === NO_DAY ? created : stampOn(left, rng),
     );
@@ -220,13 +220,14 @@ export function seedPeople(ctx: SeedContext, orgs: readonly SeedOrg[]): PeopleRe
       consentMethod = rng.chance(0.7) ? '书面' : '电子';
     }
     const created = stampOn(start, rng);
+    const sortKey = nameSortKey(name);
     insertPerson.add(
-      personId, name, nameSortKey(name), male ? 'M' : 'F', idNumber, dayStr(birth), phone, guardianName, guardianRelation, guardianPhone, consentOn,
+      personId, name, sortKey, male ? 'M' : 'F', idNumber, dayStr(birth), phone, guardianName, guardianRelation, guardianPhone, consentOn,
       consentMethod, created, created,
     );
 
     if (!isMember) {
-      addVolunteer(personId, rng.chance(0.75) ? (orgs[volunteerOrgPicker.pick(rng)] as SeedOrg).id : null, start);
+      addVolunteer(personId, sortKey, rng.chance(0.75) ? (orgs[volunteerOrgPicker.pick(rng)] as SeedOrg).id : null, start);
       continue;
     }
 
@@ -243,7 +244,7 @@ export function seedPeople(ctx: SeedContext, orgs: readonly SeedOrg[]): PeopleRe
       lapseReason = rng.pick(LAPSE_REASONS);
     }
     insertMember.add(
-      memberId, personId, youth ? 'youth' : 'adult', org.id, dayStr(start), lapsed === NO_DAY ? 'active' : 'lapsed',
+      memberId, personId, sortKey, youth ? 'youth' : 'adult', org.id, dayStr(start), lapsed === NO_DAY ? 'active' : 'lapsed',
       lapsed === NO_DAY ? null : dayStr(lapsed), lapseReason, created, lapsed === NO_DAY ? created : stampOn(lapsed, rng),
     );
     members.personId[memberId - 1] = personId;
@@ -273,7 +274,7 @@ export function seedPeople(ctx: SeedContext, orgs: readonly SeedOrg[]): PeopleRe
       const earliest = Math.max(epoch, birth + ADULT_MIN_AGE);
       const from = Math.max(earliest, start - 180);
       const registered = from + rng.index(Math.min(1080, today - from + 1));
-      addVolunteer(personId, org.status === 'active' ? org.id : null, registered);
+      addVolunteer(personId, sortKey, org.status === 'active' ? org.id : null, registered);
     }
     if ((k & 0xffff) === 0) ctx.progress('people', k, personCount);
   }

@@ -10,6 +10,7 @@ import { SCALES } from './scales';
 import { seedService } from './service';
 import { seedTeams } from './teams';
 import { UsccAllocator } from './uscc';
+import { withRosterIndexesSuspended } from '../db/roster-index';
 
 // Deterministic synthetic ledger for demos, tests and benchmarks: the same scale, seed, today
 // and county code always give the same database content. Every row is written through cached
@@ -56,7 +57,7 @@ export function seedLedger(sqlite: BetterSqlite3.Database, options: SeedOptions)
     const stats = sqlite.transaction((): SeedStats => {
       seedCountySociety(ctx);
       const orgs = seedOrganizations(ctx);
-      const people = seedPeople(ctx, orgs);
+      const people = withRosterIndexesSuspended(sqlite, () => seedPeople(ctx, orgs));
       const uscc = new UsccAllocator(options.countyCode);
       const groups = seedGroupMembers(ctx, orgs, uscc);
       const teamResult = seedTeams(ctx, orgs, people.volunteers, uscc);

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import * as m0010 from './0010-initial';
 import * as m0020 from './0020-reference-data';
+import * as m0030 from './0030-roster-indexes';
 
 export interface Migration {
   version: number;
@@ -12,4 +13,5 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   { version: 10, name: 'initial', up: m0010.up },
   { version: 20, name: 'reference-data', up: m0020.up },
+  { version: 30, name: 'roster-indexes', up: m0030.up },
 ];
