@@ -23,6 +23,7 @@ export const options = {
   reason: { type: 'string' },
   org: { type: 'string' },
   search: { type: 'string' },
+  sort: { type: 'string' },
   limit: { type: 'string' },
   after: { type: 'string' },
   phone: { type: 'string' },

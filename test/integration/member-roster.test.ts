@@ -27,9 +27,9 @@ async function allPages(input: Record<string, unknown>, limit = 37): Promise<Mem
   throw new Error('no end of pages');
 }
 
-function reference(where: string, params: unknown[] = []): number[] {
+function reference(where: string, params: unknown[] = [], order = 'p.name_sort_key, p.id'): number[] {
   return ledger.db.sqlite
-    .prepare(`SELECT m.id FROM member m JOIN person p ON p.id = m.person_id WHERE ${where} ORDER BY p.name_sort_key, p.id`)
+    .prepare(`SELECT m.id FROM member m JOIN person p ON p.id = m.person_id WHERE ${where} ORDER BY ${order}`)
     .pluck()
     .all(...params) as number[];
 }
@@ -46,6 +46,21 @@ describe('member.list', () => {
     expect((await allPages({ orgId: township })).map((r) => r.id)).toEqual(reference(subtree));
     expect((await allPages({ orgId: township, status: 'lapsed' })).map((r) => r.id)).toEqual(reference(`${subtree} AND m.status = 'lapsed'`));
     expect((await allPages({ kind: 'youth', status: 'active' }, 200)).map((r) => r.id)).toEqual(reference(`m.kind = 'youth' AND m.status = 'active'`));
+  });
+
+  it('sorts by name or join date in either direction, in the county and in a subtree', async () => {
+    const township = ledger.db.sqlite.prepare('SELECT parent_id FROM organization WHERE parent_id IS NOT NULL GROUP BY parent_id ORDER BY count(*) DESC LIMIT 1').pluck().get() as number;
+    const subtree = `m.organization_id IN (WITH RECURSIVE d(id) AS (SELECT ${township} UNION ALL SELECT o.id FROM organization o JOIN d ON o.parent_id = d.id) SELECT id FROM d)`;
+    expect((await allPages({ sort: '-name' }, 500)).map((r) => r.id)).toEqual(reference('1', [], 'p.name_sort_key DESC, p.id DESC'));
+    expect((await allPages({ sort: 'joinedOn' }, 500)).map((r) => r.id)).toEqual(reference('1', [], 'm.joined_on, m.id'));
+    expect((await allPages({ sort: '-joinedOn', status: 'lapsed' })).map((r) => r.id)).toEqual(reference(`m.status = 'lapsed'`, [], 'm.joined_on DESC, m.id DESC'));
+    expect((await allPages({ sort: '-joinedOn', orgId: township })).map((r) => r.id)).toEqual(reference(subtree, [], 'm.joined_on DESC, m.id DESC'));
+    expect((await allPages({ sort: '-name', orgId: township, kind: 'youth' }, 10)).map((r) => r.id)).toEqual(reference(`${subtree} AND m.kind = 'youth'`, [], 'p.name_sort_key DESC, p.id DESC'));
+    expect((await allPages({ sort: '-name', search: '王' }, 20)).map((r) => r.id)).toEqual(reference("instr(p.name, '王') > 0", [], 'p.name_sort_key DESC, p.id DESC'));
+    // A cursor belongs to its order.
+    const first = await ledger.call('member.list', { sort: 'joinedOn', limit: 5 });
+    await expect(ledger.call('member.list', { sort: 'name', after: first.nextCursor! })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(ledger.call('member.list', { sort: 'joinedOn', search: '王' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
   });
 
   it('finds name fragments of one, two and three characters and trailing digits', async () => {

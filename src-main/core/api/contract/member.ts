@@ -99,6 +99,8 @@ export const memberRow = z.object({
   joinedOn: z.string(),
 });
 
+export const memberSort = z.enum(['name', '-name', 'joinedOn', '-joinedOn']);
+
 export const memberListInput = z
   .object({
     /** The organisation and its whole subtree. */
@@ -107,8 +109,10 @@ export const memberListInput = z
     search: z.string().trim().max(30).optional(),
     status: memberStatus.optional(),
     kind: memberKind.optional(),
+    /** Name in pinyin order or join date, '-' for descending. A name fragment search sorts by name only. */
+    sort: memberSort.default('name'),
     limit: z.number().int().min(1).max(500).default(100),
-    /** Opaque cursor from the previous page's nextCursor. */
+    /** Opaque cursor from the previous page's nextCursor (of the same sort). */
     after: z.string().max(400).optional(),
   })
   .strict();
@@ -129,5 +133,6 @@ export const memberMethods = {
 
 export type Member = z.output<typeof member>;
 export type MemberRow = z.output<typeof memberRow>;
+export type MemberSort = z.output<typeof memberSort>;
 export type MemberPage = z.output<typeof memberPage>;
 export type MemberAddResult = z.output<typeof memberAddResult>;

@@ -3,7 +3,7 @@ import { mutation, query, type ReadContext, type WriteContext } from '../handler
 import { fail } from '../../errors';
 import { readHistory, recordChanges, toChangeEntries, type FieldValue } from '../../db/change-log';
 import { findMemberIdByPerson, findMemberRow, insertMember, updateMemberRow, type MemberRow } from '../../db/member';
-import { readRosterPage, subtreeIds, type RosterCursor } from '../../db/member-roster';
+import { readRosterPage, subtreeIds, type RosterCursor, type RosterOrder } from '../../db/member-roster';
 import { findOrgRow } from '../../db/org';
 import { findPersonByIdNumber, insertPerson } from '../../db/person';
 import type { IdType, ReadDb } from '../../db/schema';
@@ -284,23 +284,26 @@ async function memberHistory(ctx: ReadContext, input: ParsedInput<'member.histor
   return toChangeEntries(await readHistory(ctx.db, 'member', input.id), actionLabels, memberFieldLabels);
 }
 
-function encodeCursor(cursor: RosterCursor): string {
-  return Buffer.from(JSON.stringify([cursor.key, cursor.id])).toString('base64url');
+/** Cursors carry their order, so a cursor from another sort is refused rather than misread. */
+function encodeCursor(sort: string, cursor: RosterCursor): string {
+  return Buffer.from(JSON.stringify([sort, cursor.key, cursor.id])).toString('base64url');
 }
 
-function decodeCursor(text: string): RosterCursor {
+function decodeCursor(sort: string, text: string): RosterCursor {
   try {
-    const [key, id] = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as [unknown, unknown];
-    if (typeof key === 'string' && typeof id === 'number' && Number.isInteger(id)) return { key, id };
+    const [order, key, id] = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as [unknown, unknown, unknown];
+    if (order === sort && typeof key === 'string' && typeof id === 'number' && Number.isInteger(id)) return { key, id };
   } catch {
     // fall through to the refusal below
   }
-  fail('INVALID_INPUT', '「翻页位置」无效，请从第一页重新查询。');
+  fail('INVALID_INPUT', '「翻页位置」无效或与排序方式不符，请从第一页重新查询。');
 }
 
 async function listMembers(ctx: ReadContext, input: ParsedInput<'member.list'>): Promise<ApiOutput<'member.list'>> {
   const search = input.search ? normalizePersonName(input.search) : '';
   const digits = /^[0-9Xx]{3,18}$/.test(search);
+  const sort = { by: input.sort.replace('-', '') as RosterOrder, descending: input.sort.startsWith('-') };
+  if (search && !digits && sort.by !== 'name') fail('INVALID_INPUT', '「排序」按姓名片段查找时只能按姓名排序。');
   if (input.orgId !== undefined && !(await findOrgRow(ctx.db, input.orgId))) fail('NOT_FOUND', `「所属组织」编号 ${input.orgId} 不存在。`);
   const rows = readRosterPage(
     ctx.sqlite,
@@ -311,7 +314,8 @@ async function listMembers(ctx: ReadContext, input: ParsedInput<'member.list'>):
       nameFragment: search && !digits ? search : null,
       digitsTail: digits ? search.toUpperCase() : null,
     },
-    input.after ? decodeCursor(input.after) : null,
+    sort,
+    input.after ? decodeCursor(input.sort, input.after) : null,
     input.limit + 1,
   );
   const page = rows.slice(0, input.limit);
@@ -329,6 +333,6 @@ async function listMembers(ctx: ReadContext, input: ParsedInput<'member.list'>):
       status: r.status,
       joinedOn: r.joined_on,
     })),
-    nextCursor: rows.length > input.limit && last ? encodeCursor({ key: last.sort_key, id: last.cursor_id }) : null,
+    nextCursor: rows.length > input.limit && last ? encodeCursor(input.sort, { key: last.cursor_key, id: last.cursor_id }) : null,
   };
 }

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { Empty, Spin, Tag, Typography } from 'antd';
 import { columnSizingFeature, createColumnHelper, tableFeatures, useTable } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { MemberRow } from '../../../../src-main/core/api/contract';
+import type { MemberRow, MemberSort } from '../../../../src-main/core/api/contract';
 import { genderText, kindLabels, statusColors, statusLabels } from './labels';
 
 export const rowHeight = 36;
@@ -40,6 +40,22 @@ interface Props {
   onRetry: () => void;
   onOpen: (id: number) => void;
   containerRef: React.RefObject<HTMLDivElement | null>;
+  sort: MemberSort;
+  /** Columns the backend can order by right now (a name search orders by name only). */
+  sortable: Array<'name' | 'joinedOn'>;
+  onSortChange: (sort: MemberSort) => void;
+}
+
+/** Ascending first; a second click on the same column reverses it. */
+function nextSort(current: MemberSort, column: 'name' | 'joinedOn'): MemberSort {
+  if (current === column) return `-${column}`;
+  return column;
+}
+
+function ariaSort(current: MemberSort, column: string): 'ascending' | 'descending' | undefined {
+  if (current === column) return 'ascending';
+  if (current === `-${column}`) return 'descending';
+  return undefined;
 }
 
 /**
@@ -47,7 +63,7 @@ interface Props {
  * virtualised with a fixed height, so only the rows on screen exist in the DOM however many pages
  * have been loaded. ↑↓ PageUp PageDown Home End move the highlight; Enter opens the member.
  */
-export function MemberRoster({ rows, resetKey, stale, done, loading, error, onNeedMore, onRetry, onOpen, containerRef }: Props) {
+export function MemberRoster({ rows, resetKey, stale, done, loading, error, onNeedMore, onRetry, onOpen, containerRef, sort, sortable, onSortChange }: Props) {
   const table = useTable({ features, columns, data: rows, getRowId: (row) => String(row.id) }, () => null);
   const tableRows = table.getRowModel().rows;
   const [highlight, setHighlight] = useState({ key: resetKey, index: 0 });
@@ -124,11 +140,30 @@ export function MemberRoster({ rows, resetKey, stale, done, loading, error, onNe
         <div role="rowgroup" style={{ position: 'sticky', top: 0, zIndex: 2, height: headerHeight, background: '#fafafa', borderBottom: '1px solid #f0f0f0' }}>
           {table.getHeaderGroups().map((group) => (
             <div key={group.id} role="row" aria-rowindex={1} style={{ display: 'grid', gridTemplateColumns: template, height: headerHeight, alignItems: 'center' }}>
-              {group.headers.map((header) => (
-                <div key={header.id} role="columnheader" style={{ ...cellStyle, fontWeight: 600 }}>
-                  <table.FlexRender header={header} />
-                </div>
-              ))}
+              {group.headers.map((header) => {
+                const column = header.column.id as 'name' | 'joinedOn';
+                const canSort = sortable.includes(column);
+                const direction = ariaSort(sort, column);
+                return (
+                  <div key={header.id} role="columnheader" aria-sort={canSort ? (direction ?? 'none') : undefined} style={{ ...cellStyle, fontWeight: 600 }}>
+                    {canSort ? (
+                      <button
+                        type="button"
+                        title={direction === 'ascending' ? '点击改为降序' : '点击按此列排序'}
+                        onClick={() => onSortChange(nextSort(sort, column))}
+                        style={{ all: 'unset', cursor: 'pointer', fontWeight: 600 }}
+                      >
+                        <table.FlexRender header={header} />
+                        <span aria-hidden style={{ marginInlineStart: 4, color: direction ? '#c8161d' : '#bfbfbf' }}>
+                          {direction === 'descending' ? '▼' : direction === 'ascending' ? '▲' : '↕'}
+                        </span>
+                      </button>
+                    ) : (
+                      <table.FlexRender header={header} />
+                    )}
+                  </div>
+                );
+              })}
             </div>
           ))}
         </div>

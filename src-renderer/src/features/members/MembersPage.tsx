@@ -21,9 +21,12 @@ const kindOptions = [
   { value: 'youth', label: '青少年会员' },
 ];
 
+/** A name fragment is found through the pinyin-ordered index: its results come in name order. */
+const nameSearch = (search: string) => search !== '' && !/^[0-9Xx]{3,18}$/.test(search);
+
 export function MembersPage() {
   const [orgs, setOrgs] = useState<OrgSummary[]>([]);
-  const [filter, setFilter] = useState<MemberFilter>({ orgId: undefined, status: 'active', kind: undefined, search: '' });
+  const [filter, setFilter] = useState<MemberFilter>({ orgId: undefined, status: 'active', kind: undefined, search: '', sort: 'name' });
   const [reloadToken, setReloadToken] = useState(0);
   const [openId, setOpenId] = useState<number | null>(null);
   const [adding, setAdding] = useState(false);
@@ -35,7 +38,10 @@ export function MembersPage() {
     void invoke('org.list', { includeRetired: true }).then(setOrgs, () => setOrgs([]));
   }, []);
 
-  const onSearch = useCallback((search: string) => setFilter((f) => (f.search === search ? f : { ...f, search })), []);
+  const onSearch = useCallback(
+    (search: string) => setFilter((f) => (f.search === search ? f : { ...f, search, sort: nameSearch(search) && !f.sort.endsWith('name') ? 'name' : f.sort })),
+    [],
+  );
   const focusRoster = useCallback(() => rosterRef.current?.focus(), []);
 
   function closeDrawer() {
@@ -107,6 +113,9 @@ export function MembersPage() {
         onNeedMore={roster.loadMore}
         onRetry={roster.retry}
         onOpen={setOpenId}
+        sort={filter.sort}
+        sortable={nameSearch(filter.search) ? ['name'] : ['name', 'joinedOn']}
+        onSortChange={(sort) => setFilter((f) => ({ ...f, sort }))}
       />
       <div role="status" aria-live="polite" style={{ display: 'flex', justifyContent: 'space-between', fontSize: 12 }}>
         <Typography.Text type="secondary">

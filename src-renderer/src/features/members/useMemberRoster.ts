@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ApiInput, Member, MemberRow } from '../../../../src-main/core/api/contract';
+import type { ApiInput, Member, MemberRow, MemberSort } from '../../../../src-main/core/api/contract';
 import { invoke } from '../../api/client';
 
 export interface MemberFilter {
@@ -7,6 +7,7 @@ export interface MemberFilter {
   status: MemberRow['status'] | undefined;
   kind: MemberRow['kind'] | undefined;
   search: string;
+  sort: MemberSort;
 }
 
 export const pageSize = 100;
@@ -18,9 +19,10 @@ interface Loaded {
   next: string | null;
 }
 
-function listInput({ orgId, status, kind, search }: MemberFilter, after?: string): ApiInput<'member.list'> {
+function listInput({ orgId, status, kind, search, sort }: MemberFilter, after?: string): ApiInput<'member.list'> {
   return {
     limit: pageSize,
+    sort,
     ...(orgId !== undefined ? { orgId } : {}),
     ...(status ? { status } : {}),
     ...(kind ? { kind } : {}),
@@ -40,8 +42,8 @@ export function rowOf(member: Member): MemberRow {
  * marked stale, until the new first page arrives. Answers for an outdated filter are dropped.
  */
 export function useMemberRoster(filter: MemberFilter, reloadToken: number) {
-  const { orgId, status, kind, search } = filter;
-  const key = JSON.stringify([orgId ?? null, status ?? null, kind ?? null, search, reloadToken]);
+  const { orgId, status, kind, search, sort } = filter;
+  const key = JSON.stringify([orgId ?? null, status ?? null, kind ?? null, search, sort, reloadToken]);
   const [loaded, setLoaded] = useState<Loaded>({ key: '', rows: [], next: null });
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<{ key: string; message: string } | null>(null);
@@ -54,7 +56,7 @@ export function useMemberRoster(filter: MemberFilter, reloadToken: number) {
     busy.current = true;
     setLoading(true);
     setError(null);
-    invoke('member.list', listInput({ orgId, status, kind, search }))
+    invoke('member.list', listInput({ orgId, status, kind, search, sort }))
       .then(
         (page) => {
           if (ticket === generation.current) setLoaded({ key, rows: page.rows, next: page.nextCursor });
@@ -68,7 +70,7 @@ export function useMemberRoster(filter: MemberFilter, reloadToken: number) {
         busy.current = false;
         setLoading(false);
       });
-  }, [key, orgId, status, kind, search, retryToken]);
+  }, [key, orgId, status, kind, search, sort, retryToken]);
 
   const current = loaded.key === key;
   const failed = error !== null && error.key === key;
@@ -78,7 +80,7 @@ export function useMemberRoster(filter: MemberFilter, reloadToken: number) {
     const ticket = generation.current;
     busy.current = true;
     setLoading(true);
-    invoke('member.list', listInput({ orgId, status, kind, search }, loaded.next))
+    invoke('member.list', listInput({ orgId, status, kind, search, sort }, loaded.next))
       .then(
         (page) => {
           if (ticket !== generation.current) return;
@@ -97,7 +99,7 @@ export function useMemberRoster(filter: MemberFilter, reloadToken: number) {
         busy.current = false;
         setLoading(false);
       });
-  }, [current, failed, loaded.next, key, orgId, status, kind, search]);
+  }, [current, failed, loaded.next, key, orgId, status, kind, search, sort]);
 
   const retry = useCallback(() => {
     if (!failed) return;
