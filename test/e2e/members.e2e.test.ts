@@ -54,6 +54,22 @@ describe('member roster on a seeded ledger', () => {
     await roster.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
     await page.getByRole('status').getByText('已加载 200 人').waitFor();
 
+    // Sorting by a column header: join date ascending, then descending; back to names.
+    const joinedHeader = roster.getByRole('columnheader', { name: /入会日期/ });
+    const joinedDates = async () => (await dataRows.evaluateAll((rows) => rows.map((r) => r.lastElementChild?.textContent ?? ''))).slice(0, 8);
+    await joinedHeader.getByRole('button').click();
+    await expect.poll(() => joinedHeader.getAttribute('aria-sort')).toBe('ascending');
+    await page.getByRole('status').getByText('已加载 100 人').waitFor();
+    const ascending = await joinedDates();
+    expect(ascending).toEqual([...ascending].sort());
+    await joinedHeader.getByRole('button').click();
+    await expect.poll(() => joinedHeader.getAttribute('aria-sort')).toBe('descending');
+    await expect.poll(async () => (await joinedDates())[0]! > ascending[0]!).toBe(true);
+    const descending = await joinedDates();
+    expect(descending).toEqual([...descending].sort().reverse());
+    await roster.getByRole('columnheader', { name: /姓名/ }).getByRole('button').click();
+    await expect.poll(() => joinedHeader.getAttribute('aria-sort')).toBe('none');
+
     // A wrong check character is refused with the backend's Chinese message.
     const first17 = '33010619900512345';
     const idNumber = first17 + residentIdCheckChar(first17);

@@ -7,6 +7,9 @@ import { launchChromium, ledgerCli, openPage, screenshotDir, startWeb, tempDb } 
 // The member roster on the large seed (888,889 members) in the browser host: the first rows must
 // show within a second, and loading page after page while scrolling must never block the page.
 // Figures are printed as one JSON line for the issue note; the assertions are the targets.
+/** As the page writes counts (zh-CN grouping), independent of Node's ICU data. */
+const thousands = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
 let browser: Browser;
 let db: string;
 let stop: (() => void) | undefined;
@@ -32,7 +35,7 @@ describe('member roster at county scale', () => {
     // Main-thread blocks of 50 ms or more (the browser's own definition of a long task).
     await page.evaluate(`(() => {
       window.__longTasks = [];
-      new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push(e.duration); }).observe({ type: 'longtask', buffered: false });
+      new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push([e.startTime, e.duration]); }).observe({ type: 'longtask', buffered: false });
     })()`);
 
     await page.getByRole('menuitem', { name: '组织' }).waitFor();
@@ -43,14 +46,17 @@ describe('member roster at county scale', () => {
     await firstRow.waitFor();
     const firstRowsMs = Date.now() - opened;
 
+    const scrollFrom = (await page.evaluate('performance.now()')) as number;
     const pageMs: number[] = [];
     for (let loaded = 100; loaded < 3100; loaded += 100) {
       const started = Date.now();
       await roster.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
-      await page.getByRole('status').getByText(`已加载 ${(loaded + 100).toLocaleString('zh-CN')} 人`).waitFor({ timeout: 10_000 });
+      await page.getByRole('status').getByText(`已加载 ${thousands(loaded + 100)} 人`).waitFor({ timeout: 10_000 });
       pageMs.push(Date.now() - started);
     }
-    const longTasks = (await page.evaluate('window.__longTasks')) as number[];
+    const longTasks = (await page.evaluate('window.__longTasks')) as Array<[number, number]>;
+    const longest = (tasks: Array<[number, number]>) => Math.round(Math.max(0, ...tasks.map(([, d]) => d)));
+    const whileScrolling = longTasks.filter(([at]) => at >= scrollFrom);
     await page.screenshot({ path: path.join(screenshotDir, 'roster-scale.png') });
     pageMs.sort((a, b) => a - b);
     const figures = {
@@ -59,13 +65,14 @@ describe('member roster at county scale', () => {
       pagesLoaded: pageMs.length,
       nextPageMsP50: pageMs[Math.floor(pageMs.length / 2)],
       nextPageMsMax: pageMs.at(-1),
-      longTasks: longTasks.length,
-      longestTaskMs: Math.round(Math.max(0, ...longTasks)),
+      longestTaskOpeningMs: longest(longTasks.filter(([at]) => at < scrollFrom)),
+      longTasksWhileScrolling: whileScrolling.length,
+      longestTaskWhileScrollingMs: longest(whileScrolling),
     };
     process.stdout.write(`roster-scale ${JSON.stringify(figures)}\n`);
     expect(problems).toEqual([]);
     expect(firstRowsMs).toBeLessThan(1000);
     // A freeze a clerk would notice: anything over a quarter of a second.
-    expect(figures.longestTaskMs).toBeLessThan(250);
+    expect(figures.longestTaskWhileScrollingMs).toBeLessThan(250);
   });
 });
