@@ -67,6 +67,22 @@ describe('member.add', () => {
     expect(await ledger.call('member.add', { orgId: schoolId, name: '小刚', idNumber: teenMale })).toMatchObject({ kind: 'youth' });
   });
 
+  it('flags a youth member who has turned 18 and converts them only then', async () => {
+    const turning = id18('33010620080601004'); // 18 on 2026-06-01, before the test clock
+    const young = await ledger.call('member.add', { orgId: schoolId, name: '小刚', idNumber: teenMale });
+    expect(await ledger.raw('member.convertToAdult', { id: young.id })).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } });
+    // Joined as a youth member while 17 (reference date a year back), now 18.
+    ledger.db.sqlite.prepare("INSERT INTO setting (key, value_json) VALUES ('youthReferenceDate', '\"2025-06-15\"')").run();
+    const teen = await ledger.call('member.add', { orgId: schoolId, name: '赵敏', idNumber: turning, joinedOn: '2025-03-01' });
+    expect(teen.kind).toBe('youth');
+    ledger.db.sqlite.prepare("DELETE FROM setting WHERE key = 'youthReferenceDate'").run();
+    expect(await ledger.call('member.get', { id: teen.id })).toMatchObject({ kind: 'youth', dueForAdultConversion: true });
+    const adult = await ledger.call('member.convertToAdult', { id: teen.id });
+    expect(adult).toMatchObject({ kind: 'adult', dueForAdultConversion: false });
+    expect((await ledger.call('member.history', { id: teen.id })).map((e) => e.actionLabel)).toContain('转为成人会员');
+    expect(await ledger.raw('member.convertToAdult', { id: teen.id })).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } });
+  });
+
   it('refuses future join dates and retired organisations', async () => {
     expect(await ledger.raw('member.add', { orgId, name: '王芳', idNumber: adultMale, joinedOn: '2026-07-01' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     await ledger.call('org.retire', { id: orgId });

@@ -7,7 +7,8 @@ export const memberUsage = `  member add --org ID --name 姓名 --id-number 证�
   member get|history|restore --id ID
   member update --id ID [--name 姓名] [--phone 电话] [--notes 备注]
   member lapse --id ID [--on YYYY-MM-DD] [--reason 原因] --yes
-  member transfer --id ID --org ID`;
+  member transfer --id ID --org ID
+  member convert --id ID [--on YYYY-MM-DD]      青少年会员满 18 周岁转为成人会员`;
 
 function memberAddInput(flags: Flags): Record<string, unknown> {
   return {
@@ -57,5 +58,6 @@ export const memberCommands: CommandTable = {
     if (!flags.yes) throw new UsageError('会员退会需要确认：请加上 --yes。');
     return { method: 'member.lapse', input: { id: idFrom(flags, rest), ...defined({ lapsedOn: flags.on, reason: flags.reason }) } };
   },
+  'member convert': (flags, rest) => ({ method: 'member.convertToAdult', input: { id: idFrom(flags, rest), ...defined({ convertedOn: flags.on }) } }),
   'member transfer': (flags, rest) => ({ method: 'member.transfer', input: { id: idFrom(flags, rest), orgId: intFlag(flags.org, 'org') } }),
 };

@@ -17,6 +17,7 @@ export const actionLabels: Record<string, string> = {
   restore: '恢复',
   lapse: '退会',
   transfer: '转移',
+  convert: '转为成人会员',
   reveal: '查看完整号码',
 };
 

@@ -128,6 +128,8 @@ export const memberMethods = {
   'member.lapse': method(z.object({ id, lapsedOn: date.optional(), reason: optionalText(200).optional() }).strict(), member),
   'member.restore': method(z.object({ id }).strict(), member),
   'member.transfer': method(z.object({ id, orgId: id }).strict(), member),
+  /** A youth member who has turned 18 (on the reference date) becomes an adult member. */
+  'member.convertToAdult': method(z.object({ id, convertedOn: date.optional() }).strict(), member),
   'member.history': method(z.object({ id }).strict(), z.array(changeEntry)),
 } as const;
 

@@ -24,6 +24,7 @@ export const memberHandlers = {
   'member.lapse': mutation(lapseMember),
   'member.restore': mutation(restoreMember),
   'member.transfer': mutation(transferMember),
+  'member.convertToAdult': mutation(convertToAdult),
   'member.history': query(memberHistory),
 };
 
@@ -277,6 +278,19 @@ async function transferMember(ctx: WriteContext, input: ParsedInput<'member.tran
   await requireOpenOrg(ctx.db, input.orgId);
   await updateMemberRow(ctx.db, row.id, { organization_id: input.orgId, updated_at: ctx.now.toISOString() });
   return finishChange(ctx, row, 'transfer');
+}
+
+async function convertToAdult(ctx: WriteContext, input: ParsedInput<'member.convertToAdult'>): Promise<ApiOutput<'member.convertToAdult'>> {
+  const { row, member } = await loadMember(ctx, input.id);
+  if (row.kind !== 'youth') fail('INVALID_STATE', `“${row.name}”已是成人会员。`);
+  if (row.status === 'lapsed') fail('INVALID_STATE', `“${row.name}”已退会，请先恢复再转为成人会员。`);
+  const on = input.convertedOn ?? ctx.today;
+  if (on > ctx.today) fail('INVALID_INPUT', '「转成人日期」不能晚于今天。');
+  if (!member.dueForAdultConversion && (row.birth_date === null || ageOn(row.birth_date, on) < adultAge)) {
+    fail('INVALID_STATE', `“${row.name}”${row.birth_date ? `（出生日期 ${row.birth_date}）` : ''}尚未满 18 周岁，仍为青少年会员。`);
+  }
+  await updateMemberRow(ctx.db, row.id, { kind: 'adult', converted_to_adult_on: on, updated_at: ctx.now.toISOString() });
+  return finishChange(ctx, row, 'convert');
 }
 
 async function memberHistory(ctx: ReadContext, input: ParsedInput<'member.history'>): Promise<ApiOutput<'member.history'>> {

@@ -86,6 +86,19 @@ export function MemberDrawer({ memberId, orgs, onClose, onChanged }: Props) {
     });
   }
 
+  function convert(m: Member) {
+    modal.confirm({
+      title: `将“${m.name}”转为成人会员？`,
+      content: '会员类别改为“成人会员”，转换日期记为今天，并记入变更记录。',
+      okText: '转为成人会员',
+      cancelText: '取消',
+      onOk: async () => {
+        const converted = await run(() => invoke('member.convertToAdult', { id: m.id }), '已转为成人会员');
+        if (converted) changed(converted);
+      },
+    });
+  }
+
   const lapsed = member?.status === 'lapsed';
   const showGuardian = member !== null && (member.guardianName !== null || member.kind === 'youth');
   const revealButton = member && (member.idNumber !== null || member.phone !== null || member.guardianPhone !== null) && !full && (
@@ -129,7 +142,19 @@ export function MemberDrawer({ memberId, orgs, onClose, onChanged }: Props) {
       {current?.error && <Result status="warning" title="无法读取该会员" subTitle={current.error} />}
       {member && (
         <>
-          {member.dueForAdultConversion && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title="该青少年会员已满 18 周岁，应转为成人会员。" />}
+          {member.dueForAdultConversion && (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 12 }}
+              title="该青少年会员已满 18 周岁，应转为成人会员。"
+              action={
+                <Button size="small" onClick={() => convert(member)}>
+                  转为成人会员
+                </Button>
+              }
+            />
+          )}
           <Tabs
             activeKey={tab}
             onChange={setTab}
