@@ -24,6 +24,7 @@ export const options = {
   org: { type: 'string' },
   search: { type: 'string' },
   sort: { type: 'string' },
+  year: { type: 'string' },
   limit: { type: 'string' },
   after: { type: 'string' },
   phone: { type: 'string' },

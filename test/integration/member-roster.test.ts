@@ -57,6 +57,10 @@ describe('member.list', () => {
     expect((await allPages({ sort: '-joinedOn', orgId: township })).map((r) => r.id)).toEqual(reference(subtree, [], 'm.joined_on DESC, m.id DESC'));
     expect((await allPages({ sort: '-name', orgId: township, kind: 'youth' }, 10)).map((r) => r.id)).toEqual(reference(`${subtree} AND m.kind = 'youth'`, [], 'p.name_sort_key DESC, p.id DESC'));
     expect((await allPages({ sort: '-name', search: '王' }, 20)).map((r) => r.id)).toEqual(reference("instr(p.name, '王') > 0", [], 'p.name_sort_key DESC, p.id DESC'));
+    // Joined in one year, in any order and scope.
+    expect((await allPages({ joinedYear: 2022 }, 300)).map((r) => r.id)).toEqual(reference(`m.joined_on LIKE '2022-%'`));
+    expect((await allPages({ joinedYear: 2022, sort: '-joinedOn', orgId: township })).map((r) => r.id)).toEqual(reference(`m.joined_on LIKE '2022-%' AND ${subtree}`, [], 'm.joined_on DESC, m.id DESC'));
+    expect((await allPages({ joinedYear: 2022, search: '王' })).map((r) => r.id)).toEqual(reference(`m.joined_on LIKE '2022-%' AND instr(p.name, '王') > 0`));
     // A cursor belongs to its order.
     const first = await ledger.call('member.list', { sort: 'joinedOn', limit: 5 });
     await expect(ledger.call('member.list', { sort: 'name', after: first.nextCursor! })).rejects.toMatchObject({ code: 'INVALID_INPUT' });

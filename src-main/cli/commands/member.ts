@@ -3,7 +3,7 @@ import { clearable, defined, idFrom, intFlag, optionalInt, UsageError, type Comm
 export const memberUsage = `  member add --org ID --name 姓名 --id-number 证件号码 [--id-type resident_id|hmt_residence_permit|hm_travel_permit|passport|foreign_permanent_id]
              [--kind adult|youth] [--phone 电话] [--join-date YYYY-MM-DD] [--birth-date YYYY-MM-DD] [--gender M|F]
              [--guardian-name 姓名 --guardian-relation 关系 --guardian-phone 电话 --guardian-consent-on YYYY-MM-DD --guardian-consent-method 方式]
-  member list [--org ID] [--search 文字] [--status active|lapsed] [--kind adult|youth] [--sort name|-name|joinedOn|-joinedOn] [--limit N] [--after CURSOR]
+  member list [--org ID] [--search 文字] [--status active|lapsed] [--kind adult|youth] [--year 入会年份] [--sort name|-name|joinedOn|-joinedOn] [--limit N] [--after CURSOR]
   member get|history|restore --id ID
   member update --id ID [--name 姓名] [--phone 电话] [--notes 备注]
   member lapse --id ID [--on YYYY-MM-DD] [--reason 原因] --yes
@@ -41,6 +41,7 @@ export const memberCommands: CommandTable = {
       status: flags.status,
       kind: flags.kind,
       sort: flags.sort,
+      joinedYear: optionalInt(flags.year, 'year'),
       limit: optionalInt(flags.limit, 'limit'),
       after: flags.after,
     }),

@@ -22,6 +22,8 @@ export interface RosterFilter {
   orgIds: number[] | null;
   status: 'active' | 'lapsed' | null;
   kind: 'adult' | 'youth' | null;
+  /** Joined in this year. */
+  joinedYear: number | null;
   nameFragment: string | null;
   digitsTail: string | null;
 }
@@ -56,7 +58,8 @@ const orderColumns: Record<RosterOrder, [string, string]> = {
   joinedOn: ['m.joined_on', 'm.id'],
 };
 
-const filters = `(:status IS NULL OR m.status = :status) AND (:kind IS NULL OR m.kind = :kind)`;
+const joined = `(:joinedFrom IS NULL OR m.joined_on BETWEEN :joinedFrom AND :joinedTo)`;
+const filters = `(:status IS NULL OR m.status = :status) AND (:kind IS NULL OR m.kind = :kind) AND ${joined}`;
 const inOrgs = `m.organization_id IN (SELECT value FROM json_each(:orgs))`;
 
 function pageSql(shape: Shape, sort: RosterSort): string {
@@ -80,7 +83,7 @@ function pageSql(shape: Shape, sort: RosterSort): string {
     case 'subtree':
       return outer(`SELECT m.id FROM member m INDEXED BY ${sort.by === 'name' ? 'member_roster' : 'member_joined_roster'}
         WHERE ${inOrgs} AND m.status IN (SELECT value FROM json_each(:statuses))
-          AND ${after} AND (:kind IS NULL OR m.kind = :kind) ${order} LIMIT :limit`);
+          AND ${after} AND (:kind IS NULL OR m.kind = :kind) AND ${joined} ${order} LIMIT :limit`);
     case 'name':
       // The gram table walks persons in pinyin order; a longer fragment walks its first
       // 2-character piece and keeps the names that contain the whole of it.
@@ -127,7 +130,8 @@ function start(sort: RosterSort): RosterCursor | { key: Buffer; id: number } {
 
 export function readRosterPage(sqlite: BetterSqlite3.Database, filter: RosterFilter, sort: RosterSort, after: RosterCursor | null, limit: number): RosterRow[] {
   const from = after ?? start(sort);
-  const common = { kind: filter.kind, key: from.key, id: from.id, limit };
+  const year = filter.joinedYear;
+  const common = { kind: filter.kind, joinedFrom: year === null ? null : `${year}-01-01`, joinedTo: year === null ? null : `${year}-12-31`, key: from.key, id: from.id, limit };
   const orgs = filter.orgIds ? JSON.stringify(filter.orgIds) : null;
   if (filter.digitsTail) {
     const tail = filter.digitsTail;

@@ -109,6 +109,8 @@ export const memberListInput = z
     search: z.string().trim().max(30).optional(),
     status: memberStatus.optional(),
     kind: memberKind.optional(),
+    /** Members who joined in this year. */
+    joinedYear: z.number().int().min(1950).max(2100).optional(),
     /** Name in pinyin order or join date, '-' for descending. A name fragment search sorts by name only. */
     sort: memberSort.default('name'),
     limit: z.number().int().min(1).max(500).default(100),

@@ -325,6 +325,7 @@ async function listMembers(ctx: ReadContext, input: ParsedInput<'member.list'>):
       orgIds: input.orgId === undefined ? null : subtreeIds(ctx.sqlite, input.orgId),
       status: input.status ?? null,
       kind: input.kind ?? null,
+      joinedYear: input.joinedYear ?? null,
       nameFragment: search && !digits ? search : null,
       digitsTail: digits ? search.toUpperCase() : null,
     },

@@ -38,13 +38,13 @@ const statements = [
   `UPDATE member SET name_sort_key = (SELECT name_sort_key FROM person WHERE person.id = member.person_id)`,
   // Status leads the key after the organisation: a rare filter (退会 members of a township) is a
   // range of its own instead of a walk through the whole subtree; unfiltered pages ask for both.
-  `CREATE INDEX member_roster ON member (organization_id, status, name_sort_key, person_id, kind)`,
-  `CREATE INDEX member_sorted ON member (name_sort_key, person_id, status, kind)`,
+  `CREATE INDEX member_roster ON member (organization_id, status, name_sort_key, person_id, kind, joined_on)`,
+  `CREATE INDEX member_sorted ON member (name_sort_key, person_id, status, kind, joined_on)`,
   // The same two orders by join date (the member id breaks ties), replacing member_joined.
   `CREATE INDEX member_joined_roster ON member (organization_id, status, joined_on, id, kind)`,
   `CREATE INDEX member_joined_sorted ON member (joined_on, id, status, kind)`,
   // A name search walks persons and checks their membership: one probe instead of two.
-  `CREATE INDEX member_person_filters ON member (person_id, organization_id, status, kind)`,
+  `CREATE INDEX member_person_filters ON member (person_id, organization_id, status, kind, joined_on)`,
   // Superseded by the indexes above.
   `DROP INDEX person_name_sort`,
   `DROP INDEX member_org`,

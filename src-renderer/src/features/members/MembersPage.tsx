@@ -21,12 +21,15 @@ const kindOptions = [
   { value: 'youth', label: '青少年会员' },
 ];
 
+const thisYear = new Date().getFullYear();
+const yearOptions = [{ value: 0, label: '全部入会年份' }, ...Array.from({ length: thisYear - 1999 }, (_, i) => ({ value: thisYear - i, label: `${thisYear - i} 年入会` }))];
+
 /** A name fragment is found through the pinyin-ordered index: its results come in name order. */
 const nameSearch = (search: string) => search !== '' && !/^[0-9Xx]{3,18}$/.test(search);
 
 export function MembersPage() {
   const [orgs, setOrgs] = useState<OrgSummary[]>([]);
-  const [filter, setFilter] = useState<MemberFilter>({ orgId: undefined, status: 'active', kind: undefined, search: '', sort: 'name' });
+  const [filter, setFilter] = useState<MemberFilter>({ orgId: undefined, status: 'active', kind: undefined, search: '', sort: 'name', joinedYear: undefined });
   const [reloadToken, setReloadToken] = useState(0);
   const [openId, setOpenId] = useState<number | null>(null);
   const [adding, setAdding] = useState(false);
@@ -95,6 +98,13 @@ export function MembersPage() {
             options={kindOptions}
             value={filter.kind ?? 'all'}
             onChange={(v: string) => setFilter((f) => ({ ...f, kind: v === 'all' ? undefined : (v as MemberFilter['kind']) }))}
+          />
+          <Select
+            aria-label="入会年份"
+            style={{ width: 140 }}
+            options={yearOptions}
+            value={filter.joinedYear ?? 0}
+            onChange={(v: number) => setFilter((f) => ({ ...f, joinedYear: v === 0 ? undefined : v }))}
           />
           <MemberSearchBox value={filter.search} onSearch={onSearch} onArrowDown={focusRoster} />
         </Space>

@@ -8,6 +8,7 @@ export interface MemberFilter {
   kind: MemberRow['kind'] | undefined;
   search: string;
   sort: MemberSort;
+  joinedYear: number | undefined;
 }
 
 export const pageSize = 100;
@@ -19,10 +20,11 @@ interface Loaded {
   next: string | null;
 }
 
-function listInput({ orgId, status, kind, search, sort }: MemberFilter, after?: string): ApiInput<'member.list'> {
+function listInput({ orgId, status, kind, search, sort, joinedYear }: MemberFilter, after?: string): ApiInput<'member.list'> {
   return {
     limit: pageSize,
     sort,
+    ...(joinedYear !== undefined ? { joinedYear } : {}),
     ...(orgId !== undefined ? { orgId } : {}),
     ...(status ? { status } : {}),
     ...(kind ? { kind } : {}),
@@ -42,8 +44,8 @@ export function rowOf(member: Member): MemberRow {
  * marked stale, until the new first page arrives. Answers for an outdated filter are dropped.
  */
 export function useMemberRoster(filter: MemberFilter, reloadToken: number) {
-  const { orgId, status, kind, search, sort } = filter;
-  const key = JSON.stringify([orgId ?? null, status ?? null, kind ?? null, search, sort, reloadToken]);
+  const { orgId, status, kind, search, sort, joinedYear } = filter;
+  const key = JSON.stringify([orgId ?? null, status ?? null, kind ?? null, search, sort, joinedYear ?? null, reloadToken]);
   const [loaded, setLoaded] = useState<Loaded>({ key: '', rows: [], next: null });
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<{ key: string; message: string } | null>(null);
@@ -56,7 +58,7 @@ export function useMemberRoster(filter: MemberFilter, reloadToken: number) {
     busy.current = true;
     setLoading(true);
     setError(null);
-    invoke('member.list', listInput({ orgId, status, kind, search, sort }))
+    invoke('member.list', listInput({ orgId, status, kind, search, sort, joinedYear }))
       .then(
         (page) => {
           if (ticket === generation.current) setLoaded({ key, rows: page.rows, next: page.nextCursor });
@@ -70,7 +72,7 @@ export function useMemberRoster(filter: MemberFilter, reloadToken: number) {
         busy.current = false;
         setLoading(false);
       });
-  }, [key, orgId, status, kind, search, sort, retryToken]);
+  }, [key, orgId, status, kind, search, sort, joinedYear, retryToken]);
 
   const current = loaded.key === key;
   const failed = error !== null && error.key === key;
@@ -80,7 +82,7 @@ export function useMemberRoster(filter: MemberFilter, reloadToken: number) {
     const ticket = generation.current;
     busy.current = true;
     setLoading(true);
-    invoke('member.list', listInput({ orgId, status, kind, search, sort }, loaded.next))
+    invoke('member.list', listInput({ orgId, status, kind, search, sort, joinedYear }, loaded.next))
       .then(
         (page) => {
           if (ticket !== generation.current) return;
@@ -99,7 +101,7 @@ export function useMemberRoster(filter: MemberFilter, reloadToken: number) {
         busy.current = false;
         setLoading(false);
       });
-  }, [current, failed, loaded.next, key, orgId, status, kind, search, sort]);
+  }, [current, failed, loaded.next, key, orgId, status, kind, search, sort, joinedYear]);
 
   const retry = useCallback(() => {
     if (!failed) return;
