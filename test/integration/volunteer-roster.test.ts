@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VolunteerRow } from '../../src-main/core/api/contract';
+import { orgSubtreeIds, readVolunteerRosterPage } from '../../src-main/core/db/volunteer-roster';
 import { seedLedger } from '../../src-main/core/seed/seed-ledger';
 import { createTestLedger, type TestLedger } from '../helpers/backend';
 
@@ -108,5 +109,35 @@ describe('volunteer.list on a seeded county', () => {
     expect(expected[0]).toBeGreaterThan(0);
     const awarded = ledger.db.sqlite.prepare("SELECT star_level, count(*) AS n FROM star_award WHERE awarded_on <= '2025-12-31' GROUP BY star_level").all() as Array<{ star_level: number; n: number }>;
     expect(overview.levels.map((l) => l.awarded)).toEqual(thresholds.map((_, i) => awarded.find((a) => a.star_level === i + 1)?.n ?? 0));
+  });
+});
+
+describe('volunteer roster read paths', () => {
+  it('gives the same pages whether it walks the name index or starts from the team or organisation', () => {
+    const sqlite = ledger.db.sqlite;
+    const pages = (filter: Parameters<typeof readVolunteerRosterPage>[1], driver: 'sorted' | 'team' | 'orgs') => {
+      const ids: number[] = [];
+      let after: { key: string; id: number } | null = null;
+      for (let guard = 0; guard < 1000; guard++) {
+        const rows = readVolunteerRosterPage(sqlite, filter, after, 13, driver);
+        ids.push(...rows.map((r) => r.id));
+        if (rows.length < 13) return ids;
+        const last = rows.at(-1)!;
+        after = { key: last.sort_key, id: last.person_id };
+      }
+      throw new Error('no end of pages');
+    };
+    const base = { orgIds: null, status: null, fieldId: null, teamId: null, cert: null, search: null };
+    const team = sqlite.prepare('SELECT team_id FROM team_membership WHERE left_on IS NULL GROUP BY team_id ORDER BY count(*) DESC LIMIT 1').pluck().get() as number;
+    const township = sqlite.prepare('SELECT o.id FROM organization o WHERE o.parent_id IS NULL ORDER BY (SELECT count(*) FROM organization c WHERE c.parent_id = o.id) DESC LIMIT 1').pluck().get() as number;
+    const byTeam = { ...base, teamId: team, status: 'active' as const };
+    expect(pages(byTeam, 'team').length).toBeGreaterThan(13);
+    expect(pages(byTeam, 'team')).toEqual(pages(byTeam, 'sorted'));
+    const byOrgs = { ...base, orgIds: orgSubtreeIds(sqlite, township), search: { nameFragment: '王' } };
+    expect(pages(byOrgs, 'orgs').length).toBeGreaterThan(0);
+    expect(pages(byOrgs, 'orgs')).toEqual(pages(byOrgs, 'sorted'));
+    const both = { ...base, orgIds: orgSubtreeIds(sqlite, township), teamId: team };
+    expect(pages(both, 'team')).toEqual(pages(both, 'orgs'));
+    expect(pages(both, 'orgs')).toEqual(pages(both, 'sorted'));
   });
 });

@@ -45,20 +45,45 @@ function searchClause(): string {
         AND (:tail IS NULL OR substr(p.id_number, -length(:tail)) = :tail OR substr(p.phone, -length(:tail)) = :tail)`;
 }
 
-const cache = new WeakMap<BetterSqlite3.Database, BetterSqlite3.Statement>();
+/**
+ * Where a page starts reading. 'sorted' walks the person name index in order and filters, which
+ * finds a page quickly whenever matches are common. A small team or organisation subtree would
+ * make that walk cross most of the county, so those are read from their own index first and
+ * sorted (a few thousand rows at most).
+ */
+export type Driver = 'sorted' | 'team' | 'orgs';
 
-function statement(sqlite: BetterSqlite3.Database): BetterSqlite3.Statement {
-  let stmt = cache.get(sqlite);
+/** Above this many candidates the ordered walk meets a page's worth of matches soon enough. */
+const drivenMaxCandidates = 5_000;
+
+const fromClauses: Record<Driver, string> = {
+  sorted: 'FROM person p JOIN volunteer v ON v.person_id = p.id',
+  team: `FROM team_membership d JOIN volunteer v ON v.id = d.volunteer_id JOIN person p ON p.id = v.person_id`,
+  orgs: `FROM volunteer v JOIN person p ON p.id = v.person_id`,
+};
+
+const drivenWhere: Record<Driver, string> = {
+  sorted: '1',
+  team: 'd.team_id = :team AND d.left_on IS NULL',
+  orgs: 'v.organization_id IN (SELECT value FROM json_each(:orgs))',
+};
+
+const cache = new WeakMap<BetterSqlite3.Database, Map<Driver, BetterSqlite3.Statement>>();
+
+function statement(sqlite: BetterSqlite3.Database, driver: Driver): BetterSqlite3.Statement {
+  let byDriver = cache.get(sqlite);
+  if (!byDriver) cache.set(sqlite, (byDriver = new Map()));
+  let stmt = byDriver.get(driver);
   if (!stmt) {
     stmt = sqlite.prepare(`
       SELECT v.id, v.person_id, p.name, p.gender, p.id_number, p.phone, v.organization_id, o.name AS org_name, v.status,
              v.registered_on, v.first_aid_cert_expires_on, ifnull(p.name_sort_key, '') AS sort_key,
              (SELECT ifnull(sum(h.minutes), 0) FROM service_hours h WHERE h.volunteer_id = v.id) AS minutes,
              (SELECT max(a.star_level) FROM star_award a WHERE a.volunteer_id = v.id) AS star_level
-      FROM person p
-      JOIN volunteer v ON v.person_id = p.id
+      ${fromClauses[driver]}
       LEFT JOIN organization o ON o.id = v.organization_id
-      WHERE (:status IS NULL OR v.status = :status)
+      WHERE ${drivenWhere[driver]}
+        AND (:status IS NULL OR v.status = :status)
         AND (:orgs IS NULL OR v.organization_id IN (SELECT value FROM json_each(:orgs)))
         AND (:field IS NULL OR EXISTS (SELECT 1 FROM volunteer_service_field f WHERE f.volunteer_id = v.id AND f.field_id = :field))
         AND (:team IS NULL OR EXISTS (SELECT 1 FROM team_membership tm WHERE tm.team_id = :team AND tm.volunteer_id = v.id AND tm.left_on IS NULL))
@@ -69,9 +94,21 @@ function statement(sqlite: BetterSqlite3.Database): BetterSqlite3.Statement {
         AND (p.name_sort_key, p.id) > (:key, :id)
       ORDER BY p.name_sort_key, p.id
       LIMIT :limit`);
-    cache.set(sqlite, stmt);
+    byDriver.set(driver, stmt);
   }
   return stmt;
+}
+
+function chooseDriver(sqlite: BetterSqlite3.Database, filter: VolunteerRosterFilter, orgs: string | null): Driver {
+  if (filter.teamId !== null) {
+    const members = sqlite.prepare('SELECT count(*) FROM team_membership WHERE team_id = ? AND left_on IS NULL').pluck().get(filter.teamId) as number;
+    if (members <= drivenMaxCandidates) return 'team';
+  }
+  if (orgs !== null) {
+    const inOrgs = sqlite.prepare('SELECT count(*) FROM volunteer WHERE organization_id IN (SELECT value FROM json_each(?))').pluck().get(orgs) as number;
+    if (inOrgs <= drivenMaxCandidates) return 'orgs';
+  }
+  return 'sorted';
 }
 
 export function readVolunteerRosterPage(
@@ -79,10 +116,13 @@ export function readVolunteerRosterPage(
   filter: VolunteerRosterFilter,
   after: VolunteerRosterCursor | null,
   limit: number,
+  /** Forces a read path (tests check that every path gives the same pages). */
+  driver?: Driver,
 ): VolunteerRosterRow[] {
-  return statement(sqlite).all({
+  const orgs = filter.orgIds ? JSON.stringify(filter.orgIds) : null;
+  return statement(sqlite, driver ?? chooseDriver(sqlite, filter, orgs)).all({
     status: filter.status,
-    orgs: filter.orgIds ? JSON.stringify(filter.orgIds) : null,
+    orgs,
     field: filter.fieldId,
     team: filter.teamId,
     certKind: filter.cert?.kind ?? null,
