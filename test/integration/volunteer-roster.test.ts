@@ -115,7 +115,7 @@ describe('volunteer.list on a seeded county', () => {
 describe('volunteer roster read paths', () => {
   it('gives the same pages whether it walks the name index or starts from the team or organisation', () => {
     const sqlite = ledger.db.sqlite;
-    const pages = (filter: Parameters<typeof readVolunteerRosterPage>[1], driver: 'sorted' | 'team' | 'orgs') => {
+    const pages = (filter: Parameters<typeof readVolunteerRosterPage>[1], driver: 'sorted' | 'team' | 'orgs' | 'search') => {
       const ids: number[] = [];
       let after: { key: string; id: number } | null = null;
       for (let guard = 0; guard < 1000; guard++) {
@@ -136,6 +136,10 @@ describe('volunteer roster read paths', () => {
     const byOrgs = { ...base, orgIds: orgSubtreeIds(sqlite, township), search: { nameFragment: '王' } };
     expect(pages(byOrgs, 'orgs').length).toBeGreaterThan(0);
     expect(pages(byOrgs, 'orgs')).toEqual(pages(byOrgs, 'sorted'));
+    expect(pages(byOrgs, 'search')).toEqual(pages(byOrgs, 'sorted'));
+    const byTail = { ...base, search: { digitsTail: '12' } };
+    expect(pages(byTail, 'search').length).toBeGreaterThan(13);
+    expect(pages(byTail, 'search')).toEqual(pages(byTail, 'sorted'));
     const both = { ...base, orgIds: orgSubtreeIds(sqlite, township), teamId: team };
     expect(pages(both, 'team')).toEqual(pages(both, 'orgs'));
     expect(pages(both, 'orgs')).toEqual(pages(both, 'sorted'));

@@ -12,14 +12,16 @@ export interface HoursStanding {
 
 /**
  * Every volunteer registered and not left on `asOf`, with their minutes of service held on or
- * before it, when those reach `minMinutes`. One grouped pass over service_hours.
+ * before it, when those reach `minMinutes`. One grouped pass over service_hours, read in record
+ * order (CROSS JOIN fixes it): going volunteer by volunteer instead costs a record lookup per row
+ * (measured on the large seed: 690 ms → 260 ms).
  */
 export function readHoursStandings(sqlite: BetterSqlite3.Database, asOf: string, minMinutes: number): HoursStanding[] {
   return sqlite
     .prepare(
       `WITH totals AS (
          SELECT h.volunteer_id, sum(h.minutes) AS minutes
-         FROM service_hours h JOIN service_record r ON r.id = h.service_record_id
+         FROM service_record r CROSS JOIN service_hours h ON h.service_record_id = r.id
          WHERE r.held_on <= :asOf
          GROUP BY h.volunteer_id
          HAVING sum(h.minutes) >= :minMinutes),
