@@ -6,6 +6,7 @@ import { MembersPage } from './features/members/MembersPage';
 import { OrgsPage } from './features/orgs/OrgsPage';
 import { SetupPage } from './features/setup/SetupPage';
 import { SettingsPage } from './features/settings/SettingsPage';
+import { VolunteersPage } from './features/volunteers/VolunteersPage';
 import { ComingLater } from './features/placeholder/ComingLater';
 
 type Section = 'orgs' | 'members' | 'volunteers' | 'standards' | 'reports' | 'printing' | 'settings';
@@ -59,8 +60,9 @@ export function App() {
         <Alert.ErrorBoundary title="界面出错" description="请切换到其他栏目后再返回；数据没有丢失。">
           {section === 'orgs' && <OrgsPage />}
           {section === 'members' && <MembersPage />}
+          {section === 'volunteers' && <VolunteersPage />}
           {section === 'settings' && <SettingsPage status={status} onChanged={refresh} />}
-          {section !== 'orgs' && section !== 'members' && section !== 'settings' && <ComingLater title={current.label} />}
+          {section !== 'orgs' && section !== 'members' && section !== 'volunteers' && section !== 'settings' && <ComingLater title={current.label} />}
         </Alert.ErrorBoundary>
       </Layout.Content>
     </Layout>

@@ -3,6 +3,7 @@ import { changeEntry, date, empty, id, method, name, nullableDate, optionalText 
 
 export { changeEntry };
 import { memberMethods } from './contract/member';
+import { volunteerMethods } from './contract/volunteer';
 
 // The one API contract. Every transport (Electron IPC, loopback HTTP, CLI) carries exactly
 // these methods; the dispatcher parses every input with these schemas and every output too,
@@ -170,6 +171,7 @@ export const contract = {
   'org.history': method(z.object({ id }).strict(), z.array(changeEntry)),
   'system.check': method(empty, checkReport),
   ...memberMethods,
+  ...volunteerMethods,
 } as const;
 
 export type Contract = typeof contract;
@@ -194,3 +196,4 @@ export type ChangeEntry = z.output<typeof changeEntry>;
 export type OrgSearchHit = z.output<typeof orgSearchHit>;
 export type AppStatus = z.output<typeof appStatus>;
 export type * from './contract/member';
+export type * from './contract/volunteer';

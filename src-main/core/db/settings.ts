@@ -6,6 +6,8 @@ export const settingDefaults = {
   clerkName: '经办人',
   /** Youth members are those under 18 on this date; null means today. */
   youthReferenceDate: null as string | null,
+  /** Cumulative service hours for 1–5 stars (星级志愿者); localities set their own. */
+  starThresholdsHours: [100, 300, 600, 1000, 1500] as number[],
 };
 
 export type Settings = typeof settingDefaults;

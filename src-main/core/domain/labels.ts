@@ -1,4 +1,5 @@
 import type { BojiaStatus, OrgStatus } from '../db/schema';
+import { volunteerInputFieldLabels } from './volunteer-labels';
 
 export const orgStatusLabels: Record<OrgStatus, string> = { preparing: '筹建', active: '已成立', retired: '撤销' };
 
@@ -60,6 +61,7 @@ export const orgFieldLabels: Record<string, string> = {
 /** Labels for input fields named in validation messages. */
 export const inputFieldLabels: Record<string, string> = {
   ...orgFieldLabels,
+  ...volunteerInputFieldLabels,
   divisionCode: '区划代码',
   parentId: '上级组织',
   id: '编号',

@@ -3,7 +3,20 @@ import { appHandlers } from './app';
 import { countyHandlers } from './county';
 import { memberHandlers } from './member';
 import { orgHandlers } from './org';
+import { serviceHandlers } from './service';
+import { starHandlers } from './star';
+import { teamHandlers } from './team';
+import { volunteerHandlers } from './volunteer';
 
 // Assigning to HandlerTable makes a missing or mistyped method a compile error;
 // mergeHandlerMaps makes a method defined in two areas a start-up error.
-export const handlers: HandlerTable = mergeHandlerMaps(appHandlers, countyHandlers, orgHandlers, memberHandlers);
+export const handlers: HandlerTable = mergeHandlerMaps(
+  appHandlers,
+  countyHandlers,
+  orgHandlers,
+  memberHandlers,
+  volunteerHandlers,
+  teamHandlers,
+  serviceHandlers,
+  starHandlers,
+);

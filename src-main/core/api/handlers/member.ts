@@ -6,12 +6,13 @@ import { findMemberIdByPerson, findMemberRow, insertMember, updateMemberRow, typ
 import { readRosterPage, subtreeIds, type RosterCursor, type RosterOrder } from '../../db/member-roster';
 import { findOrgRow } from '../../db/org';
 import { findPersonByIdNumber, insertPerson } from '../../db/person';
-import type { IdType, ReadDb } from '../../db/schema';
+import type { ReadDb } from '../../db/schema';
 import { readSettings } from '../../db/settings';
 import { ageOn } from '../../domain/dates';
-import { checkResidentId, maskIdNumber, normalizeIdNumber } from '../../domain/id-number';
+import { maskIdNumber } from '../../domain/id-number';
+import { phoneOrFail, resolveIdentity } from '../../domain/identity';
 import { actionLabels, memberFieldLabels } from '../../domain/labels';
-import { maskPhone, normalizePhone } from '../../domain/phone';
+import { maskPhone } from '../../domain/phone';
 import { nameSortKey } from '../../domain/pinyin';
 import { normalizePersonName } from '../../domain/text';
 
@@ -94,43 +95,6 @@ async function requireOpenOrg(db: ReadDb, orgId: number) {
   if (!org) fail('NOT_FOUND', `「所属组织」编号 ${orgId} 不存在。`);
   if (org.status === 'retired') fail('INVALID_STATE', `「所属组织」“${org.name}”已撤销，不能再加入或转入会员。`);
   return org;
-}
-
-function phoneOrFail(raw: string | null, label: string): string | null {
-  if (raw === null) return null;
-  const phone = normalizePhone(raw);
-  if (!phone) fail('INVALID_INPUT', `「${label}」应为 11 位手机号或带区号的固定电话。`);
-  return phone;
-}
-
-interface Identity {
-  idType: IdType;
-  idNumber: string;
-  birthDate: string;
-  gender: 'M' | 'F' | null;
-  notices: string[];
-}
-
-/** Checks the document number; for the 居民身份证 the number decides birth date and gender. */
-function resolveIdentity(input: ParsedInput<'member.add'>, today: string): Identity {
-  if (input.idType === 'resident_id' || input.idType === 'hmt_residence_permit') {
-    const check = checkResidentId(input.idNumber, { today });
-    if (!check.ok) fail('INVALID_INPUT', `「证件号码」${check.reason}。`);
-    if (input.idType === 'hmt_residence_permit' && check.documentKind !== 'hmt_residence_permit') {
-      fail('INVALID_INPUT', '「证件号码」不是港澳台居民居住证号码（应以 81、82 或 83 开头）。');
-    }
-    const notices: string[] = [];
-    if (check.upgradedFrom) notices.push(`15 位旧身份证号 ${maskIdNumber(check.upgradedFrom)} 已升级为 18 位 ${maskIdNumber(check.idNumber)}。`);
-    if (check.documentKind === 'hmt_residence_permit' && input.idType === 'resident_id') notices.push('该号码为港澳台居民居住证号码，已按此证件类型登记。');
-    if (input.birthDate && input.birthDate !== check.birthDate) notices.push(`填写的出生日期 ${input.birthDate} 与证件号码不符，已按证件号码记为 ${check.birthDate}。`);
-    if (input.gender && input.gender !== check.gender) notices.push(`填写的性别与证件号码不符，已按证件号码记为${check.gender === 'M' ? '男' : '女'}。`);
-    return { idType: check.documentKind, idNumber: check.idNumber, birthDate: check.birthDate, gender: check.gender, notices };
-  }
-  const idNumber = normalizeIdNumber(input.idNumber).toUpperCase();
-  if (!/^[A-Z0-9]{5,20}$/.test(idNumber)) fail('INVALID_INPUT', '「证件号码」只能包含字母和数字，长度 5–20 位。');
-  if (!input.birthDate) fail('INVALID_INPUT', '「出生日期」使用护照、通行证等证件时必须填写。');
-  if (input.birthDate > today) fail('INVALID_INPUT', '「出生日期」不能晚于今天。');
-  return { idType: input.idType, idNumber, birthDate: input.birthDate, gender: input.gender ?? null, notices: [] };
 }
 
 async function addMember(ctx: WriteContext, input: ParsedInput<'member.add'>): Promise<ApiOutput<'member.add'>> {
