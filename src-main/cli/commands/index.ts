@@ -1,9 +1,11 @@
 import type { CommandTable } from '../args';
+import { duesCommands, duesUsage } from './dues';
+import { groupCommands, groupUsage } from './group';
 import { memberCommands, memberUsage } from './member';
 import { orgCommands, orgUsage } from './org';
 
 // One table per area, merged here; a command line defined twice is a start-up error.
-const areas: CommandTable[] = [orgCommands, memberCommands];
+const areas: CommandTable[] = [orgCommands, memberCommands, duesCommands, groupCommands];
 
 export const commands: CommandTable = {};
 for (const area of areas) {
@@ -17,4 +19,4 @@ export const usage = `用法: ledger <命令> [--db 文件] [--json]
   init  --county-code 330106 --county-name 杭州市西湖区红十字会 [--clerk 姓名]
   seed  --scale small|medium|large [--seed N]
   check
-${[orgUsage, memberUsage].join('\n')}`;
+${[orgUsage, memberUsage, duesUsage, groupUsage].join('\n')}`;
