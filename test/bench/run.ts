@@ -1,18 +1,21 @@
 import os from 'node:os';
+import { benchDuesQueries } from './dues-queries';
 import { benchOrgQueries } from './org-queries';
 import { benchSeedLarge } from './seed-large';
 
 // `npm run bench`: one JSON document on stdout. Every timing sits next to a raw SQLite
 // baseline measured in the same run on the same machine, so ratios compare across machines.
 const started = Date.now();
-const seedLarge = await benchSeedLarge(async (file) => benchOrgQueries(file));
-const { orgCount, orgListMs, orgListRawMs, orgListRatioToRaw, orgSearchMs, orgSearchRawMs, orgSearchRatioToRaw, orgGetMs, orgAddMs, ...seed } = seedLarge;
+const seedLarge = await benchSeedLarge(async (file) => ({ ...(await benchOrgQueries(file)), ...(await benchDuesQueries(file)) }));
+const { orgCount, orgListMs, orgListRawMs, orgListRatioToRaw, orgSearchMs, orgSearchRawMs, orgSearchRatioToRaw, orgGetMs, orgAddMs, ...rest } = seedLarge;
+const { duesOverdueCount, duesMemberScanRawMs, duesOverdueCountyMs, duesOverdueRatioToRaw, duesReportCountyMs, duesReportRatioToRaw, duesOverdueTownshipMs, duesReportTownshipMs, ...seed } = rest;
 process.stdout.write(
   `${JSON.stringify(
     {
       machine: { cpus: os.cpus().length, node: process.version, platform: process.platform, loadAverage: os.loadavg().map((n) => Number(n.toFixed(2))) },
       seedLarge: seed,
       orgQueriesOnLarge: { orgCount, orgListMs, orgListRawMs, orgListRatioToRaw, orgSearchMs, orgSearchRawMs, orgSearchRatioToRaw, orgGetMs, orgAddMs },
+      duesQueriesOnLarge: { duesOverdueCount, duesMemberScanRawMs, duesOverdueCountyMs, duesOverdueRatioToRaw, duesReportCountyMs, duesReportRatioToRaw, duesOverdueTownshipMs, duesReportTownshipMs },
       totalSeconds: Math.round((Date.now() - started) / 1000),
     },
     null,
