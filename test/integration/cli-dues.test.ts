@@ -5,7 +5,8 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { residentIdCheckChar } from '../../src-main/core/domain/id-number';
 
-// The dues and group member command lines, run exactly as outside checks run them. The CLI uses
+// The dues and group member command lines, run exactly as outside checks run them (each call
+// spawns the CLI, a few seconds on a loaded machine: the tests get generous timeouts). The CLI uses
 // the real clock, so the fixtures use years that are completed whenever this runs (2026 or later).
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -33,7 +34,7 @@ beforeAll(() => {
     json<{ id: number }>('member', 'add', '--db', db, '--org', String(orgId), '--name', name, '--id-number', idNumber(first17), '--join-date', '2021-03-01').value.id;
   flagged = add('王芳', '33010619850312001');
   paying = add('李强', '33010619800101003');
-}, 60_000);
+}, 180_000);
 
 describe('ledger dues', () => {
   it('records dues with amounts in 元 and refuses bad input with exit 1 and one JSON error', () => {
@@ -54,7 +55,7 @@ describe('ledger dues', () => {
     expect(early.status).toBe(1);
     expect((early.value as { error: { message: string } }).error.message).toContain('「年度」');
     expect(json('dues', 'record', '--db', db, '--member', '9999', '--year', '2025', '--status', 'paid').value).toMatchObject({ error: { code: 'NOT_FOUND' } });
-  });
+  }, 180_000);
 
   it('lists the flagged members masked, lapses them with --yes and undoes it', () => {
     const overdue = json<{ rows: Array<Record<string, unknown>>; count: number }>('dues', 'overdue', '--db', db);
@@ -85,7 +86,7 @@ describe('ledger dues', () => {
     const again = json('dues', 'undo-lapse', '--db', db);
     expect(again.status).toBe(1);
     expect(again.value).toMatchObject({ error: { code: 'INVALID_STATE' } });
-  });
+  }, 180_000);
 
   it('reports a year as JSON and as CSV', () => {
     const report = json<{ rows: Array<Record<string, unknown>>; total: Record<string, unknown> }>('dues', 'report', '--db', db, '--year', '2025');
@@ -96,7 +97,7 @@ describe('ledger dues', () => {
     expect(csv.status).toBe(0);
     expect(csv.stdout).toBe('组织,应缴人数,已缴人数,未缴人数,免缴人数,应缴金额（元）,已缴金额（元）\r\n象山社区红十字会,2,1,1,0,22.50,12.50\r\n合计,2,1,1,0,22.50,12.50\r\n');
     expect(json('dues', 'report', '--db', db).value).toMatchObject({ error: { code: 'INVALID_INPUT' } });
-  });
+  }, 180_000);
 });
 
 describe('ledger group', () => {
@@ -130,5 +131,5 @@ describe('ledger group', () => {
     expect(json('group', 'restore', '--db', db, '--id', id).value).toMatchObject({ status: 'active', lapsedOn: null });
     expect(json('group', 'dues', '--db', db, '--id', id, '--year', '2025', '--status', 'paid', '--amount', '1000', '--paid-on', '2025-04-01').value).toMatchObject({ amountFen: 100_000 });
     expect(json('group', 'get', '--db', db, '--id', '999').value).toMatchObject({ error: { code: 'NOT_FOUND' } });
-  });
+  }, 180_000);
 });
