@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { residentIdCheckChar } from '../../src-main/core/domain/id-number';
+import { usccCheckChar } from '../../src-main/core/domain/uscc';
 import { launchChromium, ledgerCli, screenshotDir, startWeb, tempDb, openPage as openPageIn } from './web-host';
 
 let browser: Browser;
@@ -90,6 +91,56 @@ describe('dues', () => {
     for (const id of [wang, zhao]) expect(json<{ status: string }>('member', 'get', '--db', db, '--id', String(id)).status).toBe('active');
     await expect.poll(() => overdue.getByRole('button', { name: '撤销上次一键退会' }).isDisabled()).toBe(true);
 
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('group members', () => {
+  it('adds a unit (the reason for a bad code shown on its field), finds it, and lapses it after confirmation', async () => {
+    const db = tempDb('groups.sqlite');
+    ledgerCli('init', '--db', db, '--county-code', '330106', '--county-name', '杭州市西湖区红十字会', '--clerk', '王芳');
+    ledgerCli('org', 'add', '--db', db, '--name', '象山社区红十字会', '--type', '社区');
+    ledgerCli('group', 'add', '--db', db, '--name', '杭州象山餐饮有限公司', '--uscc', `91330106MA2B3C4D5${usccCheckChar('91330106MA2B3C4D5')}`);
+    const web = await startWeb(db);
+    stops.push(web.stop);
+    const { page, problems } = await openPage(web.url);
+    onTestFailed(() => page.screenshot({ path: path.join(screenshotDir, 'groups-failure.png'), fullPage: true }).then(() => undefined));
+
+    await page.getByRole('menuitem', { name: '会员' }).click();
+    await page.getByRole('tab', { name: '团体会员' }).click();
+    const roster = page.getByRole('table', { name: '团体会员名册' });
+    const rows = roster.getByRole('rowgroup').nth(1).getByRole('row');
+
+    await page.getByRole('button', { name: '新增团体会员' }).click();
+    const form = page.getByRole('dialog', { name: '新增团体会员' });
+    await form.getByLabel('单位名称').fill('华为技术有限公司');
+    await form.getByLabel('统一社会信用代码').fill('914403001922038217');
+    await pickOrg(page, form.getByLabel('所属组织（可不填）'), '象山社区红十字会');
+    await form.getByLabel('联系电话').fill('13812345678');
+    await form.getByRole('button', { name: '保存' }).click();
+    // The reason sits under the field it concerns.
+    await form.locator('.ant-form-item-explain-error', { hasText: '校验码应为 6，实际为 7' }).waitFor();
+    await form.getByLabel('统一社会信用代码').fill('914403001922038216');
+    await form.getByRole('button', { name: '保存' }).click();
+    await form.waitFor({ state: 'hidden' });
+
+    const row = rows.filter({ hasText: '华为技术有限公司' });
+    await row.waitFor();
+    await expect(row.textContent()).resolves.toContain('914403001922038216');
+    await expect(row.textContent()).resolves.toContain('138****5678');
+    await expect(roster.textContent()).resolves.not.toContain('13812345678');
+    await page.getByLabel('查找团体会员').fill('华为');
+    await page.getByLabel('查找团体会员').press('Enter');
+    await expect.poll(() => rows.count()).toBe(1);
+    await page.screenshot({ path: path.join(screenshotDir, 'groups.png') });
+
+    await row.click();
+    const drawer = page.getByRole('dialog', { name: '华为技术有限公司' });
+    await drawer.getByRole('button', { name: '退会' }).click();
+    await page.getByRole('dialog').filter({ hasText: '确认“华为技术有限公司”退会？' }).getByRole('button', { name: '确认退会' }).click();
+    await drawer.getByText(/已退会/).first().waitFor();
+    await drawer.getByRole('button', { name: '恢复' }).waitFor();
+    expect(JSON.parse(ledgerCli('group', 'list', '--db', db, '--status', 'lapsed', '--json')).rows).toHaveLength(1);
     expect(problems).toEqual([]);
   });
 });
