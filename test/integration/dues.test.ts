@@ -137,6 +137,15 @@ describe('dues.overdue and the bulk lapse', () => {
     expect((await ledger.call('dues.overdue', { limit: 1 })).count).toBe(2);
     // As of a day in 2025, 2025 is not completed yet.
     expect((await ledger.call('dues.overdue', { asOf: '2025-12-31' })).rows.map((r) => r.memberId)).toEqual([f.missing]);
+    // A later first judged year (the setting) leaves out the years before it.
+    await ledger.call('settings.update', { duesFirstYear: 2024 });
+    const fromSetting = await ledger.call('dues.overdue', {});
+    expect(fromSetting.firstYear).toBe(2024);
+    expect(fromSetting.rows.map((r) => [r.memberId, r.unpaidYears])).toEqual([
+      [f.flagged, [2024, 2025]],
+      [f.missing, [2024, 2025]],
+    ]);
+    await ledger.call('settings.update', { duesFirstYear: null });
     expect((await ledger.call('member.get', { id: f.flagged })).status).toBe('active');
     const report = await ledger.call('dues.report', { year: 2025 });
     expect(report.total.due).toBe(5);

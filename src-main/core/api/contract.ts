@@ -64,6 +64,8 @@ export const settings = z.object({
   /** 会费 defaults in fen: adult 10 元, youth 5 元 unless changed in 设置. */
   duesAdultFen: z.number().int(),
   duesYouthFen: z.number().int(),
+  /** Years before this are not judged by the 视为自动退会 rule; null = the first year with dues recorded. */
+  duesFirstYear: z.number().int().nullable(),
 });
 
 const duesDefaultFen = z.number().int().min(0, { message: '不能为负数' }).max(10_000_000, { message: '金额过大' });
@@ -167,6 +169,7 @@ export const contract = {
         clerkName: z.string().trim().min(1, { message: '不能为空' }).max(30).optional(),
         duesAdultFen: duesDefaultFen.optional(),
         duesYouthFen: duesDefaultFen.optional(),
+        duesFirstYear: z.number().int().min(1990, { message: '不能早于 1990 年' }).max(2200).nullable().optional(),
       })
       .strict(),
     settings,

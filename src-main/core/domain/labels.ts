@@ -119,6 +119,7 @@ export const inputFieldLabels: Record<string, string> = {
   confirm: '确认',
   duesAdultFen: '成人会员会费',
   duesYouthFen: '青少年会员会费',
+  duesFirstYear: '会费判断起始年度',
   unitName: '单位名称',
   uscc: '统一社会信用代码',
   contactName: '联系人',
