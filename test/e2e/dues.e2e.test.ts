@@ -43,15 +43,23 @@ describe('dues', () => {
     const { page, problems } = await openPage(web.url);
     onTestFailed(() => page.screenshot({ path: path.join(screenshotDir, 'dues-failure.png'), fullPage: true }).then(() => undefined));
 
+    // 设置: the adult default goes from 10 to 12 元 (李强's recorded payments keep their 10 元).
+    await page.getByRole('menuitem', { name: '设置' }).click();
+    const adult = page.getByLabel('成人会员（元/年）');
+    await expect.poll(() => adult.inputValue()).toBe('10.00');
+    await adult.fill('12');
+    await page.locator('form#dues-defaults').getByRole('button', { name: '保存' }).click();
+    await page.getByText('已保存会费标准').waitFor();
+
     await page.getByRole('menuitem', { name: '会员' }).click();
     await page.getByRole('tab', { name: '会费' }).click();
     await pickOrg(page, page.getByLabel('组织（含下级）'), '象山社区红十字会');
     await page.getByLabel('年度').click();
     await page.locator('.ant-select-item-option:visible', { hasText: '2025 年' }).click();
 
-    // The report: 3 due, 1 paid (李强), at the default 10 元 each.
+    // The report: 3 due, 1 paid (李强, 10 元); the two others owe the new default of 12 元.
     const totals = page.locator('.ant-table-summary tr').first();
-    await expect.poll(() => totals.locator('td').allTextContents()).toEqual(['合计', '3', '1', '2', '0', '30.00', '10.00']);
+    await expect.poll(() => totals.locator('td').allTextContents()).toEqual(['合计', '3', '1', '2', '0', '34.00', '10.00']);
 
     // Record 2025 as paid for 王小芳: the totals follow.
     const recorder = card(page, '登记会费');
@@ -59,7 +67,7 @@ describe('dues', () => {
     await wangRow.getByRole('checkbox').check();
     await recorder.getByRole('button', { name: '登记所选（1）' }).click();
     await page.getByRole('dialog').getByRole('button', { name: '确认登记' }).click();
-    await expect.poll(() => totals.locator('td').allTextContents()).toEqual(['合计', '3', '2', '1', '0', '30.00', '20.00']);
+    await expect.poll(() => totals.locator('td').allTextContents()).toEqual(['合计', '3', '2', '1', '0', '34.00', '22.00']);
     await wangRow.getByText('已缴').waitFor();
 
     // The 视为自动退会 list: 王小芳 (2022–2024 unpaid) and 赵敏 (nothing paid), masked.
