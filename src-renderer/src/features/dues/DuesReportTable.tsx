@@ -6,8 +6,14 @@ import { invoke } from '../../api/client';
 import { useApiAction } from '../../components/useApiError';
 import { fenToYuan } from './money';
 
-const columns = [
-  { title: '组织', dataIndex: 'orgName', ellipsis: true },
+/** Depth of each organisation within the report (its rows come in tree order), for indenting. */
+function depths(rows: DuesReportLine[]): Map<number | null, number> {
+  const depth = new Map<number | null, number>();
+  for (const r of rows) depth.set(r.orgId, r.parentId !== null && depth.has(r.parentId) ? depth.get(r.parentId)! + 1 : 0);
+  return depth;
+}
+
+const baseColumns = [
   { title: '应缴', dataIndex: 'due', width: 80, align: 'right' as const },
   { title: '已缴', dataIndex: 'paid', width: 80, align: 'right' as const },
   { title: '未缴', dataIndex: 'unpaid', width: 80, align: 'right' as const },
@@ -49,6 +55,16 @@ export function DuesReportTable({ orgId, year, version }: { orgId: number | unde
 
   if (error) return <Typography.Text type="danger">{error}</Typography.Text>;
   const total = report?.total;
+  const depth = depths(report?.rows ?? []);
+  const columns = [
+    {
+      title: '组织',
+      dataIndex: 'orgName',
+      ellipsis: true,
+      render: (name: string, row: DuesReportLine) => <span style={{ paddingInlineStart: (depth.get(row.orgId) ?? 0) * 16 }}>{name}</span>,
+    },
+    ...baseColumns,
+  ];
   return (
     <>
       <div style={{ display: 'flex', justifyContent: 'flex-end', marginBottom: 8 }}>
