@@ -32,7 +32,7 @@ async function requireOrg(ctx: ReadContext, orgId: number) {
 }
 
 /** Checks one member's entry for a year and fills in the defaults (amount by kind, paid today). */
-function duesEntry(
+function checkedEntry(
   ctx: ReadContext,
   settings: Settings,
   member: MemberForDues,
@@ -69,7 +69,7 @@ function audit(ctx: WriteContext) {
 async function recordDues(ctx: WriteContext, input: ParsedInput<'dues.record'>): Promise<ApiOutput<'dues.record'>> {
   const [member] = membersForDues(ctx.sqlite, [input.memberId]);
   if (!member) fail('NOT_FOUND', `找不到编号为 ${input.memberId} 的会员。`);
-  const entry = duesEntry(ctx, await readSettings(ctx.db), member, input);
+  const entry = checkedEntry(ctx, await readSettings(ctx.db), member, input);
   writeDues(ctx.sqlite, audit(ctx), [entry]);
   const row = findDues(ctx.sqlite, member.id, input.year);
   if (!row) fail('INTERNAL', '会费登记未能保存。');
@@ -90,7 +90,7 @@ async function recordManyDues(ctx: WriteContext, input: ParsedInput<'dues.record
   }
   const settings = await readSettings(ctx.db);
   // Checked in full before anything is written; a refusal names the member and changes nothing.
-  const entries = members.map((m) => duesEntry(ctx, settings, m, input));
+  const entries = members.map((m) => checkedEntry(ctx, settings, m, input));
   writeDues(ctx.sqlite, audit(ctx), entries);
   return { year: input.year, status: input.status, count: entries.length };
 }
