@@ -68,7 +68,8 @@ describe('group members', () => {
       seen.push(...page.rows.map((r) => r.unitName));
       after = page.nextCursor ?? undefined;
     } while (after);
-    expect(seen.sort()).toEqual([...names].sort());
+    // Pinyin order: 丙 bǐng, 丁 dīng, 甲 jiǎ, 戊 wù, 乙 yǐ.
+    expect(seen).toEqual(['丙协会', '丁中心', '甲公司', '戊商店', '乙公司']);
     expect((await ledger.call('group.list', { search: '协会' })).rows.map((r) => r.unitName)).toEqual(['丙协会']);
     expect((await ledger.call('group.list', { search: '000000003' })).rows.map((r) => r.unitName)).toEqual(['丁中心']);
     expect((await ledger.call('group.list', { orgId })).rows).toHaveLength(3);

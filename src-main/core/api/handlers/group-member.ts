@@ -193,7 +193,7 @@ async function listGroups(ctx: ReadContext, input: ParsedInput<'group.list'>): P
       joinedOn: r.joined_on,
       status: r.status,
     })),
-    nextCursor: rows.length > input.limit && last ? encodeKeyset({ key: last.unit_name, id: last.id }) : null,
+    nextCursor: rows.length > input.limit && last ? encodeKeyset({ key: last.sort_key, id: last.id }) : null,
   };
 }
 
