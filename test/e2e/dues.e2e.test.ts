@@ -70,6 +70,17 @@ describe('dues', () => {
     await expect.poll(() => totals.locator('td').allTextContents()).toEqual(['合计', '3', '2', '1', '0', '34.00', '22.00']);
     await wangRow.getByText('已缴').waitFor();
 
+    // The report exports as CSV that Excel opens as UTF-8 (with a byte-order mark).
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 CSV' }).click()]);
+    expect(download.suggestedFilename()).toBe('象山社区红十字会-2025年会费统计.csv');
+    const csv = fs.readFileSync((await download.path())!, 'utf8');
+    expect(csv.split('\r\n')).toEqual([
+      '\ufeff组织,应缴人数,已缴人数,未缴人数,免缴人数,应缴金额（元）,已缴金额（元）',
+      '象山社区红十字会,3,2,1,0,34.00,22.00',
+      '合计,3,2,1,0,34.00,22.00',
+      '',
+    ]);
+
     // The 视为自动退会 list: 王小芳 (2022–2024 unpaid) and 赵敏 (nothing paid), masked.
     const overdue = card(page, '视为自动退会');
     const count = overdue.getByRole('status', { name: '视为自动退会人数' });
