@@ -76,6 +76,13 @@ export const options = {
   'as-of': { type: 'string' },
   level: { type: 'string' },
   'document-no': { type: 'string' },
+  // dues / group members
+  member: { type: 'string' },
+  amount: { type: 'string' },
+  'paid-on': { type: 'string' },
+  csv: { type: 'boolean', default: false },
+  uscc: { type: 'string' },
+  contact: { type: 'string' },
 } as const;
 
 export type Flags = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];
@@ -84,6 +91,8 @@ export type Flags = ReturnType<typeof parseArgs<{ options: typeof options; allow
 export interface Call {
   method: string;
   input: unknown;
+  /** Prints the value as this text instead of JSON or the human rendering (e.g. CSV). */
+  text?: (value: unknown) => string;
 }
 
 /** `rest` holds the positionals after the area and verb (e.g. an id given without --id). */

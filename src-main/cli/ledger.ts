@@ -79,7 +79,8 @@ async function main(argv: string[]): Promise<number> {
       else process.stdout.write(`${renderHuman(call!.method, value)}\n`);
       return 1;
     }
-    print(json, value, () => renderHuman(call!.method, value));
+    if (call!.text) process.stdout.write(call!.text(value));
+    else print(json, value, () => renderHuman(call!.method, value));
     return 0;
   } catch (error) {
     if (error instanceof AppError) return reportError(json, error.code, error.message);

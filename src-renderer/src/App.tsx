@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Alert, Layout, Menu, Result, Spin, Typography } from 'antd';
 import type { AppStatus } from '../../src-main/core/api/contract';
 import { invoke } from './api/client';
-import { MembersPage } from './features/members/MembersPage';
+import { MembershipSection } from './features/membership/MembershipSection';
 import { OrgsPage } from './features/orgs/OrgsPage';
 import { SetupPage } from './features/setup/SetupPage';
 import { SettingsPage } from './features/settings/SettingsPage';
@@ -59,7 +59,7 @@ export function App() {
       <Layout.Content style={{ overflow: 'auto', padding: 16 }}>
         <Alert.ErrorBoundary title="界面出错" description="请切换到其他栏目后再返回；数据没有丢失。">
           {section === 'orgs' && <OrgsPage />}
-          {section === 'members' && <MembersPage />}
+          {section === 'members' && <MembershipSection />}
           {section === 'volunteers' && <VolunteersPage />}
           {section === 'settings' && <SettingsPage status={status} onChanged={refresh} />}
           {section !== 'orgs' && section !== 'members' && section !== 'volunteers' && section !== 'settings' && <ComingLater title={current.label} />}

@@ -1,5 +1,6 @@
 import os from 'node:os';
 import { benchMemberRoster } from './member-roster';
+import { benchDuesQueries } from './dues-queries';
 import { benchOrgQueries } from './org-queries';
 import { benchSeedLarge } from './seed-large';
 
@@ -9,9 +10,10 @@ const started = Date.now();
 let memberRosterOnLarge: Record<string, unknown> = {};
 const seedLarge = await benchSeedLarge(async (file) => {
   memberRosterOnLarge = await benchMemberRoster(file);
-  return benchOrgQueries(file);
+  return { ...(await benchOrgQueries(file)), ...(await benchDuesQueries(file)) };
 });
-const { orgCount, orgListMs, orgListRawMs, orgListRatioToRaw, orgSearchMs, orgSearchRawMs, orgSearchRatioToRaw, orgGetMs, orgAddMs, ...seed } = seedLarge;
+const { orgCount, orgListMs, orgListRawMs, orgListRatioToRaw, orgSearchMs, orgSearchRawMs, orgSearchRatioToRaw, orgGetMs, orgAddMs, ...rest } = seedLarge;
+const { duesOverdueCount, duesMemberScanRawMs, duesOverdueCountyMs, duesOverdueRatioToRaw, duesReportCountyMs, duesReportRatioToRaw, duesOverdueTownshipMs, duesReportTownshipMs, ...seed } = rest;
 process.stdout.write(
   `${JSON.stringify(
     {
@@ -19,6 +21,7 @@ process.stdout.write(
       seedLarge: seed,
       memberRosterOnLarge,
       orgQueriesOnLarge: { orgCount, orgListMs, orgListRawMs, orgListRatioToRaw, orgSearchMs, orgSearchRawMs, orgSearchRatioToRaw, orgGetMs, orgAddMs },
+      duesQueriesOnLarge: { duesOverdueCount, duesMemberScanRawMs, duesOverdueCountyMs, duesOverdueRatioToRaw, duesReportCountyMs, duesReportRatioToRaw, duesOverdueTownshipMs, duesReportTownshipMs },
       totalSeconds: Math.round((Date.now() - started) / 1000),
     },
     null,

@@ -40,9 +40,9 @@ describe('dispatch', () => {
 
   it('strips fields the contract does not declare from outputs', async () => {
     const ledger = await createTestLedger();
-    const leaky = { ...handlers, 'settings.get': query(async () => ({ clerkName: 'x', secret: '330106199001011234' })) };
+    const leaky = { ...handlers, 'settings.get': query(async () => ({ clerkName: 'x', duesAdultFen: 1000, duesYouthFen: 500, duesFirstYear: null, secret: '330106199001011234' })) };
     const envelope = await (await import('../../src-main/core/api/dispatch')).dispatch({ ...ledger.backend, handlers: leaky as typeof handlers }, 'settings.get', {});
-    expect(envelope).toEqual({ ok: true, value: { clerkName: 'x' } });
+    expect(envelope).toEqual({ ok: true, value: { clerkName: 'x', duesAdultFen: 1000, duesYouthFen: 500, duesFirstYear: null } });
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareNames, namePinyinInitials, nameSortKey } from '../../src-main/core/domain/pinyin';
+import { compareNames, namePinyinInitials, nameSortKey, textSortKey } from '../../src-main/core/domain/pinyin';
 
 /** Level 1 of the key: toneless syllables. */
 function reading(name: string): string {
@@ -227,5 +227,14 @@ describe('nameSortKey: repeated use', () => {
     for (let round = 0; round < 3; round++) {
       expect([...names].reverse().map(nameSortKey).reverse()).toEqual(first);
     }
+  });
+});
+
+describe('textSortKey (units)', () => {
+  it('reads a unit name as plain text, without surname readings at its head', () => {
+    expect(textSortKey('区人民医院').startsWith('qu')).toBe(true);
+    expect(nameSortKey('区伟').startsWith('ou')).toBe(true);
+    const units = ['中心医院', '区人民医院', '阿里巴巴公司', 'ABC 贸易公司', '曾经商店'];
+    expect([...units].sort((a, b) => (textSortKey(a) < textSortKey(b) ? -1 : 1))).toEqual(['阿里巴巴公司', 'ABC 贸易公司', '曾经商店', '区人民医院', '中心医院']);
   });
 });

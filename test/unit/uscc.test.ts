@@ -109,6 +109,15 @@ describe('checkUscc: failures', () => {
     expect(expectFail(checkUscc('91350100M000100Y4号')).code).toBe('CHARS');
   });
 
+  it('requires positions 3–8 to be a 6-digit division code, even with a matching check character', () => {
+    // A code whose check character is right but whose division part has a letter.
+    const body = '9135A100M000100Y4';
+    const code = `${body}${mod31(body)}`;
+    expect(checkUscc(code)).toEqual({ ok: false, code: 'DIVISION', reason: '第 3–8 位应为 6 位数字的行政区划代码，实际为“35A100”' });
+    const tail = '91H30100M000100Y4';
+    expect(expectFail(checkUscc(`${tail}${mod31(tail)}`)).code).toBe('DIVISION');
+  });
+
   it('reports the length', () => {
     expect(checkUscc('91350100M000100Y4')).toEqual({
       ok: false,

@@ -4,6 +4,8 @@ import { changeEntry, date, empty, id, method, name, nullableDate, optionalText 
 export { changeEntry };
 import { memberMethods } from './contract/member';
 import { volunteerMethods } from './contract/volunteer';
+import { duesMethods } from './contract/dues';
+import { groupMethods } from './contract/group-member';
 
 // The one API contract. Every transport (Electron IPC, loopback HTTP, CLI) carries exactly
 // these methods; the dispatcher parses every input with these schemas and every output too,
@@ -60,7 +62,14 @@ export const countySetupInput = z.object({
 
 export const settings = z.object({
   clerkName: z.string(),
+  /** 会费 defaults in fen: adult 10 元, youth 5 元 unless changed in 设置. */
+  duesAdultFen: z.number().int(),
+  duesYouthFen: z.number().int(),
+  /** Years before this are not judged by the 视为自动退会 rule; null = the first year with dues recorded. */
+  duesFirstYear: z.number().int().nullable(),
 });
+
+const duesDefaultFen = z.number().int().min(0, { message: '不能为负数' }).max(10_000_000, { message: '金额过大' });
 
 export const orgType = z.object({ id, name: z.string(), isSchool: z.boolean(), isCommunity: z.boolean() });
 
@@ -155,7 +164,17 @@ export const contract = {
   'county.get': method(empty, county),
   'county.updateGovernance': method(governance.strict(), county),
   'settings.get': method(empty, settings),
-  'settings.update': method(z.object({ clerkName: z.string().trim().min(1, { message: '不能为空' }).max(30) }).strict(), settings),
+  'settings.update': method(
+    z
+      .object({
+        clerkName: z.string().trim().min(1, { message: '不能为空' }).max(30).optional(),
+        duesAdultFen: duesDefaultFen.optional(),
+        duesYouthFen: duesDefaultFen.optional(),
+        duesFirstYear: z.number().int().min(1990, { message: '不能早于 1990 年' }).max(2200).nullable().optional(),
+      })
+      .strict(),
+    settings,
+  ),
   'orgType.list': method(empty, z.array(orgType)),
   'org.list': method(z.object({ includeRetired: z.boolean().default(true) }).strict().default({ includeRetired: true }), z.array(orgSummary)),
   'org.get': method(z.object({ id, reveal: z.boolean().default(false) }).strict(), org),
@@ -172,6 +191,8 @@ export const contract = {
   'system.check': method(empty, checkReport),
   ...memberMethods,
   ...volunteerMethods,
+  ...duesMethods,
+  ...groupMethods,
 } as const;
 
 export type Contract = typeof contract;
@@ -197,3 +218,5 @@ export type OrgSearchHit = z.output<typeof orgSearchHit>;
 export type AppStatus = z.output<typeof appStatus>;
 export type * from './contract/member';
 export type * from './contract/volunteer';
+export type * from './contract/dues';
+export type * from './contract/group-member';

@@ -8,6 +8,13 @@ export const settingDefaults = {
   youthReferenceDate: null as string | null,
   /** Cumulative service hours for 1–5 stars (星级志愿者); localities set their own. */
   starThresholdsHours: [100, 300, 600, 1000, 1500] as number[],
+  /** 会费 defaults in fen (10 元 adult, 5 元 youth). */
+  duesAdultFen: 1000,
+  duesYouthFen: 500,
+  /** Years before this are not judged by the dues lapse rule; null = the earliest year with dues recorded. */
+  duesFirstYear: null as number | null,
+  /** The last bulk 视为自动退会, undoable while its change-log rows are the newest. */
+  duesLastLapse: null as { batchId: string; fromLogId: number; toLogId: number; count: number; at: string; lapsedOn: string; orgName: string | null } | null,
 };
 
 export type Settings = typeof settingDefaults;

@@ -20,6 +20,7 @@ export const actionLabels: Record<string, string> = {
   transfer: '转移',
   convert: '转为成人会员',
   reveal: '查看完整号码',
+  dues: '登记会费',
 };
 
 export const memberFieldLabels: Record<string, string> = {
@@ -37,6 +38,22 @@ export const memberFieldLabels: Record<string, string> = {
   guardianName: '监护人',
   guardianPhone: '监护人电话',
   notes: '备注',
+  dues: '会费',
+};
+
+export const groupFieldLabels: Record<string, string> = {
+  unitName: '单位名称',
+  uscc: '统一社会信用代码',
+  legacyOrgCode: '组织机构代码（旧）',
+  org: '所属组织',
+  contactName: '联系人',
+  contactPhone: '联系电话',
+  joinedOn: '入会日期',
+  status: '状态',
+  lapsedOn: '退会日期',
+  lapseReason: '退会原因',
+  notes: '备注',
+  dues: '会费',
 };
 
 export const orgFieldLabels: Record<string, string> = {
@@ -94,4 +111,21 @@ export const inputFieldLabels: Record<string, string> = {
   guardianPhone: '监护人电话',
   guardianConsentOn: '监护人同意日期',
   guardianConsentMethod: '同意方式',
+  // dues and group members
+  memberId: '会员',
+  memberIds: '会员',
+  year: '年度',
+  amountFen: '金额',
+  paidOn: '缴费日期',
+  asOf: '判断日期',
+  expectedCount: '确认人数',
+  confirm: '确认',
+  duesAdultFen: '成人会员会费',
+  duesYouthFen: '青少年会员会费',
+  duesFirstYear: '会费判断起始年度',
+  unitName: '单位名称',
+  uscc: '统一社会信用代码',
+  contactName: '联系人',
+  contactPhone: '联系电话',
+  groupId: '团体会员',
 };

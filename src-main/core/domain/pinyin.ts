@@ -147,11 +147,12 @@ function readFullName(run: string): Reading {
   return first.length === run.length ? readSurname(first) : join([readSurname(first), readRun(run.slice(first.length))]);
 }
 
-function readName(name: string): Reading {
-  if (PLAIN_HAN.test(name)) return readFullName(name);
+/** `personName`: the leading Han run is a surname (曾 zēng, 区 ōu); a unit's name is read as plain text. */
+function readName(name: string, personName = true): Reading {
+  if (PLAIN_HAN.test(name)) return personName ? readFullName(name) : readRun(name);
   const text = normalizeName(name.normalize('NFKC'));
   // Transliterated names (阿依古丽·买买提, 单增·多吉) have no Chinese surname at their head.
-  const surnameFirst = !MIDDLE_DOTS.test(text);
+  const surnameFirst = personName && !MIDDLE_DOTS.test(text);
   const parts: Reading[] = [];
   for (const m of text.matchAll(TOKENS)) {
     const han = m[1];
@@ -173,6 +174,12 @@ function readName(name: string): Reading {
 export function nameSortKey(name: string): string {
   const { primary, secondary } = readName(name);
   return `${primary}${SEPARATOR}${secondary}${SEPARATOR}${name}`;
+}
+
+/** Like nameSortKey, for the names of units (团体会员): no surname readings at the head (区 qū, not ōu). */
+export function textSortKey(text: string): string {
+  const { primary, secondary } = readName(text, false);
+  return `${primary}${SEPARATOR}${secondary}${SEPARATOR}${text}`;
 }
 
 /** Lowercase first letters of the syllables and words of a name, e.g. 曾小明 → 'zxm', 尉迟恭 → 'ycg'. */

@@ -12,7 +12,7 @@ const ORG_CODE_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2] as const;
 
 export const LEGACY_ORG_CODE_WARNING = '9 位组织机构代码（旧证），建议更新为统一社会信用代码';
 
-export type UsccFailureCode = 'LENGTH' | 'CHARS' | 'CHECK_CHAR' | 'ORG_CODE_CHECK';
+export type UsccFailureCode = 'LENGTH' | 'CHARS' | 'DIVISION' | 'CHECK_CHAR' | 'ORG_CODE_CHECK';
 
 export type UsccCheck =
   | { ok: true; code: string; /** positions 3–8 */ divisionCode: string; legacy: false }
@@ -80,6 +80,10 @@ export function checkUscc(raw: string): UsccCheck {
   }
 
   if (value.length !== 18) return fail('LENGTH', `应为 18 位统一社会信用代码（或 9 位组织机构代码），实际 ${value.length} 位`);
+
+  // The charset allows letters everywhere, but positions 3–8 are a GB/T 2260 division code.
+  const division = value.slice(2, 8);
+  if (!/^\d{6}$/.test(division)) return fail('DIVISION', `第 3–8 位应为 6 位数字的行政区划代码，实际为“${division}”`);
 
   const expected = usccCheckChar(value.slice(0, 17));
   const actual = value.charAt(17);

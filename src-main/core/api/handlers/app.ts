@@ -29,7 +29,10 @@ async function getSettings(ctx: ReadContext): Promise<ApiOutput<'settings.get'>>
 }
 
 async function updateSettings(ctx: WriteContext, input: ParsedInput<'settings.update'>): Promise<ApiOutput<'settings.update'>> {
-  await writeSetting(ctx.db, 'clerkName', input.clerkName);
+  if (input.clerkName !== undefined) await writeSetting(ctx.db, 'clerkName', input.clerkName);
+  if (input.duesAdultFen !== undefined) await writeSetting(ctx.db, 'duesAdultFen', input.duesAdultFen);
+  if (input.duesYouthFen !== undefined) await writeSetting(ctx.db, 'duesYouthFen', input.duesYouthFen);
+  if (input.duesFirstYear !== undefined) await writeSetting(ctx.db, 'duesFirstYear', input.duesFirstYear);
   return readSettings(ctx.db);
 }
 

@@ -1,6 +1,8 @@
 import { mergeHandlerMaps, type HandlerTable } from '../handler';
 import { appHandlers } from './app';
 import { countyHandlers } from './county';
+import { duesHandlers } from './dues';
+import { groupHandlers } from './group-member';
 import { memberHandlers } from './member';
 import { orgHandlers } from './org';
 import { serviceHandlers } from './service';
@@ -19,4 +21,6 @@ export const handlers: HandlerTable = mergeHandlerMaps(
   teamHandlers,
   serviceHandlers,
   starHandlers,
+  duesHandlers,
+  groupHandlers,
 );

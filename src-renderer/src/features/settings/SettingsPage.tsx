@@ -4,6 +4,7 @@ import type { AppStatus, County } from '../../../../src-main/core/api/contract';
 import { invoke } from '../../api/client';
 import { useApiAction } from '../../components/useApiError';
 import { GovernanceForm } from './GovernanceForm';
+import { DuesDefaultsCard } from '../dues/DuesDefaultsCard';
 
 export function SettingsPage({ status, onChanged }: { status: AppStatus; onChanged: () => void }) {
   const [county, setCounty] = useState<County | null>(null);
@@ -29,6 +30,7 @@ export function SettingsPage({ status, onChanged }: { status: AppStatus; onChang
           <Button htmlType="submit">保存</Button>
         </Form>
       </Card>
+      <DuesDefaultsCard />
       {county && (
         <Card title="本级红十字会">
           <Descriptions column={2} size="small">

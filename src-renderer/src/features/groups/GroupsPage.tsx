@@ -1,0 +1,117 @@
+import { useCallback, useEffect, useState } from 'react';
+import { App, Button, Input, Select, Space, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import type { ApiInput, GroupMember, GroupRow, GroupSaveResult, OrgSummary } from '../../../../src-main/core/api/contract';
+import { invoke } from '../../api/client';
+import { OrgPicker } from '../members/OrgPicker';
+import { GroupDrawer } from './GroupDrawer';
+import { GroupFormModal } from './GroupFormModal';
+import { GroupRoster } from './GroupRoster';
+import { useKeysetPages } from './useKeysetPages';
+
+interface Filter {
+  orgId: number | undefined;
+  status: GroupRow['status'] | undefined;
+  search: string;
+}
+
+const statusOptions = [
+  { value: 'all', label: '全部状态' },
+  { value: 'active', label: '在册' },
+  { value: 'lapsed', label: '已退会' },
+];
+
+function rowOf(g: GroupMember): GroupRow {
+  const { id, unitName, uscc, legacyOrgCode, orgId, orgName, contactName, contactPhone, joinedOn, status } = g;
+  return { id, unitName, uscc, legacyOrgCode, orgId, orgName, contactName, contactPhone, joinedOn, status };
+}
+
+export function GroupsPage() {
+  const [orgs, setOrgs] = useState<OrgSummary[]>([]);
+  const [filter, setFilter] = useState<Filter>({ orgId: undefined, status: 'active', search: '' });
+  const [reloadToken, setReloadToken] = useState(0);
+  const [openId, setOpenId] = useState<number | null>(null);
+  const [adding, setAdding] = useState(false);
+  const { modal, message } = App.useApp();
+
+  useEffect(() => {
+    void invoke('org.list', { includeRetired: true }).then(setOrgs, () => setOrgs([]));
+  }, []);
+
+  const key = JSON.stringify([filter, reloadToken]);
+  const fetchPage = useCallback(
+    (after: string | undefined) => {
+      const input: ApiInput<'group.list'> = {
+        limit: 100,
+        ...(filter.orgId !== undefined ? { orgId: filter.orgId } : {}),
+        ...(filter.status ? { status: filter.status } : {}),
+        ...(filter.search.trim() ? { search: filter.search.trim() } : {}),
+        ...(after ? { after } : {}),
+      };
+      return invoke('group.list', input);
+    },
+    [filter],
+  );
+  const roster = useKeysetPages<GroupRow>(key, fetchPage);
+
+  function added(result: GroupSaveResult) {
+    setAdding(false);
+    void message.success(`已新增团体会员“${result.unitName}”`);
+    if (result.notices.length > 0) modal.warning({ title: '请注意', content: result.notices.join('\n'), okText: '知道了' });
+    setReloadToken((t) => t + 1);
+  }
+
+  return (
+    <div style={{ display: 'flex', flexDirection: 'column', gap: 12, height: 'calc(100vh - 96px)', minWidth: 0 }}>
+      <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
+        <Space wrap>
+          <OrgPicker
+            aria-label="所属组织（含下级）"
+            orgs={orgs}
+            allowClear
+            placeholder="全部组织（含下级）"
+            value={filter.orgId}
+            onChange={(orgId) => setFilter((f) => ({ ...f, orgId }))}
+            style={{ width: 260 }}
+          />
+          <Select
+            aria-label="状态"
+            style={{ width: 116 }}
+            options={statusOptions}
+            value={filter.status ?? 'all'}
+            onChange={(v: string) => setFilter((f) => ({ ...f, status: v === 'all' ? undefined : (v as Filter['status']) }))}
+          />
+          <Input.Search
+            aria-label="查找团体会员"
+            allowClear
+            placeholder="单位名称片段或信用代码"
+            style={{ width: 260 }}
+            onSearch={(search) => setFilter((f) => ({ ...f, search }))}
+          />
+        </Space>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+          新增团体会员
+        </Button>
+      </Space>
+      <GroupRoster
+        rows={roster.rows}
+        resetKey={key}
+        stale={roster.stale}
+        done={roster.done}
+        loading={roster.loading}
+        error={roster.error}
+        onNeedMore={roster.loadMore}
+        onRetry={roster.retry}
+        onOpen={setOpenId}
+      />
+      <div role="status" aria-live="polite" style={{ fontSize: 12 }}>
+        <Typography.Text type="secondary">
+          {roster.stale ? '正在查找……' : `已加载 ${roster.rows.length.toLocaleString('zh-CN')} 个单位`}
+          {!roster.stale && roster.done && '，已全部加载'}
+        </Typography.Text>
+      </div>
+      <GroupDrawer groupId={openId} orgs={orgs} onClose={() => setOpenId(null)} onChanged={(g) => roster.replaceRow(rowOf(g))} />
+      {adding && <GroupFormModal orgs={orgs} defaultOrgId={filter.orgId} onClose={() => setAdding(false)} onSaved={added} />}
+    </div>
+  );
+}
