@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { encodeCursor } from '../../src-main/core/api/cursor';
 import { dispatch } from '../../src-main/core/api/dispatch';
 import { openLedgerDb } from '../../src-main/core/db/open';
 import { round } from './measure';
@@ -21,7 +22,7 @@ async function percentiles(runs: number, fn: () => Promise<unknown> | unknown): 
   return { p50: round(samples[Math.floor(runs * 0.5)]!), p95: round(samples[Math.floor(runs * 0.95)]!) };
 }
 
-const cursor = (key: string, id: number) => Buffer.from(JSON.stringify([key, id])).toString('base64url');
+const cursor = (key: string, id: number) => encodeCursor(['name', key, id]);
 
 /**
  * Roster pages and searches through the whole core (dispatch: validation, SQL, masking, output

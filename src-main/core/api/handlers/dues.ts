@@ -1,6 +1,6 @@
 import type { ApiOutput, ParsedInput } from '../contract';
 import { mutation, query, type ReadContext, type WriteContext } from '../handler';
-import { decodeKeyset, encodeKeyset } from '../keyset-cursor';
+import { decodeCursor, encodeCursor } from '../cursor';
 import { fail } from '../../errors';
 import { earliestDuesYear, findDues, formatYuan, membersForDues, writeDues, type DuesWrite, type MemberForDues } from '../../db/dues';
 import { lapseMembers, latestBatchId, membersOfLapse, restoreLapsedMembers } from '../../db/dues-lapse';
@@ -100,7 +100,7 @@ async function duesMembers(ctx: ReadContext, input: ParsedInput<'dues.members'>)
   const rows = readDuesRosterPage(
     ctx.sqlite,
     { orgIds: subtreeIds(ctx.sqlite, input.orgId), year: input.year, status: input.status ?? null },
-    input.after ? decodeKeyset(input.after) : null,
+    input.after ? keyset(decodeCursor(input.after, ['string', 'number'] as const)) : null,
     input.limit + 1,
   );
   const page = rows.slice(0, input.limit);
@@ -118,7 +118,7 @@ async function duesMembers(ctx: ReadContext, input: ParsedInput<'dues.members'>)
       amountFen: r.amount_fen,
       paidOn: r.paid_on,
     })),
-    nextCursor: rows.length > input.limit && last ? encodeKeyset({ key: last.sort_key, id: last.cursor_id }) : null,
+    nextCursor: rows.length > input.limit && last ? encodeCursor([last.sort_key, last.cursor_id]) : null,
   };
 }
 
@@ -254,4 +254,8 @@ async function duesReportCsv(ctx: ReadContext, input: ParsedInput<'dues.reportCs
   const csv = [header.join(','), ...report.rows.map(line), line(report.total)].join('\r\n') + '\r\n';
   const scope = input.orgId === undefined ? (ctx.county?.name ?? '全县') : (await requireOrg(ctx, input.orgId)).name;
   return { csv, fileName: `${scope}-${input.year}年会费统计.csv` };
+}
+
+function keyset([key, id]: readonly [string, number]) {
+  return { key, id };
 }

@@ -1,6 +1,6 @@
 import type { ApiOutput, ParsedInput } from '../contract';
 import { mutation, query, type ReadContext, type WriteContext } from '../handler';
-import { decodeKeyset, encodeKeyset } from '../keyset-cursor';
+import { decodeCursor, encodeCursor } from '../cursor';
 import { fail } from '../../errors';
 import { readHistory, recordChanges, toChangeEntries, type FieldValue } from '../../db/change-log';
 import { describeDues } from '../../db/dues';
@@ -175,7 +175,7 @@ async function listGroups(ctx: ReadContext, input: ParsedInput<'group.list'>): P
   const rows = readGroupPage(
     ctx.sqlite,
     { orgIds: input.orgId === undefined ? null : subtreeIds(ctx.sqlite, input.orgId), status: input.status ?? null, search: search || null },
-    input.after ? decodeKeyset(input.after) : null,
+    input.after ? keyset(decodeCursor(input.after, ['string', 'number'] as const)) : null,
     input.limit + 1,
   );
   const page = rows.slice(0, input.limit);
@@ -193,7 +193,7 @@ async function listGroups(ctx: ReadContext, input: ParsedInput<'group.list'>): P
       joinedOn: r.joined_on,
       status: r.status,
     })),
-    nextCursor: rows.length > input.limit && last ? encodeKeyset({ key: last.sort_key, id: last.id }) : null,
+    nextCursor: rows.length > input.limit && last ? encodeCursor([last.sort_key, last.id]) : null,
   };
 }
 
@@ -247,4 +247,8 @@ async function recordGroupDues(ctx: WriteContext, input: ParsedInput<'group.dues
   await upsertGroupDues(ctx.db, row);
   await recordChanges(ctx, 'group_member', group.id, 'dues', before ? { dues: describeDues(before) } : null, { dues: describeDues(row) });
   return { groupId: group.id, year: input.year, status: input.status, amountFen, paidOn };
+}
+
+function keyset([key, id]: readonly [string, number]) {
+  return { key, id };
 }

@@ -1,6 +1,7 @@
 import type { ApiOutput, ParsedInput } from '../contract';
 import { mutation, query, type ReadContext, type WriteContext } from '../handler';
 import { fail } from '../../errors';
+import { decodeCursor, encodeCursor } from '../cursor';
 import { readHistory, recordChanges, toChangeEntries, type FieldValue } from '../../db/change-log';
 import { findMemberIdByPerson, findMemberRow, insertMember, updateMemberRow, type MemberRow } from '../../db/member';
 import { readRosterPage, subtreeIds, type RosterCursor, type RosterOrder } from '../../db/member-roster';
@@ -262,19 +263,11 @@ async function memberHistory(ctx: ReadContext, input: ParsedInput<'member.histor
   return toChangeEntries(await readHistory(ctx.db, 'member', input.id), actionLabels, memberFieldLabels);
 }
 
-/** Cursors carry their order, so a cursor from another sort is refused rather than misread. */
-function encodeCursor(sort: string, cursor: RosterCursor): string {
-  return Buffer.from(JSON.stringify([sort, cursor.key, cursor.id])).toString('base64url');
-}
-
-function decodeCursor(sort: string, text: string): RosterCursor {
-  try {
-    const [order, key, id] = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as [unknown, unknown, unknown];
-    if (order === sort && typeof key === 'string' && typeof id === 'number' && Number.isInteger(id)) return { key, id };
-  } catch {
-    // fall through to the refusal below
-  }
-  fail('INVALID_INPUT', '「翻页位置」无效或与排序方式不符，请从第一页重新查询。');
+/** A member cursor carries its order, so a cursor from another sort is refused rather than misread. */
+function memberCursor(sort: string, text: string): RosterCursor {
+  const [order, key, id] = decodeCursor(text, ['string', 'string', 'number'] as const);
+  if (order !== sort) fail('INVALID_INPUT', '「翻页位置」与排序方式不符，请从第一页重新查询。');
+  return { key, id };
 }
 
 async function listMembers(ctx: ReadContext, input: ParsedInput<'member.list'>): Promise<ApiOutput<'member.list'>> {
@@ -294,7 +287,7 @@ async function listMembers(ctx: ReadContext, input: ParsedInput<'member.list'>):
       digitsTail: digits ? search.toUpperCase() : null,
     },
     sort,
-    input.after ? decodeCursor(input.sort, input.after) : null,
+    input.after ? memberCursor(input.sort, input.after) : null,
     input.limit + 1,
   );
   const page = rows.slice(0, input.limit);
@@ -312,6 +305,6 @@ async function listMembers(ctx: ReadContext, input: ParsedInput<'member.list'>):
       status: r.status,
       joinedOn: r.joined_on,
     })),
-    nextCursor: rows.length > input.limit && last ? encodeCursor(input.sort, { key: last.cursor_key, id: last.cursor_id }) : null,
+    nextCursor: rows.length > input.limit && last ? encodeCursor([input.sort, last.cursor_key, last.cursor_id]) : null,
   };
 }
