@@ -1,26 +1,7 @@
-import { performance } from 'node:perf_hooks';
 import { encodeCursor } from '../../src-main/core/api/cursor';
 import { dispatch } from '../../src-main/core/api/dispatch';
 import { openLedgerDb } from '../../src-main/core/db/open';
-import { round } from './measure';
-
-export interface Percentiles {
-  p50: number;
-  p95: number;
-}
-
-/** p50/p95 in ms over `runs` calls after a warm-up. */
-async function percentiles(runs: number, fn: () => Promise<unknown> | unknown): Promise<Percentiles> {
-  await fn();
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await fn();
-    samples.push(performance.now() - start);
-  }
-  samples.sort((a, b) => a - b);
-  return { p50: round(samples[Math.floor(runs * 0.5)]!), p95: round(samples[Math.floor(runs * 0.95)]!) };
-}
+import { percentiles, type Percentiles } from './measure';
 
 const cursor = (key: string, id: number) => encodeCursor(['name', key, id]);
 
@@ -87,6 +68,12 @@ export async function benchMemberRoster(file: string, runs = 100): Promise<Recor
       rawPrimaryKeyPage: await percentiles(runs, () => rawPage.all(444_444)),
       pages,
       searches,
+      sorted: {
+        countyByJoinDateDescending: await percentiles(runs, list({ sort: '-joinedOn' })),
+        townshipByJoinDate: await percentiles(runs, list({ orgId: township, sort: 'joinedOn' })),
+        countyJoinedLastYear: await percentiles(runs, list({ joinedYear: new Date().getFullYear() - 1 })),
+        countyByNameDescending: await percentiles(runs, list({ sort: '-name' })),
+      },
       worstPageP95: p95s(pages),
       worstSearchP95: p95s(searches),
       targetsMet: p95s(pages) <= 5 && p95s(searches) <= 20,

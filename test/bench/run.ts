@@ -3,13 +3,16 @@ import { benchMemberRoster } from './member-roster';
 import { benchDuesQueries } from './dues-queries';
 import { benchOrgQueries } from './org-queries';
 import { benchSeedLarge } from './seed-large';
+import { benchVolunteerQueries } from './volunteer-queries';
 
 // `npm run bench`: one JSON document on stdout. Every timing sits next to a raw SQLite
 // baseline measured in the same run on the same machine, so ratios compare across machines.
 const started = Date.now();
 let memberRosterOnLarge: Record<string, unknown> = {};
+let volunteerQueriesOnLarge: Record<string, unknown> = {};
 const seedLarge = await benchSeedLarge(async (file) => {
   memberRosterOnLarge = await benchMemberRoster(file);
+  volunteerQueriesOnLarge = await benchVolunteerQueries(file);
   return { ...(await benchOrgQueries(file)), ...(await benchDuesQueries(file)) };
 });
 const { orgCount, orgListMs, orgListRawMs, orgListRatioToRaw, orgSearchMs, orgSearchRawMs, orgSearchRatioToRaw, orgGetMs, orgAddMs, ...rest } = seedLarge;
@@ -20,6 +23,7 @@ process.stdout.write(
       machine: { cpus: os.cpus().length, node: process.version, platform: process.platform, loadAverage: os.loadavg().map((n) => Number(n.toFixed(2))) },
       seedLarge: seed,
       memberRosterOnLarge,
+      volunteerQueriesOnLarge,
       orgQueriesOnLarge: { orgCount, orgListMs, orgListRawMs, orgListRatioToRaw, orgSearchMs, orgSearchRawMs, orgSearchRatioToRaw, orgGetMs, orgAddMs },
       duesQueriesOnLarge: { duesOverdueCount, duesMemberScanRawMs, duesOverdueCountyMs, duesOverdueRatioToRaw, duesReportCountyMs, duesReportRatioToRaw, duesOverdueTownshipMs, duesReportTownshipMs },
       totalSeconds: Math.round((Date.now() - started) / 1000),

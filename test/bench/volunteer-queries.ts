@@ -1,26 +1,11 @@
-import { performance } from 'node:perf_hooks';
 import { dispatch, type Backend } from '../../src-main/core/api/dispatch';
 import { openLedgerDb } from '../../src-main/core/db/open';
 import { encodeCursor } from '../../src-main/core/api/cursor';
-import { round } from './measure';
+import { percentiles as timings } from './measure';
 
 // Volunteer roster, service and star queries on a seeded ledger, through the dispatcher (the
 // core, as every transport calls it), each next to a raw SQLite baseline where one applies.
 // Standalone: `npx tsx test/bench/volunteer-queries.ts FILE` prints one JSON document.
-
-/** p50 and p95 milliseconds of `runs` calls after two warm-up calls. */
-async function timings(runs: number, fn: () => unknown): Promise<{ p50: number; p95: number }> {
-  await fn();
-  await fn();
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await fn();
-    samples.push(performance.now() - start);
-  }
-  samples.sort((a, b) => a - b);
-  return { p50: round(samples[Math.floor(samples.length * 0.5)]!), p95: round(samples[Math.min(samples.length - 1, Math.floor(samples.length * 0.95))]!) };
-}
 
 export async function benchVolunteerQueries(file: string) {
   const db = await openLedgerDb(file);
@@ -34,32 +19,30 @@ export async function benchVolunteerQueries(file: string) {
   const count = (sql: string) => sqlite.prepare(sql).pluck().get() as number;
   const volunteers = count('SELECT count(*) FROM volunteer');
   const township = count('SELECT o.id FROM organization o WHERE o.parent_id IS NULL ORDER BY (SELECT count(*) FROM organization c WHERE c.parent_id = o.id) DESC LIMIT 1');
-  const middle = sqlite.prepare('SELECT p.name_sort_key AS key, p.id FROM volunteer v JOIN person p ON p.id = v.person_id ORDER BY p.name_sort_key, p.id LIMIT 1 OFFSET ?').get(Math.floor(volunteers / 2)) as { key: string; id: number };
+  const middle = sqlite.prepare('SELECT name_sort_key AS key, person_id AS id FROM volunteer ORDER BY name_sort_key, person_id LIMIT 1 OFFSET ?').get(Math.floor(volunteers / 2)) as { key: string; id: number };
   const sample = sqlite.prepare('SELECT p.name, p.id_number FROM volunteer v JOIN person p ON p.id = v.person_id WHERE v.id = ?').get(Math.floor(volunteers / 3)) as { name: string; id_number: string };
   const team = count('SELECT team_id FROM team_membership WHERE left_on IS NULL GROUP BY team_id ORDER BY count(*) DESC LIMIT 1');
-  const raw = sqlite.prepare(`SELECT v.id, p.name, p.id_number, p.phone, o.name FROM person p JOIN volunteer v ON v.person_id = p.id LEFT JOIN organization o ON o.id = v.organization_id
-    WHERE (p.name_sort_key, p.id) > ('', 0) ORDER BY p.name_sort_key, p.id LIMIT 101`);
+  const raw = sqlite.prepare('SELECT * FROM volunteer WHERE id > ? ORDER BY id LIMIT 101');
 
-  const runs = 40;
+  const runs = 100;
   const result = {
     volunteers,
     serviceRecords: count('SELECT count(*) FROM service_record'),
     serviceHoursRows: count('SELECT count(*) FROM service_hours'),
-    firstPageRaw: await timings(runs, () => raw.all()),
+    rawPrimaryKeyPage: await timings(runs, () => raw.all(Math.floor(volunteers / 2))),
     firstPage: await timings(runs, () => call('volunteer.list', { limit: 100 })),
     middlePage: await timings(runs, () => call('volunteer.list', { limit: 100, after: encodeCursor([middle.key, middle.id]) })),
     townshipSubtreePage: await timings(runs, () => call('volunteer.list', { limit: 100, orgId: township })),
     teamPage: await timings(runs, () => call('volunteer.list', { limit: 100, teamId: team })),
-    search1Char: await timings(10, () => call('volunteer.list', { limit: 100, search: sample.name.slice(-1) })),
-    search2Chars: await timings(10, () => call('volunteer.list', { limit: 100, search: sample.name.slice(-2) })),
-    search3Chars: await timings(10, () => call('volunteer.list', { limit: 100, search: sample.name.length >= 3 ? sample.name.slice(-3) : sample.name })),
-    searchIdTail6: await timings(10, () => call('volunteer.list', { limit: 100, search: sample.id_number.slice(-6) })),
+    search1Char: await timings(runs, () => call('volunteer.list', { limit: 100, search: sample.name.slice(-1) })),
+    search2Chars: await timings(runs, () => call('volunteer.list', { limit: 100, search: sample.name.slice(-2) })),
+    search3Chars: await timings(runs, () => call('volunteer.list', { limit: 100, search: sample.name.length >= 3 ? sample.name.slice(-3) : sample.name })),
+    searchIdTail6: await timings(runs, () => call('volunteer.list', { limit: 100, search: sample.id_number.slice(-6) })),
     volunteerGet: await timings(runs, () => call('volunteer.get', { id: Math.floor(volunteers / 3) })),
     serviceListFirstPage: await timings(runs, () => call('service.list', { limit: 100 })),
     teamList: await timings(10, () => call('team.list', {})),
     starOverview: await timings(10, () => call('star.overview', {})),
     starRegisterFirstPage: await timings(runs, () => call('star.register', { limit: 100 })),
-    queryPlanFirstPage: (sqlite.prepare(`EXPLAIN QUERY PLAN SELECT v.id FROM person p JOIN volunteer v ON v.person_id = p.id WHERE (p.name_sort_key, p.id) > ('', 0) ORDER BY p.name_sort_key, p.id LIMIT 101`).all() as Array<{ detail: string }>).map((r) => r.detail),
   };
   db.close();
   return result;

@@ -41,8 +41,9 @@ export interface VolunteerRosterRow {
 
 /** The search box as a filter: exact, whatever drives the read (the drivers below only choose the order of work). */
 function searchClause(): string {
-  return `(:fragment IS NULL OR instr(p.name, :fragment) > 0)
-        AND (:tail IS NULL OR substr(p.id_number, -length(:tail)) = :tail OR substr(p.phone, -length(:tail)) = :tail)`;
+  const person = (column: string) => `(SELECT ${column} FROM person WHERE id = v.person_id)`;
+  return `(:fragment IS NULL OR instr(${person('name')}, :fragment) > 0)
+        AND (:tail IS NULL OR substr(${person('id_number')}, -length(:tail)) = :tail OR substr(${person('phone')}, -length(:tail)) = :tail)`;
 }
 
 /**
@@ -61,16 +62,18 @@ const drivenMaxCandidates = 5_000;
 /** Tails are indexed reversed up to this many characters; longer tails are checked in full after. */
 const indexedTail = 12;
 
+// The page's volunteer ids are chosen from the driving index alone (the person row is read only
+// for a search, and only for candidates); names, numbers and totals are read for those rows after.
 const fromClauses: Record<Driver | 'tail', string> = {
-  sorted: 'FROM volunteer v INDEXED BY volunteer_sorted CROSS JOIN person p ON p.id = v.person_id',
-  orgs: 'FROM volunteer v INDEXED BY volunteer_roster CROSS JOIN person p ON p.id = v.person_id',
-  team: 'FROM team_membership d CROSS JOIN volunteer v ON v.id = d.volunteer_id CROSS JOIN person p ON p.id = v.person_id',
+  sorted: 'FROM volunteer v INDEXED BY volunteer_sorted',
+  orgs: 'FROM volunteer v INDEXED BY volunteer_roster',
+  team: 'FROM team_membership d CROSS JOIN volunteer v ON v.id = d.volunteer_id',
   // CROSS JOIN fixes the loop order in SQLite: the driving rows first, then the lookups.
-  search: 'FROM person_name_gram g CROSS JOIN volunteer v ON v.person_id = g.person_id CROSS JOIN person p ON p.id = g.person_id',
+  search: 'FROM person_name_gram g CROSS JOIN volunteer v ON v.person_id = g.person_id',
   tail: `FROM (SELECT id FROM person WHERE id_number IS NOT NULL AND id_tail >= :rev AND id_tail < :rev || '~'
                UNION
                SELECT id FROM person WHERE phone IS NOT NULL AND phone_tail >= :rev AND phone_tail < :rev || '~') AS hit
-         CROSS JOIN volunteer v ON v.person_id = hit.id CROSS JOIN person p ON p.id = hit.id`,
+         CROSS JOIN volunteer v ON v.person_id = hit.id`,
 };
 
 const drivenWhere: Record<Driver | 'tail', string> = {
@@ -101,23 +104,28 @@ function statement(sqlite: BetterSqlite3.Database, path: Path): BetterSqlite3.St
     const [key, tie] = keyColumns[path];
     stmt = sqlite.prepare(`
       SELECT v.id, v.person_id, p.name, p.gender, p.id_number, p.phone, v.organization_id, o.name AS org_name, v.status,
-             v.registered_on, v.first_aid_cert_expires_on, ${key} AS sort_key,
+             v.registered_on, v.first_aid_cert_expires_on, page.sort_key,
              (SELECT ifnull(sum(h.minutes), 0) FROM service_hours h WHERE h.volunteer_id = v.id) AS minutes,
              (SELECT max(a.star_level) FROM star_award a WHERE a.volunteer_id = v.id) AS star_level
-      ${fromClauses[path]}
+      FROM (
+        SELECT v.id AS volunteer_id, ${key} AS sort_key, ${tie} AS tie
+        ${fromClauses[path]}
+        WHERE ${drivenWhere[path]}
+          AND (${key}, ${tie}) > (:key, :id)
+          AND (:status IS NULL OR v.status = :status)
+          AND (:orgs IS NULL OR v.organization_id IN (SELECT value FROM json_each(:orgs)))
+          AND (:field IS NULL OR EXISTS (SELECT 1 FROM volunteer_service_field f WHERE f.volunteer_id = v.id AND f.field_id = :field))
+          AND (:team IS NULL OR EXISTS (SELECT 1 FROM team_membership tm WHERE tm.team_id = :team AND tm.volunteer_id = v.id AND tm.left_on IS NULL))
+          AND (:certKind IS NULL
+               OR (:certKind = 'expiring' AND v.first_aid_cert_expires_on BETWEEN :today AND :expiringBy)
+               OR (:certKind = 'expired' AND v.first_aid_cert_expires_on < :today))
+          AND ${searchClause()}
+        ORDER BY ${key}, ${tie}
+        LIMIT :limit) AS page
+      CROSS JOIN volunteer v ON v.id = page.volunteer_id
+      CROSS JOIN person p ON p.id = v.person_id
       LEFT JOIN organization o ON o.id = v.organization_id
-      WHERE ${drivenWhere[path]}
-        AND (${key}, ${tie}) > (:key, :id)
-        AND (:status IS NULL OR v.status = :status)
-        AND (:orgs IS NULL OR v.organization_id IN (SELECT value FROM json_each(:orgs)))
-        AND (:field IS NULL OR EXISTS (SELECT 1 FROM volunteer_service_field f WHERE f.volunteer_id = v.id AND f.field_id = :field))
-        AND (:team IS NULL OR EXISTS (SELECT 1 FROM team_membership tm WHERE tm.team_id = :team AND tm.volunteer_id = v.id AND tm.left_on IS NULL))
-        AND (:certKind IS NULL
-             OR (:certKind = 'expiring' AND v.first_aid_cert_expires_on BETWEEN :today AND :expiringBy)
-             OR (:certKind = 'expired' AND v.first_aid_cert_expires_on < :today))
-        AND ${searchClause()}
-      ORDER BY ${key}, ${tie}
-      LIMIT :limit`);
+      ORDER BY page.sort_key, page.tie`);
     byPath.set(path, stmt);
   }
   return stmt;
