@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 
 // Layering is enforced here (VS Code style): a violation is a lint error, not a review comment.
 export default tseslint.config(
-  { ignores: ['.tmp-*', 'out/**', 'dist/**', 'node_modules/**', '.electron-native/**', 'test/e2e/__screenshots__/**'] },
+  { ignores: ['**/.tmp-*', 'out/**', 'dist/**', 'node_modules/**', '.electron-native/**', 'test/e2e/__screenshots__/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
