@@ -40,9 +40,10 @@ describe('dispatch', () => {
 
   it('strips fields the contract does not declare from outputs', async () => {
     const ledger = await createTestLedger();
-    const leaky = { ...handlers, 'settings.get': query(async () => ({ clerkName: 'x', duesAdultFen: 1000, duesYouthFen: 500, duesFirstYear: null, secret: '330106199001011234' })) };
-    const envelope = await (await import('../../src-main/core/api/dispatch')).dispatch({ ...ledger.backend, handlers: leaky as typeof handlers }, 'settings.get', {});
-    expect(envelope).toEqual({ ok: true, value: { clerkName: 'x', duesAdultFen: 1000, duesYouthFen: 500, duesFirstYear: null } });
+    const county = { code: '330106', name: '西湖区', city: '杭州市', province: '浙江省' };
+    const leaky = { ...handlers, 'county.lookup': query(async () => ({ ...county, secret: '330106199001011234' })) };
+    const envelope = await (await import('../../src-main/core/api/dispatch')).dispatch({ ...ledger.backend, handlers: leaky as typeof handlers }, 'county.lookup', { code: '330106' });
+    expect(envelope).toEqual({ ok: true, value: county });
   });
 });
 

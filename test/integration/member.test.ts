@@ -72,10 +72,10 @@ describe('member.add', () => {
     const young = await ledger.call('member.add', { orgId: schoolId, name: '小刚', idNumber: teenMale });
     expect(await ledger.raw('member.convertToAdult', { id: young.id })).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } });
     // Joined as a youth member while 17 (reference date a year back), now 18.
-    ledger.db.sqlite.prepare("INSERT INTO setting (key, value_json) VALUES ('youthReferenceDate', '\"2025-06-15\"')").run();
+    await ledger.call('settings.update', { youthReferenceDate: '2025-06-15' });
     const teen = await ledger.call('member.add', { orgId: schoolId, name: '赵敏', idNumber: turning, joinedOn: '2025-03-01' });
     expect(teen.kind).toBe('youth');
-    ledger.db.sqlite.prepare("DELETE FROM setting WHERE key = 'youthReferenceDate'").run();
+    await ledger.call('settings.update', { youthReferenceDate: null });
     expect(await ledger.call('member.get', { id: teen.id })).toMatchObject({ kind: 'youth', dueForAdultConversion: true });
     const adult = await ledger.call('member.convertToAdult', { id: teen.id });
     expect(adult).toMatchObject({ kind: 'adult', dueForAdultConversion: false });

@@ -67,6 +67,8 @@ export const settings = z.object({
   duesYouthFen: z.number().int(),
   /** Years before this are not judged by the 视为自动退会 rule; null = the first year with dues recorded. */
   duesFirstYear: z.number().int().nullable(),
+  /** Youth members are those under 18 on this date; null = on each day itself. */
+  youthReferenceDate: z.string().nullable(),
 });
 
 const duesDefaultFen = z.number().int().min(0, { message: '不能为负数' }).max(10_000_000, { message: '金额过大' });
@@ -171,6 +173,7 @@ export const contract = {
         duesAdultFen: duesDefaultFen.optional(),
         duesYouthFen: duesDefaultFen.optional(),
         duesFirstYear: z.number().int().min(1990, { message: '不能早于 1990 年' }).max(2200).nullable().optional(),
+        youthReferenceDate: nullableDate.optional(),
       })
       .strict(),
     settings,

@@ -33,6 +33,7 @@ async function updateSettings(ctx: WriteContext, input: ParsedInput<'settings.up
   if (input.duesAdultFen !== undefined) await writeSetting(ctx.db, 'duesAdultFen', input.duesAdultFen);
   if (input.duesYouthFen !== undefined) await writeSetting(ctx.db, 'duesYouthFen', input.duesYouthFen);
   if (input.duesFirstYear !== undefined) await writeSetting(ctx.db, 'duesFirstYear', input.duesFirstYear);
+  if (input.youthReferenceDate !== undefined) await writeSetting(ctx.db, 'youthReferenceDate', input.youthReferenceDate);
   return readSettings(ctx.db);
 }
 

@@ -5,6 +5,7 @@ import { invoke } from '../../api/client';
 import { useApiAction } from '../../components/useApiError';
 import { GovernanceForm } from './GovernanceForm';
 import { DuesDefaultsCard } from '../dues/DuesDefaultsCard';
+import { YouthReferenceCard } from './YouthReferenceCard';
 
 export function SettingsPage({ status, onChanged }: { status: AppStatus; onChanged: () => void }) {
   const [county, setCounty] = useState<County | null>(null);
@@ -31,6 +32,7 @@ export function SettingsPage({ status, onChanged }: { status: AppStatus; onChang
         </Form>
       </Card>
       <DuesDefaultsCard />
+      <YouthReferenceCard />
       {county && (
         <Card title="本级红十字会">
           <Descriptions column={2} size="small">
