@@ -31,7 +31,7 @@ export async function benchVolunteerQueries(file: string) {
     serviceHoursRows: count('SELECT count(*) FROM service_hours'),
     rawPrimaryKeyPage: await timings(runs, () => raw.all(Math.floor(volunteers / 2))),
     firstPage: await timings(runs, () => call('volunteer.list', { limit: 100 })),
-    middlePage: await timings(runs, () => call('volunteer.list', { limit: 100, after: encodeCursor([middle.key, middle.id]) })),
+    middlePage: await timings(runs, () => call('volunteer.list', { limit: 100, after: encodeCursor(['name', middle.key, middle.id]) })),
     townshipSubtreePage: await timings(runs, () => call('volunteer.list', { limit: 100, orgId: township })),
     teamPage: await timings(runs, () => call('volunteer.list', { limit: 100, teamId: team })),
     search1Char: await timings(runs, () => call('volunteer.list', { limit: 100, search: sample.name.slice(-1) })),

@@ -25,9 +25,9 @@ async function allPages(input: Record<string, unknown>, limit = 41): Promise<Vol
   throw new Error('no end of pages');
 }
 
-function reference(where: string, params: unknown[] = []): number[] {
+function reference(where: string, params: unknown[] = [], order = 'p.name_sort_key, p.id'): number[] {
   return ledger.db.sqlite
-    .prepare(`SELECT v.id FROM volunteer v JOIN person p ON p.id = v.person_id WHERE ${where} ORDER BY p.name_sort_key, p.id`)
+    .prepare(`SELECT v.id FROM volunteer v JOIN person p ON p.id = v.person_id WHERE ${where} ORDER BY ${order}`)
     .pluck()
     .all(...params) as number[];
 }
@@ -45,6 +45,19 @@ describe('volunteer.list on a seeded county', () => {
       expect(row.hours).toBeCloseTo((minutes.get(row.id) ?? 0) / 60, 2);
       expect(row.starLevel).toBe(stars.get(row.id) ?? null);
     }
+  });
+
+  it('sorts by name or registration date in either direction, in the county and in a subtree', async () => {
+    const township = ledger.db.sqlite.prepare('SELECT parent_id FROM organization WHERE parent_id IS NOT NULL GROUP BY parent_id ORDER BY count(*) DESC LIMIT 1').pluck().get() as number;
+    const subtree = `v.organization_id IN (${orgSubtreeIds(ledger.db.sqlite, township).join(',')})`;
+    expect((await allPages({ sort: '-name' }, 97)).map((r) => r.id)).toEqual(reference('1', [], 'p.name_sort_key DESC, p.id DESC'));
+    expect((await allPages({ sort: 'registeredOn' }, 97)).map((r) => r.id)).toEqual(reference('1', [], 'v.registered_on, v.id'));
+    expect((await allPages({ sort: '-registeredOn', orgId: township })).map((r) => r.id)).toEqual(reference(subtree, [], 'v.registered_on DESC, v.id DESC'));
+    expect((await allPages({ sort: '-name', orgId: township, status: 'active' })).map((r) => r.id)).toEqual(reference(`${subtree} AND v.status = 'active'`, [], 'p.name_sort_key DESC, p.id DESC'));
+    expect((await allPages({ sort: '-name', search: '王' }, 7)).map((r) => r.id)).toEqual(reference("instr(p.name, '王') > 0", [], 'p.name_sort_key DESC, p.id DESC'));
+    const first = await ledger.call('volunteer.list', { sort: 'registeredOn', limit: 5 });
+    await expect(ledger.call('volunteer.list', { sort: 'name', after: first.nextCursor! })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(ledger.call('volunteer.list', { sort: 'registeredOn', search: '王' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
   });
 
   it('filters by organisation subtree, status, field, team and certificate expiry', async () => {
@@ -119,11 +132,11 @@ describe('volunteer roster read paths', () => {
       const ids: number[] = [];
       let after: { key: string; id: number } | null = null;
       for (let guard = 0; guard < 1000; guard++) {
-        const rows = readVolunteerRosterPage(sqlite, filter, after, 13, driver);
+        const rows = readVolunteerRosterPage(sqlite, filter, { by: 'name', descending: false }, after, 13, driver);
         ids.push(...rows.map((r) => r.id));
         if (rows.length < 13) return ids;
         const last = rows.at(-1)!;
-        after = { key: last.sort_key, id: last.person_id };
+        after = { key: last.sort_key, id: last.tie };
       }
       throw new Error('no end of pages');
     };

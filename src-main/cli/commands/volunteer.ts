@@ -2,7 +2,7 @@ import { defined, idFrom, intFlag, optionalInt, UsageError, type CommandTable, t
 
 export const volunteerUsage = `  volunteer add --name 姓名 --id-number 证件号码 [--org ID] [--phone 电话] [--fields 应急救护,无偿献血] [--team ID]
                 [--registered-on YYYY-MM-DD] [--national-no 编号] [--cert-no 编号 --cert-expires YYYY-MM-DD]
-  volunteer list [--org ID] [--search 文字] [--status active|left] [--team ID] [--field 领域] [--cert expiring|expired] [--limit N] [--after CURSOR]
+  volunteer list [--org ID] [--search 文字] [--status active|left] [--team ID] [--field 领域] [--cert expiring|expired] [--sort name|-name|registeredOn|-registeredOn] [--limit N] [--after CURSOR]
   volunteer get|history|restore --id ID
   volunteer leave --id ID [--on YYYY-MM-DD] [--reason 原因] --yes
   team list [--org ID]
@@ -53,6 +53,7 @@ export const volunteerCommands: CommandTable = {
       teamId: optionalInt(flags.team, 'team'),
       field: flags.field,
       cert: flags.cert,
+      sort: flags.sort,
       limit: optionalInt(flags.limit, 'limit'),
       after: flags.after,
     }),

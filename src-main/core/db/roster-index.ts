@@ -5,7 +5,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 // triggers and those indexes set aside, then rebuild them set-based, sorted once by SQLite. The
 // definitions are read back from sqlite_master, so the migration stays their only source.
 
-const suspended = ['person_id_tail', 'person_phone_tail', 'member_roster', 'member_sorted', 'member_person_filters', 'member_joined_roster', 'member_joined_sorted', 'volunteer_roster', 'volunteer_sorted'];
+const suspended = ['person_id_tail', 'person_phone_tail', 'member_roster', 'member_sorted', 'member_person_filters', 'member_joined_roster', 'member_joined_sorted', 'volunteer_roster', 'volunteer_sorted', 'volunteer_registered_roster', 'volunteer_registered_sorted'];
 
 const positions = `[${Array.from({ length: 64 }, (_, i) => i + 1).join(',')}]`;
 

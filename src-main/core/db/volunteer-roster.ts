@@ -1,7 +1,8 @@
 import type BetterSqlite3 from 'better-sqlite3';
 
 // The volunteer roster, a hot path (a fifth of a million rows on a large county): raw prepared
-// statements, keyset pages in pinyin order of the person's name, never OFFSET. Hours and the
+// statements, keyset pages in pinyin order of the person's name or by registration date, either
+// direction, never OFFSET. Hours and the
 // awarded star level are looked up only for the rows of the page (indexed by volunteer).
 
 export interface VolunteerRosterFilter {
@@ -17,9 +18,15 @@ export interface VolunteerRosterFilter {
 /** How the search box text is matched; kept apart so that indexed search can replace it in one place. */
 export type RosterSearch = { nameFragment: string } | { digitsTail: string };
 
+/** The last row of a page in the page's order: (pinyin key, person id) or (registration date, volunteer id). */
 export interface VolunteerRosterCursor {
   key: string;
   id: number;
+}
+
+export interface VolunteerRosterSort {
+  by: 'name' | 'registeredOn';
+  descending: boolean;
 }
 
 export interface VolunteerRosterRow {
@@ -37,6 +44,7 @@ export interface VolunteerRosterRow {
   minutes: number;
   star_level: number | null;
   sort_key: string;
+  tie: number;
 }
 
 /** The search box as a filter: exact, whatever drives the read (the drivers below only choose the order of work). */
@@ -64,9 +72,11 @@ const indexedTail = 12;
 
 // The page's volunteer ids are chosen from the driving index alone (the person row is read only
 // for a search, and only for candidates); names, numbers and totals are read for those rows after.
-const fromClauses: Record<Driver | 'tail', string> = {
+const fromClauses: Record<Path, string> = {
   sorted: 'FROM volunteer v INDEXED BY volunteer_sorted',
   orgs: 'FROM volunteer v INDEXED BY volunteer_roster',
+  sortedByDate: 'FROM volunteer v INDEXED BY volunteer_registered_sorted',
+  orgsByDate: 'FROM volunteer v INDEXED BY volunteer_registered_roster',
   team: 'FROM team_membership d CROSS JOIN volunteer v ON v.id = d.volunteer_id',
   // CROSS JOIN fixes the loop order in SQLite: the driving rows first, then the lookups.
   search: 'FROM person_name_gram g CROSS JOIN volunteer v ON v.person_id = g.person_id',
@@ -76,42 +86,43 @@ const fromClauses: Record<Driver | 'tail', string> = {
          CROSS JOIN volunteer v ON v.person_id = hit.id`,
 };
 
-const drivenWhere: Record<Driver | 'tail', string> = {
+const drivenWhere: Record<Path, string> = {
   sorted: '1',
   orgs: 'v.organization_id IN (SELECT value FROM json_each(:orgs))',
+  sortedByDate: '1',
+  orgsByDate: 'v.organization_id IN (SELECT value FROM json_each(:orgs))',
   team: 'd.team_id = :team AND d.left_on IS NULL',
   search: 'g.gram = :gram',
   tail: '1',
 };
 
-/** The keyset columns: the same values (pinyin key, person id) read from the driving index. */
-const keyColumns: Record<Driver | 'tail', [string, string]> = {
-  sorted: ['v.name_sort_key', 'v.person_id'],
-  orgs: ['v.name_sort_key', 'v.person_id'],
-  team: ['v.name_sort_key', 'v.person_id'],
-  search: ['g.name_sort_key', 'g.person_id'],
-  tail: ['v.name_sort_key', 'v.person_id'],
-};
+/** The keyset columns of each order, read from the driving index ((pinyin key, person id) from a name piece). */
+function keyColumns(path: Path, sort: VolunteerRosterSort): [string, string] {
+  if (sort.by === 'registeredOn') return ['v.registered_on', 'v.id'];
+  return path === 'search' ? ['g.name_sort_key', 'g.person_id'] : ['v.name_sort_key', 'v.person_id'];
+}
 
-type Path = Driver | 'tail';
-const cache = new WeakMap<BetterSqlite3.Database, Map<Path, BetterSqlite3.Statement>>();
+type Path = Driver | 'tail' | 'sortedByDate' | 'orgsByDate';
+const cache = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>();
 
-function statement(sqlite: BetterSqlite3.Database, path: Path): BetterSqlite3.Statement {
+function statement(sqlite: BetterSqlite3.Database, path: Path, sort: VolunteerRosterSort): BetterSqlite3.Statement {
   let byPath = cache.get(sqlite);
   if (!byPath) cache.set(sqlite, (byPath = new Map()));
-  let stmt = byPath.get(path);
+  const cacheKey = `${path}:${sort.by}:${sort.descending}`;
+  let stmt = byPath.get(cacheKey);
   if (!stmt) {
-    const [key, tie] = keyColumns[path];
+    const [key, tie] = keyColumns(path, sort);
+    const dir = sort.descending ? 'DESC' : 'ASC';
     stmt = sqlite.prepare(`
       SELECT v.id, v.person_id, p.name, p.gender, p.id_number, p.phone, v.organization_id, o.name AS org_name, v.status,
-             v.registered_on, v.first_aid_cert_expires_on, page.sort_key,
+             v.registered_on, v.first_aid_cert_expires_on, page.sort_key, page.tie,
              (SELECT ifnull(sum(h.minutes), 0) FROM service_hours h WHERE h.volunteer_id = v.id) AS minutes,
              (SELECT max(a.star_level) FROM star_award a WHERE a.volunteer_id = v.id) AS star_level
       FROM (
         SELECT v.id AS volunteer_id, ${key} AS sort_key, ${tie} AS tie
         ${fromClauses[path]}
         WHERE ${drivenWhere[path]}
-          AND (${key}, ${tie}) > (:key, :id)
+          AND (${key}, ${tie}) ${sort.descending ? '<' : '>'} (:key, :id)
           AND (:status IS NULL OR v.status = :status)
           AND (:orgs IS NULL OR v.organization_id IN (SELECT value FROM json_each(:orgs)))
           AND (:field IS NULL OR EXISTS (SELECT 1 FROM volunteer_service_field f WHERE f.volunteer_id = v.id AND f.field_id = :field))
@@ -120,13 +131,13 @@ function statement(sqlite: BetterSqlite3.Database, path: Path): BetterSqlite3.St
                OR (:certKind = 'expiring' AND v.first_aid_cert_expires_on BETWEEN :today AND :expiringBy)
                OR (:certKind = 'expired' AND v.first_aid_cert_expires_on < :today))
           AND ${searchClause()}
-        ORDER BY ${key}, ${tie}
+        ORDER BY ${key} ${dir}, ${tie} ${dir}
         LIMIT :limit) AS page
       CROSS JOIN volunteer v ON v.id = page.volunteer_id
       CROSS JOIN person p ON p.id = v.person_id
       LEFT JOIN organization o ON o.id = v.organization_id
-      ORDER BY page.sort_key, page.tie`);
-    byPath.set(path, stmt);
+      ORDER BY page.sort_key ${dir}, page.tie ${dir}`);
+    byPath.set(cacheKey, stmt);
   }
   return stmt;
 }
@@ -143,6 +154,7 @@ function chooseDriver(sqlite: BetterSqlite3.Database, filter: VolunteerRosterFil
 export function readVolunteerRosterPage(
   sqlite: BetterSqlite3.Database,
   filter: VolunteerRosterFilter,
+  sort: VolunteerRosterSort,
   after: VolunteerRosterCursor | null,
   limit: number,
   /** Forces a read path (tests check that every path gives the same pages). */
@@ -155,7 +167,14 @@ export function readVolunteerRosterPage(
   if (path === 'search' && tail !== null) path = 'tail';
   if (path === 'search' && fragment === null) path = orgs ? 'orgs' : 'sorted';
   if (path === 'orgs' && orgs === null) path = 'sorted';
-  return statement(sqlite, path).all({
+  if (sort.by === 'registeredOn') {
+    if (path === 'search') throw new Error('a name fragment search is ordered by name only');
+    if (path === 'sorted') path = 'sortedByDate';
+    if (path === 'orgs') path = 'orgsByDate';
+  }
+  // Descending, the first page starts above every text key (a BLOB sorts after all text).
+  const start = sort.descending ? Buffer.from([0xff]) : '';
+  return statement(sqlite, path, sort).all({
     status: filter.status,
     orgs,
     field: filter.fieldId,
@@ -167,7 +186,7 @@ export function readVolunteerRosterPage(
     tail,
     gram: fragment === null ? null : [...fragment].slice(0, 2).join(''),
     rev: tail === null ? null : [...tail].reverse().join('').slice(0, indexedTail),
-    key: after?.key ?? '',
+    key: after?.key ?? start,
     id: after?.id ?? 0,
     limit,
   }) as VolunteerRosterRow[];

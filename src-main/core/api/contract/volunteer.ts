@@ -128,6 +128,8 @@ export const volunteerListInput = z
     /** Current members of this team. */
     teamId: id.optional(),
     cert: certFilter.optional(),
+    /** Name in pinyin order or registration date, '-' for descending. A name fragment search sorts by name only. */
+    sort: z.enum(['name', '-name', 'registeredOn', '-registeredOn']).default('name'),
     limit: z.number().int().min(1).max(500).default(100),
     after: z.string().max(400).optional(),
   })

@@ -304,7 +304,15 @@ function rosterSearch(text: string | undefined): RosterSearch | null {
 async function listVolunteers(ctx: ReadContext, input: ParsedInput<'volunteer.list'>): Promise<ApiOutput<'volunteer.list'>> {
   if (input.orgId !== undefined && !(await findOrgRow(ctx.db, input.orgId))) fail('NOT_FOUND', `「所属组织」编号 ${input.orgId} 不存在。`);
   const fieldId = input.field === undefined ? null : (await fieldIdsFor(ctx.db, [input.field]))[0]!;
-  const after = input.after ? decodeCursor(input.after, ['string', 'number'] as const) : null;
+  const search = rosterSearch(input.search);
+  const sort = { by: input.sort.replace('-', '') as 'name' | 'registeredOn', descending: input.sort.startsWith('-') };
+  if (search && 'nameFragment' in search && sort.by !== 'name') fail('INVALID_INPUT', '「排序」按姓名片段查找时只能按姓名排序。');
+  let after: { key: string; id: number } | null = null;
+  if (input.after) {
+    const [order, key, id] = decodeCursor(input.after, ['string', 'string', 'number'] as const);
+    if (order !== input.sort) fail('INVALID_INPUT', '「翻页位置」与排序方式不符，请从第一页重新查询。');
+    after = { key, id };
+  }
   const rows = readVolunteerRosterPage(
     ctx.sqlite,
     {
@@ -313,9 +321,10 @@ async function listVolunteers(ctx: ReadContext, input: ParsedInput<'volunteer.li
       fieldId,
       teamId: input.teamId ?? null,
       cert: input.cert ? { kind: input.cert, today: ctx.today, expiringBy: certWarningLimit(ctx.today) } : null,
-      search: rosterSearch(input.search),
+      search,
     },
-    after ? { key: after[0], id: after[1] } : null,
+    sort,
+    after,
     input.limit + 1,
   );
   const page = rows.slice(0, input.limit);
@@ -336,6 +345,6 @@ async function listVolunteers(ctx: ReadContext, input: ParsedInput<'volunteer.li
       starLevel: r.star_level,
       certExpiresOn: r.first_aid_cert_expires_on,
     })),
-    nextCursor: rows.length > input.limit && last ? encodeCursor([last.sort_key, last.person_id]) : null,
+    nextCursor: rows.length > input.limit && last ? encodeCursor([input.sort, last.sort_key, last.tie]) : null,
   };
 }

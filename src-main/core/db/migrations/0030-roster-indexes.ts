@@ -53,6 +53,8 @@ const statements = [
   `UPDATE volunteer SET name_sort_key = (SELECT name_sort_key FROM person WHERE person.id = volunteer.person_id)`,
   `CREATE INDEX volunteer_roster ON volunteer (organization_id, name_sort_key, person_id, status)`,
   `CREATE INDEX volunteer_sorted ON volunteer (name_sort_key, person_id, status)`,
+  `CREATE INDEX volunteer_registered_roster ON volunteer (organization_id, registered_on, id, status)`,
+  `CREATE INDEX volunteer_registered_sorted ON volunteer (registered_on, id, status)`,
 
   `INSERT OR IGNORE INTO person_name_gram (gram, name_sort_key, person_id)
    SELECT substr(p.name, pos.value, len.value), p.name_sort_key, p.id
