@@ -67,6 +67,29 @@ describe('personal numbers', () => {
     // What a failing handler would write: the sink masks it whatever the caller passed.
     log(`member.add failed: UNIQUE constraint failed for ${sample.id_number} (${sample.phone})`);
 
+    // Every other list of the people rosters, first pages and searches.
+    const township = db.sqlite.prepare('SELECT parent_id FROM organization WHERE parent_id IS NOT NULL GROUP BY parent_id ORDER BY count(*) DESC LIMIT 1').pluck().get() as number;
+    const volunteer = db.sqlite.prepare('SELECT v.id, p.id_number, p.phone FROM volunteer v JOIN person p ON p.id = v.person_id WHERE p.phone IS NOT NULL LIMIT 1').get() as { id: number; id_number: string; phone: string };
+    const group = db.sqlite.prepare('SELECT id FROM group_member WHERE contact_phone IS NOT NULL LIMIT 1').pluck().get() as number;
+    for (const [method, input] of [
+      ['volunteer.list', { limit: 500 }],
+      ['volunteer.list', { search: volunteer.id_number.slice(-6) }],
+      ['volunteer.list', { search: volunteer.phone.slice(-4), orgId: township }],
+      ['volunteer.get', { id: volunteer.id }],
+      ['volunteer.history', { id: volunteer.id }],
+      ['team.list', {}],
+      ['service.list', { limit: 500 }],
+      ['star.overview', {}],
+      ['star.register', { limit: 500 }],
+      ['group.list', { limit: 500 }],
+      ['group.get', { id: group }],
+      ['dues.members', { orgId: township, year: 2025, limit: 500 }],
+      ['dues.overdue', { limit: 1000 }],
+      ['dues.report', { year: 2025 }],
+    ] as const) {
+      const envelope = await call(method, input);
+      expect(envelope.ok, `${method} ${JSON.stringify(envelope)}`.slice(0, 300)).toBe(true);
+    }
     const text = responses.join('\n');
     expect(text).toContain(sample.id_number.slice(0, 6) + '********');
     expect(leaked(text)).toEqual([]);
@@ -74,5 +97,17 @@ describe('personal numbers', () => {
     const logText = fs.readFileSync(log.file, 'utf8');
     expect(logText).toContain('member.add failed');
     expect(leaked(logText)).toEqual([]);
+  });
+
+  it('come out in full only from an explicit reveal, which the history records', async () => {
+    const volunteer = db.sqlite.prepare('SELECT v.id, p.id_number, p.phone FROM volunteer v JOIN person p ON p.id = v.person_id WHERE p.phone IS NOT NULL LIMIT 1').get() as { id: number; id_number: string; phone: string };
+    const revealed = await call('volunteer.reveal', { id: volunteer.id });
+    expect(revealed).toEqual({ ok: true, value: { idNumber: volunteer.id_number, phone: volunteer.phone } });
+    const history = await call('volunteer.history', { id: volunteer.id });
+    expect(JSON.stringify(history)).toContain('查看完整号码');
+    expect(leaked(JSON.stringify(history))).toEqual([]);
+    const group = db.sqlite.prepare('SELECT id, contact_phone FROM group_member WHERE contact_phone IS NOT NULL LIMIT 1').get() as { id: number; contact_phone: string };
+    expect(await call('group.reveal', { id: group.id })).toEqual({ ok: true, value: { contactPhone: group.contact_phone } });
+    expect(JSON.stringify(await call('group.history', { id: group.id }))).toContain('查看完整号码');
   });
 });

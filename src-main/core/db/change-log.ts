@@ -72,3 +72,11 @@ export function toChangeEntries(rows: ChangeLogEntry[], actionLabels: Record<str
     newValue: r.new_value,
   }));
 }
+
+/** Records that the clerk viewed a record's full ID number and phones (never the values themselves). */
+export async function recordReveal(ctx: ChangeSource, entity: string, entityId: number): Promise<void> {
+  await ctx.db
+    .insertInto('change_log')
+    .values({ batch_id: ctx.batchId, at: ctx.now.toISOString(), actor: ctx.actor, entity, entity_id: entityId, action: 'reveal', field: null, old_value: null, new_value: null })
+    .execute();
+}

@@ -11,6 +11,7 @@ export const volunteerActionLabels: Record<string, string> = {
   quit: '退出服务队',
   dissolve: '解散',
   delete: '删除',
+  reveal: '查看完整号码',
 };
 
 export const volunteerFieldLabels: Record<string, string> = {

@@ -98,6 +98,8 @@ export const groupMethods = {
   'group.lapse': method(z.object({ id, lapsedOn: date.optional(), reason: optionalText(200).optional() }).strict(), groupMember),
   'group.restore': method(z.object({ id }).strict(), groupMember),
   'group.history': method(z.object({ id }).strict(), z.array(changeEntry)),
+  /** The contact's full phone, on the clerk's 显示 click; the viewing is recorded. */
+  'group.reveal': method(z.object({ id }).strict(), z.object({ contactPhone: z.string().nullable() })),
   'group.dues.record': method(groupDuesRecordInput, duesEntry.omit({ memberId: true }).extend({ groupId: id })),
 } as const;
 

@@ -315,6 +315,8 @@ export const volunteerMethods = {
   'volunteer.leave': method(z.object({ id, leftOn: date.optional(), reason: optionalText(200).optional() }).strict(), volunteer),
   'volunteer.restore': method(z.object({ id }).strict(), volunteer),
   'volunteer.history': method(z.object({ id }).strict(), z.array(changeEntry)),
+  /** The full ID number and phone, on the clerk's 显示 click; the viewing is recorded. */
+  'volunteer.reveal': method(z.object({ id }).strict(), z.object({ idNumber: z.string().nullable(), phone: z.string().nullable() })),
   'team.list': method(teamListInput, z.array(team)),
   'team.add': method(teamAddInput, team),
   'team.get': method(z.object({ id }).strict(), team),

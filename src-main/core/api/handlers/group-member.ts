@@ -2,7 +2,7 @@ import type { ApiOutput, ParsedInput } from '../contract';
 import { mutation, query, type ReadContext, type WriteContext } from '../handler';
 import { decodeCursor, encodeCursor } from '../cursor';
 import { fail } from '../../errors';
-import { readHistory, recordChanges, toChangeEntries, type FieldValue } from '../../db/change-log';
+import { readHistory, recordChanges, recordReveal, toChangeEntries, type FieldValue } from '../../db/change-log';
 import { describeDues } from '../../db/dues';
 import { findGroupByCode, findGroupRow, insertGroup, readGroupDues, updateGroupRow, upsertGroupDues, type GroupRow } from '../../db/group-member';
 import { readGroupPage } from '../../db/group-roster';
@@ -21,6 +21,7 @@ export const groupHandlers = {
   'group.lapse': mutation(lapseGroup),
   'group.restore': mutation(restoreGroup),
   'group.history': query(groupHistory),
+  'group.reveal': mutation(revealGroup),
   'group.dues.record': mutation(recordGroupDues),
 };
 
@@ -217,6 +218,13 @@ async function restoreGroup(ctx: WriteContext, input: ParsedInput<'group.restore
   const after = await loadGroup(ctx, before.id);
   await recordChanges(ctx, 'group_member', before.id, 'restore', historySnapshot(before), historySnapshot(after));
   return toGroup(ctx, after);
+}
+
+/** The contact's full phone, on the clerk's explicit request; the viewing is recorded. */
+async function revealGroup(ctx: WriteContext, input: ParsedInput<'group.reveal'>): Promise<ApiOutput<'group.reveal'>> {
+  const row = await loadGroup(ctx, input.id);
+  await recordReveal(ctx, 'group_member', row.id);
+  return { contactPhone: row.contact_phone };
 }
 
 async function groupHistory(ctx: ReadContext, input: ParsedInput<'group.history'>): Promise<ApiOutput<'group.history'>> {

@@ -2,7 +2,7 @@ import type { ApiOutput, ParsedInput } from '../contract';
 import { mutation, query, type ReadContext, type WriteContext } from '../handler';
 import { fail } from '../../errors';
 import { decodeCursor, encodeCursor } from '../cursor';
-import { readHistory, recordChanges, toChangeEntries, type FieldValue } from '../../db/change-log';
+import { readHistory, recordChanges, recordReveal, toChangeEntries, type FieldValue } from '../../db/change-log';
 import { findMemberIdByPerson, findMemberRow, insertMember, updateMemberRow, type MemberRow } from '../../db/member';
 import { readRosterPage, subtreeIds, type RosterCursor, type RosterOrder } from '../../db/member-roster';
 import { findOrgRow } from '../../db/org';
@@ -177,10 +177,7 @@ async function getMember(ctx: ReadContext, input: ParsedInput<'member.get'>): Pr
 /** The full numbers, on the clerk's explicit request; the viewing itself is recorded (never the values). */
 async function revealMember(ctx: WriteContext, input: ParsedInput<'member.reveal'>): Promise<ApiOutput<'member.reveal'>> {
   const { row } = await loadMember(ctx, input.id);
-  await ctx.db
-    .insertInto('change_log')
-    .values({ batch_id: ctx.batchId, at: ctx.now.toISOString(), actor: ctx.actor, entity: 'member', entity_id: row.id, action: 'reveal', field: null, old_value: null, new_value: null })
-    .execute();
+  await recordReveal(ctx, 'member', row.id);
   return { idNumber: row.id_number, phone: row.phone, guardianPhone: row.guardian_phone };
 }
 

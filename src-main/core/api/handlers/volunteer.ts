@@ -2,7 +2,7 @@ import type { ApiOutput, ParsedInput } from '../contract';
 import { decodeCursor, encodeCursor } from '../cursor';
 import { mutation, query, type ReadContext, type WriteContext } from '../handler';
 import { fail } from '../../errors';
-import { readHistory, recordChanges, toChangeEntries, type FieldValue } from '../../db/change-log';
+import { readHistory, recordChanges, recordReveal, toChangeEntries, type FieldValue } from '../../db/change-log';
 import { findOrgRow } from '../../db/org';
 import { findPersonByIdNumber, insertPerson } from '../../db/person';
 import type { ReadDb } from '../../db/schema';
@@ -43,6 +43,7 @@ export const volunteerHandlers = {
   'volunteer.leave': mutation(leaveVolunteer),
   'volunteer.restore': mutation(restoreVolunteer),
   'volunteer.history': query(volunteerHistory),
+  'volunteer.reveal': mutation(revealVolunteer),
 };
 
 type VolunteerOut = ApiOutput<'volunteer.get'>;
@@ -287,6 +288,13 @@ async function restoreVolunteer(ctx: WriteContext, input: ParsedInput<'volunteer
   if (row.organization_id !== null) await requireOpenOrg(ctx.db, row.organization_id);
   await updateVolunteerRow(ctx.db, row.id, { status: 'active', left_on: null, updated_at: ctx.now.toISOString() });
   return finishChange(ctx, row, fields, 'restore');
+}
+
+/** The full numbers, on the clerk's explicit request; the viewing itself is recorded (never the values). */
+async function revealVolunteer(ctx: WriteContext, input: ParsedInput<'volunteer.reveal'>): Promise<ApiOutput<'volunteer.reveal'>> {
+  const { row } = await loadVolunteer(ctx, input.id);
+  await recordReveal(ctx, 'volunteer', row.id);
+  return { idNumber: row.id_number, phone: row.phone };
 }
 
 async function volunteerHistory(ctx: ReadContext, input: ParsedInput<'volunteer.history'>): Promise<ApiOutput<'volunteer.history'>> {
