@@ -15,7 +15,6 @@ const features = tableFeatures({ columnSizingFeature, columnMeta: {} as { grow?:
 type Features = typeof features;
 export type RosterColumns<Row extends { id: number }> = Array<ColumnDef<Features, Row, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any -- as TanStack's own helper.columns
 export const rosterColumnHelper = <Row extends { id: number }>() => createColumnHelper<Features, Row>();
-export const dash = (v: string | null) => v ?? '—';
 
 const cellStyle = { padding: '0 8px', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
 

@@ -1,6 +1,7 @@
 import { Tag } from 'antd';
 import type { GroupRow } from '../../../../src-main/core/api/contract';
-import { dash, rosterColumnHelper } from '../../components/roster/VirtualRoster';
+import { dash } from '../../components/formText';
+import { rosterColumnHelper } from '../../components/roster/VirtualRoster';
 
 const helper = rosterColumnHelper<GroupRow>();
 

@@ -4,6 +4,7 @@ import dayjs from 'dayjs';
 import type { ApiInput, Member, MemberAddResult, OrgSummary } from '../../../../src-main/core/api/contract';
 import { invoke } from '../../api/client';
 import { DateInput } from '../../components/DateInput';
+import { blank, required } from '../../components/formText';
 import { useApiAction } from '../../components/useApiError';
 import { ageOn, birthDateFromIdNumber, guardianAge } from './identity';
 import { idTypeLabels, numberCarriesBirth } from './labels';
@@ -35,8 +36,6 @@ interface Props {
 
 const relations = ['父亲', '母亲', '祖父', '祖母', '外祖父', '外祖母', '其他监护人'].map((value) => ({ value }));
 const consentMethods = ['书面签字', '电子签名', '现场口头确认并记录'].map((value) => ({ value }));
-const blank = (v: string | undefined | null) => (v && v.trim() !== '' ? v.trim() : null);
-const required = (message: string) => [{ required: true, whitespace: true, message }];
 
 /** What the form can tell from the number before saving; the backend checks it for real. */
 function describeBirth(idType: Member['idType'], idNumber: string | undefined, typedBirth: string | null | undefined) {

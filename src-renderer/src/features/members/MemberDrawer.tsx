@@ -3,6 +3,7 @@ import { Alert, App, Button, Descriptions, Drawer, Result, Space, Spin, Tabs, Ta
 import dayjs from 'dayjs';
 import type { ApiOutput, Member, OrgSummary } from '../../../../src-main/core/api/contract';
 import { invoke } from '../../api/client';
+import { dash } from '../../components/formText';
 import { useApiAction } from '../../components/useApiError';
 import { useRecordById } from '../../components/useRecordById';
 import { EditMemberModal } from './EditMemberModal';
@@ -21,8 +22,6 @@ interface Props {
   /** After an edit, transfer, lapse or restore: the roster shows the new state. */
   onChanged: (member: Member) => void;
 }
-
-const dash = (v: string | null | undefined) => (v === null || v === undefined || v === '' ? '—' : v);
 
 /** One member: every field, numbers masked until 显示 (audited), change history, and the actions. */
 export function MemberDrawer({ memberId, orgs, onClose, onChanged }: Props) {

@@ -1,6 +1,7 @@
 import { Tag } from 'antd';
 import type { MemberRow } from '../../../../src-main/core/api/contract';
-import { dash, rosterColumnHelper } from '../../components/roster/VirtualRoster';
+import { dash } from '../../components/formText';
+import { rosterColumnHelper } from '../../components/roster/VirtualRoster';
 import { genderText, kindLabels, statusColors, statusLabels } from './labels';
 
 const helper = rosterColumnHelper<MemberRow>();

@@ -4,6 +4,7 @@ import dayjs from 'dayjs';
 import type { ApiInput, OrgSummary, Team, VolunteerAddResult } from '../../../../src-main/core/api/contract';
 import { invoke } from '../../api/client';
 import { DateInput } from '../../components/DateInput';
+import { blank, required } from '../../components/formText';
 import { useApiAction } from '../../components/useApiError';
 import { OrgPicker } from '../members/OrgPicker';
 
@@ -31,8 +32,6 @@ interface Props {
   onSaved: (result: VolunteerAddResult) => void;
 }
 
-const blank = (v: string | undefined | null) => (v && v.trim() !== '' ? v.trim() : null);
-const required = (message: string) => [{ required: true, whitespace: true, message }];
 
 /** Mounted only while open, so every opening starts from a blank form. */
 export function AddVolunteerModal({ orgs, teams, fieldNames, defaultOrgId, onClose, onSaved }: Props) {

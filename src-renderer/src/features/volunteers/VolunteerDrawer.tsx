@@ -4,6 +4,7 @@ import type { ChangeEntry, Volunteer } from '../../../../src-main/core/api/contr
 import { invoke } from '../../api/client';
 import { ChangeHistoryTable } from '../../components/ChangeHistoryTable';
 import { DateInput } from '../../components/DateInput';
+import { dash } from '../../components/formText';
 import { useApiAction } from '../../components/useApiError';
 import { useRecordById } from '../../components/useRecordById';
 import { belongsTo, genderText, stars, volunteerStatusColors, volunteerStatusLabels } from './labels';
@@ -13,8 +14,6 @@ interface Props {
   onClose: () => void;
   onChanged: (volunteer: Volunteer) => void;
 }
-
-const dash = (v: string | null | undefined) => (v === null || v === undefined || v === '' ? '—' : v);
 
 /** One volunteer: fields of service, teams, hours, stars, the 救护员证 warning, history, and leave / restore. */
 export function VolunteerDrawer({ volunteerId, onClose, onChanged }: Props) {

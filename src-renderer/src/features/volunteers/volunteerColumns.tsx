@@ -1,6 +1,7 @@
 import { Tag } from 'antd';
 import type { VolunteerRow } from '../../../../src-main/core/api/contract';
-import { dash, rosterColumnHelper } from '../../components/roster/VirtualRoster';
+import { dash } from '../../components/formText';
+import { rosterColumnHelper } from '../../components/roster/VirtualRoster';
 import { belongsTo, genderText, stars, volunteerStatusColors, volunteerStatusLabels } from './labels';
 
 const helper = rosterColumnHelper<VolunteerRow>();
