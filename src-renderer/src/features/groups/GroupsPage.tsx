@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { App, Button, Input, Select, Space } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import type { GroupMember, GroupRow, GroupSaveResult, OrgSummary } from '../../../../src-main/core/api/contract';
-import { invoke } from '../../api/client';
+import type { GroupMember, GroupRow, GroupSaveResult } from '../../../../src-main/core/api/contract';
+import { useOrgList } from '../../components/useOrgList';
 import { RosterStatus } from '../../components/roster/RosterStatus';
 import { useKeysetPages } from '../../components/roster/useKeysetPages';
 import { VirtualRoster } from '../../components/roster/VirtualRoster';
@@ -29,16 +29,12 @@ function rowOf(g: GroupMember): GroupRow {
 }
 
 export function GroupsPage() {
-  const [orgs, setOrgs] = useState<OrgSummary[]>([]);
+  const orgs = useOrgList();
   const [filter, setFilter] = useState<Filter>({ orgId: undefined, status: 'active', search: '' });
   const [reloadToken, setReloadToken] = useState(0);
   const [openId, setOpenId] = useState<number | null>(null);
   const [adding, setAdding] = useState(false);
   const { modal, message } = App.useApp();
-
-  useEffect(() => {
-    void invoke('org.list', { includeRetired: true }).then(setOrgs, () => setOrgs([]));
-  }, []);
 
   const roster = useKeysetPages('group.list', { ...filter, search: filter.search.trim() || undefined }, reloadToken);
 

@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { App, Button, Select, Space } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import type { Member, MemberAddResult, MemberRow, MemberSort, OrgSummary } from '../../../../src-main/core/api/contract';
-import { invoke } from '../../api/client';
+import type { Member, MemberAddResult, MemberRow, MemberSort } from '../../../../src-main/core/api/contract';
+import { useOrgList } from '../../components/useOrgList';
 import { RosterSearchBox } from '../../components/roster/RosterSearchBox';
 import { RosterStatus } from '../../components/roster/RosterStatus';
 import { useKeysetPages } from '../../components/roster/useKeysetPages';
@@ -44,7 +44,7 @@ function rowOf(member: Member): MemberRow {
 }
 
 export function MembersPage() {
-  const [orgs, setOrgs] = useState<OrgSummary[]>([]);
+  const orgs = useOrgList();
   const [filter, setFilter] = useState<MemberFilter>({ orgId: undefined, status: 'active', kind: undefined, search: '', sort: 'name', joinedYear: undefined });
   const [reloadToken, setReloadToken] = useState(0);
   const [openId, setOpenId] = useState<number | null>(null);
@@ -52,10 +52,6 @@ export function MembersPage() {
   const roster = useKeysetPages('member.list', { ...filter, search: filter.search || undefined }, reloadToken);
   const rosterRef = useRef<HTMLDivElement>(null);
   const { modal, message } = App.useApp();
-
-  useEffect(() => {
-    void invoke('org.list', { includeRetired: true }).then(setOrgs, () => setOrgs([]));
-  }, []);
 
   const onSearch = useCallback(
     (search: string) => setFilter((f) => (f.search === search ? f : { ...f, search, sort: nameSearch(search) && !f.sort.endsWith('name') ? 'name' : f.sort })),
