@@ -1,11 +1,10 @@
-import { useState } from 'react';
 import { Alert, AutoComplete, Col, Divider, Form, Input, Modal, Radio, Row, Select, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { ApiInput, Member, MemberAddResult, OrgSummary } from '../../../../src-main/core/api/contract';
 import { invoke } from '../../api/client';
 import { DateInput } from '../../components/DateInput';
 import { blank, required } from '../../components/formText';
-import { useApiAction } from '../../components/useApiError';
+import { useSavingAction } from '../../components/useApiError';
 import { ageOn, birthDateFromIdNumber, guardianAge } from './identity';
 import { idTypeLabels, numberCarriesBirth } from './labels';
 import { OrgPicker } from './OrgPicker';
@@ -49,8 +48,7 @@ function describeBirth(idType: Member['idType'], idNumber: string | undefined, t
 /** Mounted only while open, so every opening starts from a blank form. */
 export function AddMemberModal({ orgs, defaultOrgId, onClose, onSaved }: Props) {
   const [form] = Form.useForm<Fields>();
-  const [saving, setSaving] = useState(false);
-  const run = useApiAction();
+  const [saving, run] = useSavingAction();
   const idType = Form.useWatch('idType', form) ?? 'resident_id';
   const idNumber = Form.useWatch('idNumber', form);
   const typedBirth = Form.useWatch('birthDate', form);
@@ -80,9 +78,7 @@ export function AddMemberModal({ orgs, defaultOrgId, onClose, onSaved }: Props) 
           }
         : {}),
     };
-    setSaving(true);
     const saved = await run(() => invoke('member.add', input));
-    setSaving(false);
     if (saved) onSaved(saved);
   }
 

@@ -5,7 +5,7 @@ import { invoke } from '../../api/client';
 import { ChangeHistoryTable } from '../../components/ChangeHistoryTable';
 import { DateInput } from '../../components/DateInput';
 import { dash } from '../../components/formText';
-import { useApiAction } from '../../components/useApiError';
+import { useApiAction, useSavingAction } from '../../components/useApiError';
 import { useRecordById } from '../../components/useRecordById';
 import { belongsTo, genderText, stars, volunteerStatusColors, volunteerStatusLabels } from './labels';
 
@@ -135,15 +135,12 @@ export function VolunteerDrawer({ volunteerId, onClose, onChanged }: Props) {
 function LeaveModal({ volunteer, onClose, onLeft }: { volunteer: Volunteer; onClose: () => void; onLeft: (v: Volunteer) => void }) {
   const [leftOn, setLeftOn] = useState<string | null>(null);
   const [reason, setReason] = useState('');
-  const [saving, setSaving] = useState(false);
-  const run = useApiAction();
+  const [saving, run] = useSavingAction();
   async function leave() {
-    setSaving(true);
     const left = await run(
       () => invoke('volunteer.leave', { id: volunteer.id, ...(leftOn ? { leftOn } : {}), ...(reason.trim() ? { reason: reason.trim() } : {}) }),
       `“${volunteer.name}”已退出`,
     );
-    setSaving(false);
     if (left) onLeft(left);
   }
   return (
