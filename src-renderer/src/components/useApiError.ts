@@ -1,5 +1,5 @@
 import { App } from 'antd';
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 
 /** Runs an API action and shows its Chinese error message; returns undefined when it failed. */
 export function useApiAction() {
@@ -17,4 +17,22 @@ export function useApiAction() {
     },
     [message],
   );
+}
+
+/** As useApiAction, with `saving` true while an action runs, for the confirm button's spinner. */
+export function useSavingAction() {
+  const run = useApiAction();
+  const [saving, setSaving] = useState(false);
+  const save = useCallback(
+    async <T,>(action: () => Promise<T>, success?: string): Promise<T | undefined> => {
+      setSaving(true);
+      try {
+        return await run(action, success);
+      } finally {
+        setSaving(false);
+      }
+    },
+    [run],
+  );
+  return [saving, save] as const;
 }

@@ -1,7 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Card, Select, Space, Typography } from 'antd';
-import type { OrgSummary } from '../../../../src-main/core/api/contract';
-import { invoke } from '../../api/client';
+import { useOrgList } from '../../components/useOrgList';
 import { OrgPicker } from '../members/OrgPicker';
 import { DuesRecorder } from './DuesRecorder';
 import { DuesReportTable } from './DuesReportTable';
@@ -13,17 +12,13 @@ import { OverdueList } from './OverdueList';
  * confirmed bulk lapse and the undo of the last one.
  */
 export function DuesPage() {
-  const [orgs, setOrgs] = useState<OrgSummary[]>([]);
+  const orgs = useOrgList();
   const thisYear = new Date().getFullYear();
   const [orgId, setOrgId] = useState<number | undefined>(undefined);
   const [year, setYear] = useState(thisYear);
   // Bumped after every write here, so the report and the lists show its effect.
   const [version, setVersion] = useState(0);
   const bump = useCallback(() => setVersion((v) => v + 1), []);
-
-  useEffect(() => {
-    void invoke('org.list', { includeRetired: true }).then(setOrgs, () => setOrgs([]));
-  }, []);
 
   const years = Array.from({ length: 8 }, (_, i) => thisYear + 1 - i);
   return (

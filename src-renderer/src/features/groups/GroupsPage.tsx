@@ -1,13 +1,15 @@
-import { useCallback, useEffect, useState } from 'react';
-import { App, Button, Input, Select, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { App, Button, Input, Select, Space } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import type { ApiInput, GroupMember, GroupRow, GroupSaveResult, OrgSummary } from '../../../../src-main/core/api/contract';
-import { invoke } from '../../api/client';
+import type { GroupMember, GroupRow, GroupSaveResult } from '../../../../src-main/core/api/contract';
+import { useOrgList } from '../../components/useOrgList';
+import { RosterStatus } from '../../components/roster/RosterStatus';
+import { useKeysetPages } from '../../components/roster/useKeysetPages';
+import { VirtualRoster } from '../../components/roster/VirtualRoster';
 import { OrgPicker } from '../members/OrgPicker';
 import { GroupDrawer } from './GroupDrawer';
 import { GroupFormModal } from './GroupFormModal';
-import { GroupRoster } from './GroupRoster';
-import { useKeysetPages } from './useKeysetPages';
+import { groupColumns } from './groupColumns';
 
 interface Filter {
   orgId: number | undefined;
@@ -27,32 +29,14 @@ function rowOf(g: GroupMember): GroupRow {
 }
 
 export function GroupsPage() {
-  const [orgs, setOrgs] = useState<OrgSummary[]>([]);
+  const orgs = useOrgList();
   const [filter, setFilter] = useState<Filter>({ orgId: undefined, status: 'active', search: '' });
   const [reloadToken, setReloadToken] = useState(0);
   const [openId, setOpenId] = useState<number | null>(null);
   const [adding, setAdding] = useState(false);
   const { modal, message } = App.useApp();
 
-  useEffect(() => {
-    void invoke('org.list', { includeRetired: true }).then(setOrgs, () => setOrgs([]));
-  }, []);
-
-  const key = JSON.stringify([filter, reloadToken]);
-  const fetchPage = useCallback(
-    (after: string | undefined) => {
-      const input: ApiInput<'group.list'> = {
-        limit: 100,
-        ...(filter.orgId !== undefined ? { orgId: filter.orgId } : {}),
-        ...(filter.status ? { status: filter.status } : {}),
-        ...(filter.search.trim() ? { search: filter.search.trim() } : {}),
-        ...(after ? { after } : {}),
-      };
-      return invoke('group.list', input);
-    },
-    [filter],
-  );
-  const roster = useKeysetPages<GroupRow>(key, fetchPage);
+  const roster = useKeysetPages('group.list', { ...filter, search: filter.search.trim() || undefined }, reloadToken);
 
   function added(result: GroupSaveResult) {
     setAdding(false);
@@ -93,23 +77,8 @@ export function GroupsPage() {
           新增团体会员
         </Button>
       </Space>
-      <GroupRoster
-        rows={roster.rows}
-        resetKey={key}
-        stale={roster.stale}
-        done={roster.done}
-        loading={roster.loading}
-        error={roster.error}
-        onNeedMore={roster.loadMore}
-        onRetry={roster.retry}
-        onOpen={setOpenId}
-      />
-      <div role="status" aria-live="polite" style={{ fontSize: 12 }}>
-        <Typography.Text type="secondary">
-          {roster.stale ? '正在查找……' : `已加载 ${roster.rows.length.toLocaleString('zh-CN')} 个单位`}
-          {!roster.stale && roster.done && '，已全部加载'}
-        </Typography.Text>
-      </div>
+      <VirtualRoster label="团体会员名册" emptyText="没有符合条件的团体会员" columns={groupColumns} pages={roster} onOpen={setOpenId} />
+      <RosterStatus pages={roster} unit="个单位" />
       <GroupDrawer groupId={openId} orgs={orgs} onClose={() => setOpenId(null)} onChanged={(g) => roster.replaceRow(rowOf(g))} />
       {adding && <GroupFormModal orgs={orgs} defaultOrgId={filter.orgId} onClose={() => setAdding(false)} onSaved={added} />}
     </div>

@@ -1,10 +1,10 @@
-import { useState } from 'react';
 import { Alert, AutoComplete, Col, Divider, Form, Input, Modal, Radio, Row, Select, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { ApiInput, Member, MemberAddResult, OrgSummary } from '../../../../src-main/core/api/contract';
 import { invoke } from '../../api/client';
 import { DateInput } from '../../components/DateInput';
-import { useApiAction } from '../../components/useApiError';
+import { blank, required } from '../../components/formText';
+import { useSavingAction } from '../../components/useApiError';
 import { ageOn, birthDateFromIdNumber, guardianAge } from './identity';
 import { idTypeLabels, numberCarriesBirth } from './labels';
 import { OrgPicker } from './OrgPicker';
@@ -35,8 +35,6 @@ interface Props {
 
 const relations = ['父亲', '母亲', '祖父', '祖母', '外祖父', '外祖母', '其他监护人'].map((value) => ({ value }));
 const consentMethods = ['书面签字', '电子签名', '现场口头确认并记录'].map((value) => ({ value }));
-const blank = (v: string | undefined | null) => (v && v.trim() !== '' ? v.trim() : null);
-const required = (message: string) => [{ required: true, whitespace: true, message }];
 
 /** What the form can tell from the number before saving; the backend checks it for real. */
 function describeBirth(idType: Member['idType'], idNumber: string | undefined, typedBirth: string | null | undefined) {
@@ -50,8 +48,7 @@ function describeBirth(idType: Member['idType'], idNumber: string | undefined, t
 /** Mounted only while open, so every opening starts from a blank form. */
 export function AddMemberModal({ orgs, defaultOrgId, onClose, onSaved }: Props) {
   const [form] = Form.useForm<Fields>();
-  const [saving, setSaving] = useState(false);
-  const run = useApiAction();
+  const [saving, run] = useSavingAction();
   const idType = Form.useWatch('idType', form) ?? 'resident_id';
   const idNumber = Form.useWatch('idNumber', form);
   const typedBirth = Form.useWatch('birthDate', form);
@@ -81,9 +78,7 @@ export function AddMemberModal({ orgs, defaultOrgId, onClose, onSaved }: Props) 
           }
         : {}),
     };
-    setSaving(true);
     const saved = await run(() => invoke('member.add', input));
-    setSaving(false);
     if (saved) onSaved(saved);
   }
 

@@ -1,8 +1,7 @@
-import { useState } from 'react';
 import { Form, Input, Modal } from 'antd';
 import type { ApiInput, Member } from '../../../../src-main/core/api/contract';
 import { invoke } from '../../api/client';
-import { useApiAction } from '../../components/useApiError';
+import { useSavingAction } from '../../components/useApiError';
 
 interface Fields {
   name: string;
@@ -24,8 +23,7 @@ interface Props {
  */
 export function EditMemberModal({ member, fullPhone, onClose, onSaved }: Props) {
   const [form] = Form.useForm<Fields>();
-  const [saving, setSaving] = useState(false);
-  const run = useApiAction();
+  const [saving, run] = useSavingAction();
   const phoneKnown = fullPhone !== undefined || member.phone === null;
 
   async function submit(values: Fields) {
@@ -36,9 +34,7 @@ export function EditMemberModal({ member, fullPhone, onClose, onSaved }: Props) 
     const notes = (values.notes ?? '').trim();
     if (notes !== (member.notes ?? '')) changes.notes = notes === '' ? null : notes;
     if (Object.keys(changes).length === 0) return onClose();
-    setSaving(true);
     const saved = await run(() => invoke('member.update', { id: member.id, changes }), '已保存修改');
-    setSaving(false);
     if (saved) onSaved(saved);
   }
 

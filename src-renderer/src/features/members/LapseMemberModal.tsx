@@ -3,22 +3,19 @@ import { Alert, Form, Input, Modal } from 'antd';
 import type { Member } from '../../../../src-main/core/api/contract';
 import { invoke } from '../../api/client';
 import { DateInput } from '../../components/DateInput';
-import { useApiAction } from '../../components/useApiError';
+import { useSavingAction } from '../../components/useApiError';
 
 /** 退会 keeps the record and its history; the member can be restored later. */
 export function LapseMemberModal({ member, today, onClose, onLapsed }: { member: Member; today: string; onClose: () => void; onLapsed: (member: Member) => void }) {
   const [lapsedOn, setLapsedOn] = useState<string | null>(today);
   const [reason, setReason] = useState('');
-  const [saving, setSaving] = useState(false);
-  const run = useApiAction();
+  const [saving, run] = useSavingAction();
 
   async function lapse() {
-    setSaving(true);
     const lapsed = await run(
       () => invoke('member.lapse', { id: member.id, ...(lapsedOn ? { lapsedOn } : {}), ...(reason.trim() ? { reason: reason.trim() } : {}) }),
       `“${member.name}”已退会`,
     );
-    setSaving(false);
     if (lapsed) onLapsed(lapsed);
   }
 

@@ -3,7 +3,9 @@ import { Alert, App, Button, Descriptions, Drawer, Result, Space, Spin, Tabs, Ta
 import dayjs from 'dayjs';
 import type { ApiOutput, Member, OrgSummary } from '../../../../src-main/core/api/contract';
 import { invoke } from '../../api/client';
+import { dash } from '../../components/formText';
 import { useApiAction } from '../../components/useApiError';
+import { useRecordById } from '../../components/useRecordById';
 import { EditMemberModal } from './EditMemberModal';
 import { LapseMemberModal } from './LapseMemberModal';
 import { MemberHistory } from './MemberHistory';
@@ -21,11 +23,9 @@ interface Props {
   onChanged: (member: Member) => void;
 }
 
-const dash = (v: string | null | undefined) => (v === null || v === undefined || v === '' ? '—' : v);
-
 /** One member: every field, numbers masked until 显示 (audited), change history, and the actions. */
 export function MemberDrawer({ memberId, orgs, onClose, onChanged }: Props) {
-  const [loaded, setLoaded] = useState<{ id: number; member: Member | null; error: string | null } | null>(null);
+  const loaded = useRecordById('member.get', memberId);
   const [revealed, setRevealed] = useState<{ id: number; values: Revealed } | null>(null);
   const [revealing, setRevealing] = useState(false);
   const [historyVersion, setHistoryVersion] = useState(0);
@@ -38,20 +38,11 @@ export function MemberDrawer({ memberId, orgs, onClose, onChanged }: Props) {
     // Full numbers are shown only until the drawer closes or moves on to another member.
     setRevealed(null);
     if (memberId === null) return;
-    let cancelled = false;
     setTab('info');
     setDialog(null);
-    invoke('member.get', { id: memberId }).then(
-      (member) => !cancelled && setLoaded({ id: memberId, member, error: null }),
-      (e: Error) => !cancelled && setLoaded({ id: memberId, member: null, error: e.message }),
-    );
-    return () => {
-      cancelled = true;
-    };
   }, [memberId]);
 
-  const current = loaded && loaded.id === memberId ? loaded : null;
-  const member = current?.member ?? null;
+  const member = loaded.record;
   const full = revealed && member && revealed.id === member.id ? revealed.values : null;
 
   async function reveal() {
@@ -66,7 +57,7 @@ export function MemberDrawer({ memberId, orgs, onClose, onChanged }: Props) {
 
   function changed(next: Member) {
     setDialog(null);
-    setLoaded({ id: next.id, member: next, error: null });
+    loaded.replace(next);
     // What was revealed may be out of date now; the masked values are current.
     setRevealed(null);
     setHistoryVersion((v) => v + 1);
@@ -138,8 +129,8 @@ export function MemberDrawer({ memberId, orgs, onClose, onChanged }: Props) {
         )
       }
     >
-      {!current && <Spin description="正在读取……" style={{ display: 'block', marginTop: 80 }} />}
-      {current?.error && <Result status="warning" title="无法读取该会员" subTitle={current.error} />}
+      {!loaded.ready && <Spin description="正在读取……" style={{ display: 'block', marginTop: 80 }} />}
+      {loaded.error && <Result status="warning" title="无法读取该会员" subTitle={loaded.error} />}
       {member && (
         <>
           {member.dueForAdultConversion && (

@@ -1,14 +1,25 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { App, Button, Select, Space, Typography } from 'antd';
+import { useCallback, useRef, useState } from 'react';
+import { App, Button, Select, Space } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import type { MemberAddResult, OrgSummary } from '../../../../src-main/core/api/contract';
-import { invoke } from '../../api/client';
+import type { Member, MemberAddResult, MemberRow, MemberSort } from '../../../../src-main/core/api/contract';
+import { useOrgList } from '../../components/useOrgList';
+import { RosterSearchBox } from '../../components/roster/RosterSearchBox';
+import { RosterStatus } from '../../components/roster/RosterStatus';
+import { useKeysetPages } from '../../components/roster/useKeysetPages';
+import { VirtualRoster } from '../../components/roster/VirtualRoster';
 import { AddMemberModal } from './AddMemberModal';
 import { MemberDrawer } from './MemberDrawer';
-import { MemberRoster } from './MemberRoster';
-import { MemberSearchBox } from './MemberSearchBox';
+import { memberColumns } from './memberColumns';
 import { OrgPicker } from './OrgPicker';
-import { useMemberRoster, type MemberFilter } from './useMemberRoster';
+
+interface MemberFilter {
+  orgId: number | undefined;
+  status: MemberRow['status'] | undefined;
+  kind: MemberRow['kind'] | undefined;
+  search: string;
+  sort: MemberSort;
+  joinedYear: number | undefined;
+}
 
 const statusOptions = [
   { value: 'all', label: '全部状态' },
@@ -27,19 +38,20 @@ const yearOptions = [{ value: 0, label: '全部入会年份' }, ...Array.from({ 
 /** A name fragment is found through the pinyin-ordered index: its results come in name order. */
 const nameSearch = (search: string) => search !== '' && !/^[0-9Xx]{3,18}$/.test(search);
 
+function rowOf(member: Member): MemberRow {
+  const { id, name, kind, gender, idNumber, phone, orgId, orgName, status, joinedOn } = member;
+  return { id, name, kind, gender, idNumber, phone, orgId, orgName, status, joinedOn };
+}
+
 export function MembersPage() {
-  const [orgs, setOrgs] = useState<OrgSummary[]>([]);
+  const orgs = useOrgList();
   const [filter, setFilter] = useState<MemberFilter>({ orgId: undefined, status: 'active', kind: undefined, search: '', sort: 'name', joinedYear: undefined });
   const [reloadToken, setReloadToken] = useState(0);
   const [openId, setOpenId] = useState<number | null>(null);
   const [adding, setAdding] = useState(false);
-  const roster = useMemberRoster(filter, reloadToken);
+  const roster = useKeysetPages('member.list', { ...filter, search: filter.search || undefined }, reloadToken);
   const rosterRef = useRef<HTMLDivElement>(null);
   const { modal, message } = App.useApp();
-
-  useEffect(() => {
-    void invoke('org.list', { includeRetired: true }).then(setOrgs, () => setOrgs([]));
-  }, []);
 
   const onSearch = useCallback(
     (search: string) => setFilter((f) => (f.search === search ? f : { ...f, search, sort: nameSearch(search) && !f.sort.endsWith('name') ? 'name' : f.sort })),
@@ -106,36 +118,28 @@ export function MembersPage() {
             value={filter.joinedYear ?? 0}
             onChange={(v: number) => setFilter((f) => ({ ...f, joinedYear: v === 0 ? undefined : v }))}
           />
-          <MemberSearchBox value={filter.search} onSearch={onSearch} onArrowDown={focusRoster} />
+          <RosterSearchBox label="查找会员" width={300} value={filter.search} onSearch={onSearch} onArrowDown={focusRoster} />
         </Space>
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
           新增会员
         </Button>
       </Space>
-      <MemberRoster
-        containerRef={rosterRef}
-        rows={roster.rows}
-        resetKey={roster.key}
-        stale={roster.stale}
-        done={roster.done}
-        loading={roster.loading}
-        error={roster.error}
-        onNeedMore={roster.loadMore}
-        onRetry={roster.retry}
+      <VirtualRoster
+        label="会员名册"
+        emptyText="没有符合条件的会员"
+        columns={memberColumns}
+        pages={roster}
         onOpen={setOpenId}
-        sort={filter.sort}
-        sortable={nameSearch(filter.search) ? ['name'] : ['name', 'joinedOn']}
-        onSortChange={(sort) => setFilter((f) => ({ ...f, sort }))}
+        containerRef={rosterRef}
+        sort={{
+          value: filter.sort,
+          // A name search orders by name only.
+          sortable: nameSearch(filter.search) ? ['name'] : ['name', 'joinedOn'],
+          onChange: (sort) => setFilter((f) => ({ ...f, sort })),
+        }}
       />
-      <div role="status" aria-live="polite" style={{ display: 'flex', justifyContent: 'space-between', fontSize: 12 }}>
-        <Typography.Text type="secondary">
-          {roster.stale ? '正在查找……' : `已加载 ${roster.rows.length.toLocaleString('zh-CN')} 人`}
-          {!roster.stale && roster.done && '，已全部加载'}
-          {!roster.stale && !roster.done && '，向下滚动继续加载'}
-        </Typography.Text>
-        <Typography.Text type="secondary">↑↓ 选择，Enter 打开；单击一行也可打开</Typography.Text>
-      </div>
-      <MemberDrawer memberId={openId} orgs={orgs} onClose={closeDrawer} onChanged={roster.replaceRow} />
+      <RosterStatus pages={roster} unit="人" />
+      <MemberDrawer memberId={openId} orgs={orgs} onClose={closeDrawer} onChanged={(m) => roster.replaceRow(rowOf(m))} />
       {adding && <AddMemberModal orgs={orgs} defaultOrgId={filter.orgId} onClose={() => setAdding(false)} onSaved={added} />}
     </div>
   );

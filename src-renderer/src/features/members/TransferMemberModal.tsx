@@ -2,20 +2,17 @@ import { useState } from 'react';
 import { Form, Modal, Typography } from 'antd';
 import type { Member, OrgSummary } from '../../../../src-main/core/api/contract';
 import { invoke } from '../../api/client';
-import { useApiAction } from '../../components/useApiError';
+import { useSavingAction } from '../../components/useApiError';
 import { OrgPicker } from './OrgPicker';
 
 /** Moves a member to another (open) organisation; the change history keeps the old one. */
 export function TransferMemberModal({ member, orgs, onClose, onMoved }: { member: Member; orgs: OrgSummary[]; onClose: () => void; onMoved: (member: Member) => void }) {
   const [target, setTarget] = useState<number | undefined>(undefined);
-  const [saving, setSaving] = useState(false);
-  const run = useApiAction();
+  const [saving, run] = useSavingAction();
 
   async function transfer() {
     if (target === undefined) return;
-    setSaving(true);
     const moved = await run(() => invoke('member.transfer', { id: member.id, orgId: target }), '已转移');
-    setSaving(false);
     if (moved) onMoved(moved);
   }
 

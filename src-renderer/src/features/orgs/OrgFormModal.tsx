@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { Checkbox, Col, Form, Input, Modal, Row, Select } from 'antd';
 import type { ApiInput, Org, OrgType } from '../../../../src-main/core/api/contract';
 import { invoke } from '../../api/client';
 import { DateInput } from '../../components/DateInput';
-import { useApiAction } from '../../components/useApiError';
+import { useSavingAction } from '../../components/useApiError';
 import { bojiaLabels } from './labels';
 
 type Fields = Omit<ApiInput<'org.add'>, 'parentId'>;
@@ -56,8 +56,7 @@ const blankToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? 
 
 export function OrgFormModal({ open, editing, parent, types, onClose, onSaved }: Props) {
   const [form] = Form.useForm<Fields>();
-  const [saving, setSaving] = useState(false);
-  const run = useApiAction();
+  const [saving, run] = useSavingAction();
 
   useEffect(() => {
     if (!open) return;
@@ -70,12 +69,10 @@ export function OrgFormModal({ open, editing, parent, types, onClose, onSaved }:
   async function submit(values: Fields) {
     const cleaned = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, blankToNull(v)])) as Fields;
     cleaned.name = values.name;
-    setSaving(true);
     const saved = await run(
       () => (editing ? invoke('org.update', { id: editing.id, changes: cleaned }) : invoke('org.add', { ...cleaned, parentId: parent?.id ?? null })),
       editing ? '已保存修改' : '已新增组织',
     );
-    setSaving(false);
     if (saved) onSaved(saved);
   }
 

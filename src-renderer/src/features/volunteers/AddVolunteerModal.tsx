@@ -1,10 +1,10 @@
-import { useState } from 'react';
 import { Checkbox, Col, Form, Input, Modal, Row, Select, Switch, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { ApiInput, OrgSummary, Team, VolunteerAddResult } from '../../../../src-main/core/api/contract';
 import { invoke } from '../../api/client';
 import { DateInput } from '../../components/DateInput';
-import { useApiAction } from '../../components/useApiError';
+import { blank, required } from '../../components/formText';
+import { useSavingAction } from '../../components/useApiError';
 import { OrgPicker } from '../members/OrgPicker';
 
 interface Fields {
@@ -31,14 +31,11 @@ interface Props {
   onSaved: (result: VolunteerAddResult) => void;
 }
 
-const blank = (v: string | undefined | null) => (v && v.trim() !== '' ? v.trim() : null);
-const required = (message: string) => [{ required: true, whitespace: true, message }];
 
 /** Mounted only while open, so every opening starts from a blank form. */
 export function AddVolunteerModal({ orgs, teams, fieldNames, defaultOrgId, onClose, onSaved }: Props) {
   const [form] = Form.useForm<Fields>();
-  const [saving, setSaving] = useState(false);
-  const run = useApiAction();
+  const [saving, run] = useSavingAction();
   const national = Form.useWatch('nationalRegistered', form) ?? false;
   const today = dayjs().format('YYYY-MM-DD');
 
@@ -57,9 +54,7 @@ export function AddVolunteerModal({ orgs, teams, fieldNames, defaultOrgId, onClo
       notes: blank(values.notes),
       ...(values.registeredOn ? { registeredOn: values.registeredOn } : {}),
     };
-    setSaving(true);
     const saved = await run(() => invoke('volunteer.add', input));
-    setSaving(false);
     if (saved) onSaved(saved);
   }
 

@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, App, Button, Col, Form, Input, InputNumber, Modal, Row, Select, Space, Table, Typography } from 'antd';
 import { DeleteOutlined, MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import type { ServiceRecord, ServiceSummary, Team } from '../../../../src-main/core/api/contract';
 import { invoke } from '../../api/client';
 import { DateInput } from '../../components/DateInput';
+import { useKeysetPages } from '../../components/roster/useKeysetPages';
 import { useApiAction } from '../../components/useApiError';
 import { belongsTo } from './labels';
 import { VolunteerPicker } from './VolunteerPicker';
@@ -18,29 +19,11 @@ interface Props {
 
 /** 志愿服务记录, newest first, a keyset page at a time; and the form that records an activity's hours. */
 export function ServiceTab({ teams, categories, reloadToken, onChanged }: Props) {
-  const [rows, setRows] = useState<ServiceSummary[]>([]);
-  const [next, setNext] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
+  const services = useKeysetPages('service.list', {}, reloadToken);
   const [recording, setRecording] = useState(false);
   const [openRecord, setOpenRecord] = useState<ServiceRecord | null>(null);
   const { modal } = App.useApp();
   const run = useApiAction();
-
-  const load = useCallback(
-    async (after: string | null) => {
-      setLoading(true);
-      const page = await run(() => invoke('service.list', { limit: 100, ...(after ? { after } : {}) }));
-      setLoading(false);
-      if (!page) return;
-      setRows((r) => (after ? r.concat(page.rows) : page.rows));
-      setNext(page.nextCursor);
-    },
-    [run],
-  );
-
-  useEffect(() => {
-    void load(null);
-  }, [load, reloadToken]);
 
   async function open(id: number) {
     const record = await run(() => invoke('service.get', { id }));
@@ -74,8 +57,8 @@ export function ServiceTab({ teams, categories, reloadToken, onChanged }: Props)
         aria-label="服务记录列表"
         size="small"
         rowKey="id"
-        loading={loading}
-        dataSource={rows}
+        loading={services.loading}
+        dataSource={services.rows}
         pagination={false}
         onRow={(r) => ({ onClick: () => void open(r.id), style: { cursor: 'pointer' } })}
         columns={[
@@ -89,12 +72,16 @@ export function ServiceTab({ teams, categories, reloadToken, onChanged }: Props)
           { title: '受益人数', dataIndex: 'people', width: 80, align: 'right', render: (v: number | null) => v ?? '—' },
         ]}
         footer={() =>
-          next ? (
-            <Button size="small" onClick={() => void load(next)} loading={loading}>
+          services.error ? (
+            <>
+              <Typography.Text type="danger">{services.error}</Typography.Text> <Typography.Link onClick={services.retry}>重试</Typography.Link>
+            </>
+          ) : services.done ? (
+            <Typography.Text type="secondary">已全部加载（{services.rows.length} 条）</Typography.Text>
+          ) : (
+            <Button size="small" onClick={services.loadMore} loading={services.loading}>
               加载更早的记录
             </Button>
-          ) : (
-            <Typography.Text type="secondary">已全部加载（{rows.length} 条）</Typography.Text>
           )
         }
       />

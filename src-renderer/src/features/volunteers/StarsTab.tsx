@@ -4,7 +4,7 @@ import dayjs from 'dayjs';
 import type { StarAward, StarCandidate, StarOverview } from '../../../../src-main/core/api/contract';
 import { invoke } from '../../api/client';
 import { DateInput } from '../../components/DateInput';
-import { useApiAction } from '../../components/useApiError';
+import { useApiAction, useSavingAction } from '../../components/useApiError';
 import { belongsTo, stars } from './labels';
 import { VolunteerPicker } from './VolunteerPicker';
 
@@ -136,10 +136,8 @@ interface AwardFields {
 
 function AwardModal({ level, onClose, onSaved }: { level: number; onClose: () => void; onSaved: () => void }) {
   const [form] = Form.useForm<AwardFields>();
-  const [saving, setSaving] = useState(false);
-  const run = useApiAction();
+  const [saving, run] = useSavingAction();
   async function submit(values: AwardFields) {
-    setSaving(true);
     const saved = await run(
       () =>
         invoke('star.award', {
@@ -150,7 +148,6 @@ function AwardModal({ level, onClose, onSaved }: { level: number; onClose: () =>
         }),
       '已授予',
     );
-    setSaving(false);
     if (saved) onSaved();
   }
   return (

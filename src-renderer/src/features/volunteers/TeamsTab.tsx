@@ -5,7 +5,7 @@ import dayjs from 'dayjs';
 import type { OrgSummary, Team } from '../../../../src-main/core/api/contract';
 import { invoke } from '../../api/client';
 import { DateInput } from '../../components/DateInput';
-import { useApiAction } from '../../components/useApiError';
+import { useApiAction, useSavingAction } from '../../components/useApiError';
 import { OrgPicker } from '../members/OrgPicker';
 import { belongsTo, teamStatusLabels } from './labels';
 import { VolunteerPicker } from './VolunteerPicker';
@@ -103,12 +103,10 @@ interface TeamFields {
 
 function AddTeamModal({ orgs, fieldNames, onClose, onSaved }: { orgs: OrgSummary[]; fieldNames: string[]; onClose: () => void; onSaved: () => void }) {
   const [form] = Form.useForm<TeamFields>();
-  const [saving, setSaving] = useState(false);
-  const run = useApiAction();
+  const [saving, run] = useSavingAction();
   const parent = Form.useWatch('parent', form) ?? 'org';
 
   async function submit(values: TeamFields) {
-    setSaving(true);
     const saved = await run(
       () =>
         invoke('team.add', {
@@ -122,7 +120,6 @@ function AddTeamModal({ orgs, fieldNames, onClose, onSaved }: { orgs: OrgSummary
         }),
       `已新增服务队“${values.name}”`,
     );
-    setSaving(false);
     if (saved) onSaved();
   }
 

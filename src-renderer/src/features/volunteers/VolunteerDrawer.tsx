@@ -4,7 +4,9 @@ import type { ChangeEntry, Volunteer } from '../../../../src-main/core/api/contr
 import { invoke } from '../../api/client';
 import { ChangeHistoryTable } from '../../components/ChangeHistoryTable';
 import { DateInput } from '../../components/DateInput';
-import { useApiAction } from '../../components/useApiError';
+import { dash } from '../../components/formText';
+import { useApiAction, useSavingAction } from '../../components/useApiError';
+import { useRecordById } from '../../components/useRecordById';
 import { belongsTo, genderText, stars, volunteerStatusColors, volunteerStatusLabels } from './labels';
 
 interface Props {
@@ -13,11 +15,9 @@ interface Props {
   onChanged: (volunteer: Volunteer) => void;
 }
 
-const dash = (v: string | null | undefined) => (v === null || v === undefined || v === '' ? '—' : v);
-
 /** One volunteer: fields of service, teams, hours, stars, the 救护员证 warning, history, and leave / restore. */
 export function VolunteerDrawer({ volunteerId, onClose, onChanged }: Props) {
-  const [loaded, setLoaded] = useState<{ id: number; volunteer: Volunteer | null; error: string | null } | null>(null);
+  const loaded = useRecordById('volunteer.get', volunteerId);
   const [history, setHistory] = useState<{ id: number; rows: ChangeEntry[] } | null>(null);
   const [tab, setTab] = useState('info');
   const [leaving, setLeaving] = useState(false);
@@ -26,16 +26,8 @@ export function VolunteerDrawer({ volunteerId, onClose, onChanged }: Props) {
 
   useEffect(() => {
     if (volunteerId === null) return;
-    let cancelled = false;
     setTab('info');
     setLeaving(false);
-    invoke('volunteer.get', { id: volunteerId }).then(
-      (volunteer) => !cancelled && setLoaded({ id: volunteerId, volunteer, error: null }),
-      (e: Error) => !cancelled && setLoaded({ id: volunteerId, volunteer: null, error: e.message }),
-    );
-    return () => {
-      cancelled = true;
-    };
   }, [volunteerId]);
 
   useEffect(() => {
@@ -48,14 +40,13 @@ export function VolunteerDrawer({ volunteerId, onClose, onChanged }: Props) {
     return () => {
       cancelled = true;
     };
-  }, [volunteerId, tab, loaded]);
+  }, [volunteerId, tab, loaded.record]);
 
-  const current = loaded && loaded.id === volunteerId ? loaded : null;
-  const v = current?.volunteer ?? null;
+  const v = loaded.record;
 
   function changed(next: Volunteer) {
     setLeaving(false);
-    setLoaded({ id: next.id, volunteer: next, error: null });
+    loaded.replace(next);
     onChanged(next);
   }
 
@@ -90,8 +81,8 @@ export function VolunteerDrawer({ volunteerId, onClose, onChanged }: Props) {
       }
       extra={v && (v.status === 'left' ? <Button onClick={() => restore(v)}>恢复</Button> : <Button danger onClick={() => setLeaving(true)}>退出</Button>)}
     >
-      {!current && <Spin description="正在读取……" style={{ display: 'block', marginTop: 80 }} />}
-      {current?.error && <Result status="warning" title="无法读取该志愿者" subTitle={current.error} />}
+      {!loaded.ready && <Spin description="正在读取……" style={{ display: 'block', marginTop: 80 }} />}
+      {loaded.error && <Result status="warning" title="无法读取该志愿者" subTitle={loaded.error} />}
       {v && (
         <>
           {v.certExpiringSoon && (
@@ -144,15 +135,12 @@ export function VolunteerDrawer({ volunteerId, onClose, onChanged }: Props) {
 function LeaveModal({ volunteer, onClose, onLeft }: { volunteer: Volunteer; onClose: () => void; onLeft: (v: Volunteer) => void }) {
   const [leftOn, setLeftOn] = useState<string | null>(null);
   const [reason, setReason] = useState('');
-  const [saving, setSaving] = useState(false);
-  const run = useApiAction();
+  const [saving, run] = useSavingAction();
   async function leave() {
-    setSaving(true);
     const left = await run(
       () => invoke('volunteer.leave', { id: volunteer.id, ...(leftOn ? { leftOn } : {}), ...(reason.trim() ? { reason: reason.trim() } : {}) }),
       `“${volunteer.name}”已退出`,
     );
-    setSaving(false);
     if (left) onLeft(left);
   }
   return (

@@ -1,13 +1,29 @@
 import { useCallback, useRef, useState } from 'react';
-import { App, Button, Select, Space, Typography } from 'antd';
+import { App, Button, Select, Space } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import type { OrgSummary, Team, VolunteerAddResult } from '../../../../src-main/core/api/contract';
-import { VolunteerSearchBox } from './VolunteerSearchBox';
+import type { OrgSummary, Team, Volunteer, VolunteerAddResult, VolunteerRow } from '../../../../src-main/core/api/contract';
+import { RosterSearchBox } from '../../components/roster/RosterSearchBox';
+import { RosterStatus } from '../../components/roster/RosterStatus';
+import { useKeysetPages } from '../../components/roster/useKeysetPages';
+import { VirtualRoster } from '../../components/roster/VirtualRoster';
 import { OrgPicker } from '../members/OrgPicker';
 import { AddVolunteerModal } from './AddVolunteerModal';
 import { VolunteerDrawer } from './VolunteerDrawer';
-import { VolunteerRoster } from './VolunteerRoster';
-import { useVolunteerRoster, type VolunteerFilter } from './useVolunteerRoster';
+import { volunteerColumns } from './volunteerColumns';
+
+interface VolunteerFilter {
+  orgId: number | undefined;
+  status: VolunteerRow['status'] | undefined;
+  field: string | undefined;
+  teamId: number | undefined;
+  cert: 'expiring' | 'expired' | undefined;
+  search: string;
+}
+
+function rowOf(v: Volunteer): VolunteerRow {
+  const { id, personId, name, gender, idNumber, phone, orgId, orgName, status, registeredOn, hours, starLevel, certExpiresOn } = v;
+  return { id, personId, name, gender, idNumber, phone, orgId, orgName, status, registeredOn, hours, starLevel, certExpiresOn };
+}
 
 const statusOptions = [
   { value: 'all', label: '全部状态' },
@@ -34,7 +50,7 @@ export function VolunteerList({ orgs, teams, fieldNames, reloadToken, onChanged 
   const [filter, setFilter] = useState<VolunteerFilter>({ orgId: undefined, status: 'active', field: undefined, teamId: undefined, cert: undefined, search: '' });
   const [openId, setOpenId] = useState<number | null>(null);
   const [adding, setAdding] = useState(false);
-  const roster = useVolunteerRoster(filter, reloadToken);
+  const roster = useKeysetPages('volunteer.list', { ...filter, search: filter.search || undefined }, reloadToken);
   const rosterRef = useRef<HTMLDivElement>(null);
   const { modal, message } = App.useApp();
 
@@ -79,39 +95,21 @@ export function VolunteerList({ orgs, teams, fieldNames, reloadToken, onChanged 
             onChange={(v: number | undefined) => setFilter((f) => ({ ...f, teamId: v ?? undefined }))}
           />
           <Select aria-label="救护员证" style={{ width: 150 }} options={certOptions} value={filter.cert ?? 'all'} onChange={(v: string) => setFilter((f) => ({ ...f, cert: v === 'all' ? undefined : (v as VolunteerFilter['cert']) }))} />
-          <VolunteerSearchBox value={filter.search} onSearch={onSearch} onArrowDown={focusRoster} />
+          <RosterSearchBox label="查找志愿者" width={240} value={filter.search} onSearch={onSearch} onArrowDown={focusRoster} />
         </Space>
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
           新增志愿者
         </Button>
       </Space>
-      <VolunteerRoster
-        containerRef={rosterRef}
-        rows={roster.rows}
-        resetKey={roster.key}
-        stale={roster.stale}
-        done={roster.done}
-        loading={roster.loading}
-        error={roster.error}
-        onNeedMore={roster.loadMore}
-        onRetry={roster.retry}
-        onOpen={setOpenId}
-      />
-      <div role="status" aria-live="polite" style={{ display: 'flex', justifyContent: 'space-between', fontSize: 12 }}>
-        <Typography.Text type="secondary">
-          {roster.stale ? '正在查找……' : `已加载 ${roster.rows.length.toLocaleString('zh-CN')} 人`}
-          {!roster.stale && roster.done && '，已全部加载'}
-          {!roster.stale && !roster.done && '，向下滚动继续加载'}
-        </Typography.Text>
-        <Typography.Text type="secondary">↑↓ 选择，Enter 打开；单击一行也可打开</Typography.Text>
-      </div>
+      <VirtualRoster label="志愿者名册" emptyText="没有符合条件的志愿者" columns={volunteerColumns} pages={roster} onOpen={setOpenId} containerRef={rosterRef} />
+      <RosterStatus pages={roster} unit="人" />
       <VolunteerDrawer
         volunteerId={openId}
         onClose={() => {
           setOpenId(null);
           requestAnimationFrame(focusRoster);
         }}
-        onChanged={roster.replaceRow}
+        onChanged={(v) => roster.replaceRow(rowOf(v))}
       />
       {adding && <AddVolunteerModal orgs={orgs} teams={teams} fieldNames={fieldNames} defaultOrgId={filter.orgId} onClose={() => setAdding(false)} onSaved={added} />}
     </div>

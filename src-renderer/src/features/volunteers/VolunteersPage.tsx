@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Tabs } from 'antd';
-import type { OrgSummary, Team, VolunteerLookups } from '../../../../src-main/core/api/contract';
+import type { Team, VolunteerLookups } from '../../../../src-main/core/api/contract';
 import { invoke } from '../../api/client';
+import { useOrgList } from '../../components/useOrgList';
 import { ServiceTab } from './ServiceTab';
 import { StarsTab } from './StarsTab';
 import { TeamsTab } from './TeamsTab';
@@ -9,7 +10,7 @@ import { VolunteerList } from './VolunteerList';
 
 /** 志愿者: the roster, 服务队, 服务记录 and 星级, sharing the organisation tree, teams and reference lists. */
 export function VolunteersPage() {
-  const [orgs, setOrgs] = useState<OrgSummary[]>([]);
+  const orgs = useOrgList();
   const [teams, setTeams] = useState<Team[] | null>(null);
   const [lookups, setLookups] = useState<VolunteerLookups>({ fields: [], categories: [], starThresholdsHours: [] });
   const [tab, setTab] = useState('volunteers');
@@ -18,7 +19,6 @@ export function VolunteersPage() {
   const changed = useCallback(() => setVersion((v) => v + 1), []);
 
   useEffect(() => {
-    void invoke('org.list', { includeRetired: true }).then(setOrgs, () => setOrgs([]));
     void invoke('volunteer.lookups', {}).then(setLookups, () => undefined);
   }, []);
   useEffect(() => {

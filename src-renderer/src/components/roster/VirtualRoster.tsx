@@ -1,69 +1,57 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { Empty, Spin, Tag, Typography } from 'antd';
-import { columnSizingFeature, createColumnHelper, tableFeatures, useTable } from '@tanstack/react-table';
+import { useEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import { Empty, Spin, Typography } from 'antd';
+import { columnSizingFeature, createColumnHelper, tableFeatures, useTable, type ColumnDef } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { MemberRow, MemberSort } from '../../../../src-main/core/api/contract';
-import { genderText, kindLabels, statusColors, statusLabels } from './labels';
+import type { KeysetPages } from './useKeysetPages';
 
-export const rowHeight = 36;
+const rowHeight = 36;
 const headerHeight = 38;
 const endHeight = 40;
 /** Fetch the next page when the last rendered row is this close to the end of what is loaded. */
 const prefetchRows = 40;
 
-const features = tableFeatures({ columnSizingFeature, columnMeta: {} as { grow?: boolean; numeric?: boolean } });
-const helper = createColumnHelper<typeof features, MemberRow>();
-const dash = (v: string | null) => v ?? '—';
-
-const columns = helper.columns([
-  helper.accessor('name', { header: '姓名', size: 110 }),
-  helper.accessor('kind', { header: '类别', size: 76, cell: (c) => kindLabels[c.getValue()] }),
-  helper.accessor('gender', { header: '性别', size: 56, cell: (c) => genderText(c.getValue()) }),
-  helper.accessor('idNumber', { header: '证件号码', size: 190, cell: (c) => dash(c.getValue()), meta: { numeric: true } }),
-  helper.accessor('phone', { header: '联系电话', size: 130, cell: (c) => dash(c.getValue()), meta: { numeric: true } }),
-  helper.accessor('orgName', { header: '所属组织', size: 200, meta: { grow: true } }),
-  helper.accessor('status', { header: '状态', size: 84, cell: (c) => <Tag color={statusColors[c.getValue()]} style={{ marginInlineEnd: 0 }}>{statusLabels[c.getValue()]}</Tag> }),
-  helper.accessor('joinedOn', { header: '入会日期', size: 110, meta: { numeric: true } }),
-]);
+/** `grow` takes the spare width; `numeric` lines digits up; `tooltip` shows the whole value on hover. */
+const features = tableFeatures({ columnSizingFeature, columnMeta: {} as { grow?: boolean; numeric?: boolean; tooltip?: boolean } });
+type Features = typeof features;
+export type RosterColumns<Row extends { id: number }> = Array<ColumnDef<Features, Row, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any -- as TanStack's own helper.columns
+export const rosterColumnHelper = <Row extends { id: number }>() => createColumnHelper<Features, Row>();
 
 const cellStyle = { padding: '0 8px', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
 
-interface Props {
-  rows: MemberRow[];
-  /** Changes whenever the filter changes: the highlight and the scroll position go back to the top. */
-  resetKey: string;
-  stale: boolean;
-  done: boolean;
-  loading: boolean;
-  error: string | null;
-  onNeedMore: () => void;
-  onRetry: () => void;
-  onOpen: (id: number) => void;
-  containerRef: React.RefObject<HTMLDivElement | null>;
-  sort: MemberSort;
-  /** Columns the backend can order by right now (a name search orders by name only). */
-  sortable: Array<'name' | 'joinedOn'>;
-  onSortChange: (sort: MemberSort) => void;
+/** Column headers the clerk can click to order by: `column` ascending, `-column` descending. */
+export interface RosterSort<S extends string> {
+  value: S;
+  /** Columns the backend can order by right now. */
+  sortable: readonly string[];
+  onChange: (sort: S) => void;
 }
 
-/** Ascending first; a second click on the same column reverses it. */
-function nextSort(current: MemberSort, column: 'name' | 'joinedOn'): MemberSort {
-  if (current === column) return `-${column}`;
-  return column;
-}
-
-function ariaSort(current: MemberSort, column: string): 'ascending' | 'descending' | undefined {
+function ariaSort(current: string, column: string): 'ascending' | 'descending' | undefined {
   if (current === column) return 'ascending';
   if (current === `-${column}`) return 'descending';
   return undefined;
 }
 
+interface Props<Row extends { id: number }, S extends string> {
+  /** The table's accessible name, which the e2e tests find it by. */
+  label: string;
+  emptyText: string;
+  columns: RosterColumns<Row>;
+  pages: KeysetPages<Row>;
+  onOpen: (id: number) => void;
+  containerRef?: RefObject<HTMLDivElement | null>;
+  sort?: RosterSort<S>;
+}
+
 /**
- * The member roster: a TanStack table (column definitions and cell rendering) whose rows are
- * virtualised with a fixed height, so only the rows on screen exist in the DOM however many pages
- * have been loaded. ↑↓ PageUp PageDown Home End move the highlight; Enter opens the member.
+ * A roster: a TanStack table (column definitions and cell rendering) whose rows are virtualised with
+ * a fixed height, so only the rows on screen exist in the DOM however many pages have been loaded.
+ * ↑↓ PageUp PageDown Home End move the highlight; Enter opens the row.
  */
-export function MemberRoster({ rows, resetKey, stale, done, loading, error, onNeedMore, onRetry, onOpen, containerRef, sort, sortable, onSortChange }: Props) {
+export function VirtualRoster<Row extends { id: number }, S extends string = string>({ label, emptyText, columns, pages, onOpen, containerRef, sort }: Props<Row, S>) {
+  const { rows, key: resetKey, stale, done, loading, error, loadMore, retry } = pages;
+  const ownRef = useRef<HTMLDivElement>(null);
+  const scroller = containerRef ?? ownRef;
   const table = useTable({ features, columns, data: rows, getRowId: (row) => String(row.id) }, () => null);
   const tableRows = table.getRowModel().rows;
   const [highlight, setHighlight] = useState({ key: resetKey, index: 0 });
@@ -71,7 +59,7 @@ export function MemberRoster({ rows, resetKey, stale, done, loading, error, onNe
 
   const virtualizer = useVirtualizer({
     count: tableRows.length,
-    getScrollElement: () => containerRef.current,
+    getScrollElement: () => scroller.current,
     estimateSize: () => rowHeight,
     getItemKey: (index) => tableRows[index]?.id ?? index,
     overscan: 10,
@@ -92,8 +80,8 @@ export function MemberRoster({ rows, resetKey, stale, done, loading, error, onNe
   }, [resetKey, virtualizer]);
 
   useEffect(() => {
-    if (!stale && !done && lastIndex >= tableRows.length - prefetchRows) onNeedMore();
-  }, [stale, done, lastIndex, tableRows.length, onNeedMore]);
+    if (!stale && !done && lastIndex >= tableRows.length - prefetchRows) loadMore();
+  }, [stale, done, lastIndex, tableRows.length, loadMore]);
 
   const leafColumns = table.getAllLeafColumns();
   const template = leafColumns.map((c) => (c.columnDef.meta?.grow ? `minmax(${c.getSize()}px, 1fr)` : `${c.getSize()}px`)).join(' ');
@@ -107,7 +95,7 @@ export function MemberRoster({ rows, resetKey, stale, done, loading, error, onNe
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     if (tableRows.length === 0) return;
-    const page = Math.max(1, Math.floor((containerRef.current?.clientHeight ?? 400) / rowHeight) - 2);
+    const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 400) / rowHeight) - 2);
     const actions: Record<string, () => void> = {
       ArrowDown: () => move(active + 1),
       ArrowUp: () => move(active - 1),
@@ -127,9 +115,9 @@ export function MemberRoster({ rows, resetKey, stale, done, loading, error, onNe
   const empty = rows.length === 0;
   return (
     <div
-      ref={containerRef}
+      ref={scroller}
       role="table"
-      aria-label="会员名册"
+      aria-label={label}
       aria-rowcount={done ? rows.length + 1 : -1}
       aria-busy={loading}
       tabIndex={0}
@@ -141,16 +129,16 @@ export function MemberRoster({ rows, resetKey, stale, done, loading, error, onNe
           {table.getHeaderGroups().map((group) => (
             <div key={group.id} role="row" aria-rowindex={1} style={{ display: 'grid', gridTemplateColumns: template, height: headerHeight, alignItems: 'center' }}>
               {group.headers.map((header) => {
-                const column = header.column.id as 'name' | 'joinedOn';
-                const canSort = sortable.includes(column);
-                const direction = ariaSort(sort, column);
+                const column = header.column.id;
+                const direction = sort && ariaSort(sort.value, column);
                 return (
-                  <div key={header.id} role="columnheader" aria-sort={canSort ? (direction ?? 'none') : undefined} style={{ ...cellStyle, fontWeight: 600 }}>
-                    {canSort ? (
+                  <div key={header.id} role="columnheader" aria-sort={sort?.sortable.includes(column) ? (direction ?? 'none') : undefined} style={{ ...cellStyle, fontWeight: 600 }}>
+                    {sort?.sortable.includes(column) ? (
                       <button
                         type="button"
                         title={direction === 'ascending' ? '点击改为降序' : '点击按此列排序'}
-                        onClick={() => onSortChange(nextSort(sort, column))}
+                        // Ascending first; a second click on the same column reverses it.
+                        onClick={() => sort.onChange((sort.value === column ? `-${column}` : column) as S)}
                         style={{ all: 'unset', cursor: 'pointer', fontWeight: 600 }}
                       >
                         <table.FlexRender header={header} />
@@ -174,7 +162,6 @@ export function MemberRoster({ rows, resetKey, stale, done, loading, error, onNe
             return (
               <div
                 key={row.id}
-                id={`member-row-${row.id}`}
                 role="row"
                 aria-rowindex={item.index + 2}
                 aria-selected={isActive}
@@ -198,16 +185,14 @@ export function MemberRoster({ rows, resetKey, stale, done, loading, error, onNe
                   boxShadow: isActive ? 'inset 3px 0 0 #c8161d' : undefined,
                 }}
               >
-                {row.getAllCells().map((cell) => (
-                  <div
-                    key={cell.id}
-                    role="cell"
-                    title={cell.column.id === 'orgName' ? row.original.orgName : undefined}
-                    style={{ ...cellStyle, fontVariantNumeric: cell.column.columnDef.meta?.numeric ? 'tabular-nums' : undefined }}
-                  >
-                    <table.FlexRender cell={cell} />
-                  </div>
-                ))}
+                {row.getAllCells().map((cell) => {
+                  const meta = cell.column.columnDef.meta;
+                  return (
+                    <div key={cell.id} role="cell" title={meta?.tooltip ? String(cell.getValue()) : undefined} style={{ ...cellStyle, fontVariantNumeric: meta?.numeric ? 'tabular-nums' : undefined }}>
+                      <table.FlexRender cell={cell} />
+                    </div>
+                  );
+                })}
               </div>
             );
           })}
@@ -219,7 +204,7 @@ export function MemberRoster({ rows, resetKey, stale, done, loading, error, onNe
         )}
         {empty && !stale && !loading && !error && (
           <div style={{ paddingTop: 80 }}>
-            <Empty description="没有符合条件的会员" />
+            <Empty description={emptyText} />
           </div>
         )}
         {empty && loading && (
@@ -230,7 +215,7 @@ export function MemberRoster({ rows, resetKey, stale, done, loading, error, onNe
         {error && (
           <div style={{ position: rows.length ? 'absolute' : 'static', left: 0, right: 0, top: total - endHeight, padding: 8, textAlign: 'center' }}>
             <Typography.Text type="danger">{error}</Typography.Text>{' '}
-            <Typography.Link onClick={onRetry}>重试</Typography.Link>
+            <Typography.Link onClick={retry}>重试</Typography.Link>
           </div>
         )}
       </div>

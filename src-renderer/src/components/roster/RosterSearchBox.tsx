@@ -6,6 +6,9 @@ const debounceMs = 250;
 const maxLength = 30;
 
 interface Props {
+  /** The box's accessible name, which the e2e tests find it by. */
+  label: string;
+  width: number;
   value: string;
   onSearch: (text: string) => void;
   /** ↓ leaves the box for the roster. */
@@ -13,7 +16,7 @@ interface Props {
 }
 
 /** Name fragment (any length) or the last digits of an ID number or phone; the backend decides which. */
-export function VolunteerSearchBox({ value, onSearch, onArrowDown }: Props) {
+export function RosterSearchBox({ label, width, value, onSearch, onArrowDown }: Props) {
   const [text, setText] = useState(value);
   // While an input method is composing, the box holds pinyin letters, not the name being typed.
   const [composing, setComposing] = useState(false);
@@ -26,7 +29,7 @@ export function VolunteerSearchBox({ value, onSearch, onArrowDown }: Props) {
 
   return (
     <Input
-      aria-label="查找志愿者"
+      aria-label={label}
       placeholder="姓名任意几个字，或证件号、电话的末几位"
       prefix={<SearchOutlined />}
       allowClear
@@ -46,7 +49,7 @@ export function VolunteerSearchBox({ value, onSearch, onArrowDown }: Props) {
           onArrowDown();
         }
       }}
-      style={{ width: 240 }}
+      style={{ width }}
     />
   );
 }
