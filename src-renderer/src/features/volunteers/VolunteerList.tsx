@@ -18,7 +18,13 @@ interface VolunteerFilter {
   teamId: number | undefined;
   cert: 'expiring' | 'expired' | undefined;
   search: string;
+  sort: VolunteerSort;
 }
+
+type VolunteerSort = 'name' | '-name' | 'registeredOn' | '-registeredOn';
+
+/** A name fragment is found through the pinyin-ordered index: its results come in name order. */
+const nameSearch = (search: string) => search !== '' && !/^[0-9Xx]{3,18}$/.test(search);
 
 function rowOf(v: Volunteer): VolunteerRow {
   const { id, personId, name, gender, idNumber, phone, orgId, orgName, status, registeredOn, hours, starLevel, certExpiresOn } = v;
@@ -47,14 +53,17 @@ interface Props {
 
 /** The volunteer roster with its filters, the add form and the detail drawer. */
 export function VolunteerList({ orgs, teams, fieldNames, reloadToken, onChanged }: Props) {
-  const [filter, setFilter] = useState<VolunteerFilter>({ orgId: undefined, status: 'active', field: undefined, teamId: undefined, cert: undefined, search: '' });
+  const [filter, setFilter] = useState<VolunteerFilter>({ orgId: undefined, status: 'active', field: undefined, teamId: undefined, cert: undefined, search: '', sort: 'name' });
   const [openId, setOpenId] = useState<number | null>(null);
   const [adding, setAdding] = useState(false);
   const roster = useKeysetPages('volunteer.list', { ...filter, search: filter.search || undefined }, reloadToken);
   const rosterRef = useRef<HTMLDivElement>(null);
   const { modal, message } = App.useApp();
 
-  const onSearch = useCallback((search: string) => setFilter((f) => (f.search === search ? f : { ...f, search })), []);
+  const onSearch = useCallback(
+    (search: string) => setFilter((f) => (f.search === search ? f : { ...f, search, sort: nameSearch(search) && !f.sort.endsWith('name') ? 'name' : f.sort })),
+    [],
+  );
   const focusRoster = useCallback(() => rosterRef.current?.focus(), []);
 
   function added(result: VolunteerAddResult) {
@@ -101,7 +110,19 @@ export function VolunteerList({ orgs, teams, fieldNames, reloadToken, onChanged 
           新增志愿者
         </Button>
       </Space>
-      <VirtualRoster label="志愿者名册" emptyText="没有符合条件的志愿者" columns={volunteerColumns} pages={roster} onOpen={setOpenId} containerRef={rosterRef} />
+      <VirtualRoster
+        label="志愿者名册"
+        emptyText="没有符合条件的志愿者"
+        columns={volunteerColumns}
+        pages={roster}
+        onOpen={setOpenId}
+        containerRef={rosterRef}
+        sort={{
+          value: filter.sort,
+          sortable: nameSearch(filter.search) ? ['name'] : ['name', 'registeredOn'],
+          onChange: (sort) => setFilter((f) => ({ ...f, sort })),
+        }}
+      />
       <RosterStatus pages={roster} unit="人" />
       <VolunteerDrawer
         volunteerId={openId}
