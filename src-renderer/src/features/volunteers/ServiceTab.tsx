@@ -2,12 +2,13 @@ import { useState } from 'react';
 import { Alert, App, Button, Col, Form, Input, InputNumber, Modal, Row, Select, Space, Table, Typography } from 'antd';
 import { DeleteOutlined, MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
-import type { ServiceRecord, ServiceSummary, Team } from '../../../../src-main/core/api/contract';
+import type { ServiceRecord, Team } from '../../../../src-main/core/api/contract';
 import { invoke } from '../../api/client';
 import { DateInput } from '../../components/DateInput';
 import { useKeysetPages } from '../../components/roster/useKeysetPages';
+import { VirtualRoster } from '../../components/roster/VirtualRoster';
+import { serviceColumns } from './serviceColumns';
 import { useApiAction } from '../../components/useApiError';
-import { belongsTo } from './labels';
 import { VolunteerPicker } from './VolunteerPicker';
 
 interface Props {
@@ -17,7 +18,7 @@ interface Props {
   onChanged: () => void;
 }
 
-/** 志愿服务记录, newest first, a keyset page at a time; and the form that records an activity's hours. */
+/** 志愿服务记录, newest first, a virtualised keyset roster; and the form that records an activity's hours. */
 export function ServiceTab({ teams, categories, reloadToken, onChanged }: Props) {
   const services = useKeysetPages('service.list', {}, reloadToken);
   const [recording, setRecording] = useState(false);
@@ -53,38 +54,9 @@ export function ServiceTab({ teams, categories, reloadToken, onChanged }: Props)
           记录服务时长
         </Button>
       </Space>
-      <Table<ServiceSummary>
-        aria-label="服务记录列表"
-        size="small"
-        rowKey="id"
-        loading={services.loading}
-        dataSource={services.rows}
-        pagination={false}
-        onRow={(r) => ({ onClick: () => void open(r.id), style: { cursor: 'pointer' } })}
-        columns={[
-          { title: '日期', dataIndex: 'heldOn', width: 110 },
-          { title: '活动名称', dataIndex: 'title' },
-          { title: '类别', dataIndex: 'category', width: 170 },
-          { title: '服务队', dataIndex: 'teamName', render: (v: string | null) => v ?? '—' },
-          { title: '所属', dataIndex: 'orgName', render: (v: string | null) => belongsTo(v) },
-          { title: '人数', dataIndex: 'volunteerCount', width: 60, align: 'right' },
-          { title: '时长（小时）', dataIndex: 'hours', width: 100, align: 'right' },
-          { title: '受益人数', dataIndex: 'people', width: 80, align: 'right', render: (v: number | null) => v ?? '—' },
-        ]}
-        footer={() =>
-          services.error ? (
-            <>
-              <Typography.Text type="danger">{services.error}</Typography.Text> <Typography.Link onClick={services.retry}>重试</Typography.Link>
-            </>
-          ) : services.done ? (
-            <Typography.Text type="secondary">已全部加载（{services.rows.length} 条）</Typography.Text>
-          ) : (
-            <Button size="small" onClick={services.loadMore} loading={services.loading}>
-              加载更早的记录
-            </Button>
-          )
-        }
-      />
+      <div style={{ display: 'flex', flexDirection: 'column', height: 'calc(100vh - 200px)', minHeight: 320 }}>
+        <VirtualRoster label="服务记录列表" emptyText="还没有服务记录" columns={serviceColumns} pages={services} onOpen={(id) => void open(id)} />
+      </div>
       {recording && (
         <RecordHoursModal
           teams={teams}
