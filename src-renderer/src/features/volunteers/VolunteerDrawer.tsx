@@ -5,7 +5,9 @@ import { invoke } from '../../api/client';
 import { ChangeHistoryTable } from '../../components/ChangeHistoryTable';
 import { DateInput } from '../../components/DateInput';
 import { useApiAction } from '../../components/useApiError';
+import { EditVolunteerModal } from './EditVolunteerModal';
 import { belongsTo, genderText, stars, volunteerStatusColors, volunteerStatusLabels } from './labels';
+import { VolunteerTeams } from './VolunteerTeams';
 
 interface Props {
   volunteerId: number | null;
@@ -21,6 +23,7 @@ export function VolunteerDrawer({ volunteerId, onClose, onChanged }: Props) {
   const [history, setHistory] = useState<{ id: number; rows: ChangeEntry[] } | null>(null);
   const [tab, setTab] = useState('info');
   const [leaving, setLeaving] = useState(false);
+  const [editing, setEditing] = useState(false);
   const { modal } = App.useApp();
   const run = useApiAction();
 
@@ -29,6 +32,7 @@ export function VolunteerDrawer({ volunteerId, onClose, onChanged }: Props) {
     let cancelled = false;
     setTab('info');
     setLeaving(false);
+    setEditing(false);
     invoke('volunteer.get', { id: volunteerId }).then(
       (volunteer) => !cancelled && setLoaded({ id: volunteerId, volunteer, error: null }),
       (e: Error) => !cancelled && setLoaded({ id: volunteerId, volunteer: null, error: e.message }),
@@ -55,6 +59,7 @@ export function VolunteerDrawer({ volunteerId, onClose, onChanged }: Props) {
 
   function changed(next: Volunteer) {
     setLeaving(false);
+    setEditing(false);
     setLoaded({ id: next.id, volunteer: next, error: null });
     onChanged(next);
   }
@@ -88,7 +93,14 @@ export function VolunteerDrawer({ volunteerId, onClose, onChanged }: Props) {
           '志愿者详情'
         )
       }
-      extra={v && (v.status === 'left' ? <Button onClick={() => restore(v)}>恢复</Button> : <Button danger onClick={() => setLeaving(true)}>退出</Button>)}
+      extra={
+        v && (
+          <Space>
+            <Button onClick={() => setEditing(true)}>编辑</Button>
+            {v.status === 'left' ? <Button onClick={() => restore(v)}>恢复</Button> : <Button danger onClick={() => setLeaving(true)}>退出</Button>}
+          </Space>
+        )
+      }
     >
       {!current && <Spin description="正在读取……" style={{ display: 'block', marginTop: 80 }} />}
       {current?.error && <Result status="warning" title="无法读取该志愿者" subTitle={current.error} />}
@@ -131,9 +143,11 @@ export function VolunteerDrawer({ volunteerId, onClose, onChanged }: Props) {
                   </Descriptions>
                 ),
               },
+              { key: 'teams', label: `服务队（${v.teams.length}）`, children: <VolunteerTeams volunteer={v} onChanged={changed} /> },
               { key: 'history', label: '变更记录', children: <ChangeHistoryTable rows={history && history.id === v.id ? history.rows : null} /> },
             ]}
           />
+          {editing && <EditVolunteerModal volunteer={v} onClose={() => setEditing(false)} onSaved={changed} />}
           {leaving && <LeaveModal volunteer={v} onClose={() => setLeaving(false)} onLeft={changed} />}
         </>
       )}
