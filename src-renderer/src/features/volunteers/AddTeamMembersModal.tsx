@@ -22,10 +22,14 @@ export function AddTeamMembersModal({ team, onClose, onAdded }: Props) {
   const [chosen, setChosen] = useState<Chosen[]>([]);
   const [joinedOn, setJoinedOn] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  // Remounting the picker after each pick empties it for the next search.
+  const [picks, setPicks] = useState(0);
   const run = useApiAction();
 
   async function pick(id: number | undefined) {
-    if (id === undefined || chosen.some((c) => c.id === id)) return;
+    if (id === undefined) return;
+    setPicks((n) => n + 1);
+    if (chosen.some((c) => c.id === id)) return;
     // The picker hands back only the id; the masked row names the tag.
     const v = await run(() => invoke('volunteer.get', { id }));
     if (v) setChosen((list) => (list.some((c) => c.id === id) ? list : [...list, { id, label: `${v.name}（${v.idNumber ?? '无证件号'}）` }]));
@@ -46,15 +50,15 @@ export function AddTeamMembersModal({ team, onClose, onAdded }: Props) {
     <Modal open title={`添加队员：${team.name}`} okText="添加" cancelText="取消" okButtonProps={{ disabled: chosen.length === 0 }} confirmLoading={saving} onOk={() => void save()} onCancel={onClose} width={620}>
       <Form layout="vertical">
         <Form.Item label="志愿者" htmlFor="team-add-volunteer" extra="可逐个查找并选择多名在册志愿者；已是队员的不会重复加入。">
-          <VolunteerPicker id="team-add-volunteer" value={undefined} onChange={(id) => void pick(id)} />
+          <VolunteerPicker key={picks} id="team-add-volunteer" onChange={(id) => void pick(id)} />
         </Form.Item>
         <Form.Item label={`待添加（${chosen.length} 人）`}>
           {chosen.length === 0 ? (
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="尚未选择" />
           ) : (
-            <Space wrap aria-label="待添加的志愿者">
+            <Space wrap role="list" aria-label="待添加的志愿者">
               {chosen.map((c) => (
-                <Tag key={c.id} closable onClose={() => setChosen((list) => list.filter((x) => x.id !== c.id))}>
+                <Tag key={c.id} role="listitem" closable onClose={() => setChosen((list) => list.filter((x) => x.id !== c.id))}>
                   {c.label}
                 </Tag>
               ))}

@@ -56,38 +56,40 @@ export function TeamMembers({ team, onChanged }: Props) {
           </Button>
         )}
       </Space>
-      <Table<VolunteerRow>
-        aria-label="队员名单"
-        size="small"
-        rowKey="id"
-        virtual
-        scroll={{ y: 420 }}
-        onScroll={(e) => {
-          const el = e.currentTarget;
-          if (el.scrollHeight - el.scrollTop - el.clientHeight < 400 && !roster.done) roster.loadMore();
-        }}
-        loading={roster.loading && roster.rows.length === 0}
-        dataSource={roster.stale ? [] : roster.rows}
-        pagination={false}
-        locale={{ emptyText: roster.error ?? (search ? '没有符合条件的队员' : '该队暂无队员') }}
-        columns={[
-          { title: '姓名', dataIndex: 'name', width: 100 },
-          { title: '证件号码', dataIndex: 'idNumber', width: 190, render: (v: string | null) => v ?? '—' },
-          { title: '联系电话', dataIndex: 'phone', width: 130, render: (v: string | null) => v ?? '—' },
-          { title: '所属组织', dataIndex: 'orgName', render: (v: string | null) => belongsTo(v) },
-          { title: '累计时长', dataIndex: 'hours', width: 90, align: 'right', render: (v: number) => `${v} 小时` },
-          {
-            title: '',
-            key: 'actions',
-            width: 70,
-            render: (_: unknown, row: VolunteerRow) => (
-              <Button size="small" type="link" danger aria-label={`移出${row.name}`} onClick={() => remove(row)}>
-                移出
-              </Button>
-            ),
-          },
-        ]}
-      />
+      {/* A virtual table splits header and body into separate elements: the region names both. */}
+      <section aria-label="队员名单">
+        <Table<VolunteerRow>
+          size="small"
+          rowKey="id"
+          virtual
+          scroll={{ y: 420 }}
+          onScroll={(e) => {
+            const el = e.currentTarget;
+            if (el.scrollHeight - el.scrollTop - el.clientHeight < 400 && !roster.done) roster.loadMore();
+          }}
+          loading={roster.loading && roster.rows.length === 0}
+          dataSource={roster.stale ? [] : roster.rows}
+          pagination={false}
+          locale={{ emptyText: roster.error ?? (search ? '没有符合条件的队员' : '该队暂无队员') }}
+          columns={[
+            { title: '姓名', dataIndex: 'name', width: 100 },
+            { title: '证件号码', dataIndex: 'idNumber', width: 190, render: (v: string | null) => v ?? '—' },
+            { title: '联系电话', dataIndex: 'phone', width: 130, render: (v: string | null) => v ?? '—' },
+            { title: '所属组织', dataIndex: 'orgName', render: (v: string | null) => belongsTo(v) },
+            { title: '累计时长', dataIndex: 'hours', width: 90, align: 'right', render: (v: number) => `${v} 小时` },
+            {
+              title: '',
+              key: 'actions',
+              width: 70,
+              render: (_: unknown, row: VolunteerRow) => (
+                <Button size="small" type="link" danger aria-label={`移出${row.name}`} onClick={() => remove(row)}>
+                  移出
+                </Button>
+              ),
+            },
+          ]}
+        />
+      </section>
       <Space style={{ justifyContent: 'space-between', width: '100%' }}>
         <Typography.Text type="secondary" role="status">
           {roster.stale ? '正在查找……' : `已加载 ${roster.rows.length.toLocaleString('zh-CN')} 人${roster.done ? '，已全部加载' : ''}`}
