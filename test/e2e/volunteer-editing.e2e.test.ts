@@ -27,6 +27,8 @@ describe('volunteer editing', () => {
     const org = JSON.parse(ledgerCli('org', 'add', '--db', db, '--name', '象山社区红十字会', '--type', '社区', '--json')) as { id: number };
     const teamName = '象山社区红十字志愿服务队';
     const team = JSON.parse(ledgerCli('team', 'add', '--db', db, '--name', teamName, '--org', String(org.id), '--founded-on', '2020-01-01', '--json')) as { id: number };
+    const otherTeam = '象山社区应急救护队';
+    ledgerCli('team', 'add', '--db', db, '--name', otherTeam, '--org', String(org.id), '--founded-on', '2021-05-01', '--json');
     const first = '欧阳晓雯';
     const second = '司马明远';
     ledgerCli('volunteer', 'add', '--db', db, '--name', first, '--id-number', idNumber('33010619880315062'), '--org', String(org.id), '--phone', '13912345678', '--fields', '应急救护', '--team', String(team.id), '--registered-on', '2024-01-02', '--json');
@@ -96,13 +98,23 @@ describe('volunteer editing', () => {
     await members.getByText(first).waitFor();
     await teamDrawer.getByRole('tab', { name: '队员（1）' }).waitFor();
 
-    // Edit the team: a party branch; then the history shows the edit, the join and the removal.
+    // Edit the team: another team's name is refused under 名称; a party branch and a leader are saved.
     await teamDrawer.getByRole('button', { name: '编辑' }).click();
     const teamEdit = page.getByRole('dialog', { name: `编辑服务队：${teamName}` });
+    await teamEdit.getByLabel('名称').fill(otherTeam);
+    await teamEdit.getByRole('button', { name: '保存' }).click();
+    await teamEdit.getByText(`「名称」该组织下已有名为“${otherTeam}”的服务队。`).waitFor();
+    await teamEdit.getByLabel('名称').fill(teamName);
     await teamEdit.getByLabel('已建立党支部').check();
+    await teamEdit.getByRole('button', { name: '指定' }).click();
+    const leaderPicker = teamEdit.getByLabel('负责人');
+    await leaderPicker.click();
+    await leaderPicker.fill('晓雯');
+    await page.locator('.ant-select-item-option:visible', { hasText: first }).click();
     await teamEdit.getByRole('button', { name: '保存' }).click();
     await teamEdit.waitFor({ state: 'hidden' });
     await teamDrawer.getByText('已建立').waitFor();
+    await teamDrawer.getByRole('row').filter({ hasText: '负责人' }).getByText(first).waitFor();
     await teamDrawer.getByRole('tab', { name: '变更记录' }).click();
     const teamHistory = teamDrawer.getByRole('table', { name: '变更记录' });
     await teamHistory.getByRole('row').filter({ hasText: '加入服务队' }).filter({ hasText: second }).waitFor();
@@ -111,6 +123,8 @@ describe('volunteer editing', () => {
     await page.screenshot({ path: path.join(screenshotDir, 'volunteer-editing-team.png') });
     await page.keyboard.press('Escape');
     await teamDrawer.waitFor({ state: 'hidden' });
+    const teamRow = page.getByRole('table', { name: '服务队列表' }).getByRole('row').filter({ hasText: teamName });
+    await expect.poll(() => teamRow.textContent()).toContain(first);
 
     // From the volunteer's side: the second volunteer joins the team in the drawer and leaves it again.
     await page.getByRole('tab', { name: '志愿者' }).click();

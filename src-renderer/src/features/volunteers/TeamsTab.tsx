@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { App, Button, Checkbox, Col, Form, Input, Modal, Radio, Row, Select, Space, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
@@ -23,6 +23,8 @@ export function TeamsTab({ orgs, teams, fieldNames, onChanged }: Props) {
   const [adding, setAdding] = useState(false);
   const [showDissolved, setShowDissolved] = useState(false);
   const [openId, setOpenId] = useState<number | null>(null);
+  // Memberships also change from the volunteer drawer: reread the counts whenever the tab opens.
+  useEffect(() => onChanged(), [onChanged]);
   const { modal } = App.useApp();
   const run = useApiAction();
   const rows = (teams ?? []).filter((t) => showDissolved || t.status === 'active');
