@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { App, Button, Checkbox, Col, Form, Input, Modal, Radio, Row, Select, Space, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
@@ -8,6 +8,7 @@ import { DateInput } from '../../components/DateInput';
 import { useApiAction, useSavingAction } from '../../components/useApiError';
 import { OrgPicker } from '../members/OrgPicker';
 import { belongsTo, teamStatusLabels } from './labels';
+import { TeamDrawer } from './TeamDrawer';
 import { VolunteerPicker } from './VolunteerPicker';
 
 interface Props {
@@ -21,6 +22,9 @@ interface Props {
 export function TeamsTab({ orgs, teams, fieldNames, onChanged }: Props) {
   const [adding, setAdding] = useState(false);
   const [showDissolved, setShowDissolved] = useState(false);
+  const [openId, setOpenId] = useState<number | null>(null);
+  // Memberships also change from the volunteer drawer: reread the counts whenever the tab opens.
+  useEffect(() => onChanged(), [onChanged]);
   const { modal } = App.useApp();
   const run = useApiAction();
   const rows = (teams ?? []).filter((t) => showDissolved || t.status === 'active');
@@ -60,7 +64,15 @@ export function TeamsTab({ orgs, teams, fieldNames, onChanged }: Props) {
         dataSource={rows}
         pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
         columns={[
-          { title: '名称', dataIndex: 'name' },
+          {
+            title: '名称',
+            dataIndex: 'name',
+            render: (name: string, t: Team) => (
+              <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setOpenId(t.id)}>
+                {name}
+              </Button>
+            ),
+          },
           { title: '所属', dataIndex: 'orgName', render: (v: string | null) => belongsTo(v) },
           { title: '服务领域', dataIndex: 'field', width: 130, render: (v: string | null) => v ?? '—' },
           { title: '负责人', dataIndex: 'leaderName', width: 90, render: (v: string | null) => v ?? '—' },
@@ -76,6 +88,7 @@ export function TeamsTab({ orgs, teams, fieldNames, onChanged }: Props) {
           },
         ]}
       />
+      <TeamDrawer teamId={openId} orgs={orgs} fieldNames={fieldNames} onClose={() => setOpenId(null)} onChanged={onChanged} />
       {adding && (
         <AddTeamModal
           orgs={orgs}

@@ -7,7 +7,9 @@ import { DateInput } from '../../components/DateInput';
 import { dash } from '../../components/formText';
 import { useApiAction, useSavingAction } from '../../components/useApiError';
 import { useRecordById } from '../../components/useRecordById';
+import { EditVolunteerModal } from './EditVolunteerModal';
 import { belongsTo, genderText, stars, volunteerStatusColors, volunteerStatusLabels } from './labels';
+import { VolunteerTeams } from './VolunteerTeams';
 
 interface Props {
   volunteerId: number | null;
@@ -21,6 +23,7 @@ export function VolunteerDrawer({ volunteerId, onClose, onChanged }: Props) {
   const [history, setHistory] = useState<{ id: number; rows: ChangeEntry[] } | null>(null);
   const [tab, setTab] = useState('info');
   const [leaving, setLeaving] = useState(false);
+  const [editing, setEditing] = useState(false);
   const { modal } = App.useApp();
   const run = useApiAction();
 
@@ -28,6 +31,7 @@ export function VolunteerDrawer({ volunteerId, onClose, onChanged }: Props) {
     if (volunteerId === null) return;
     setTab('info');
     setLeaving(false);
+    setEditing(false);
   }, [volunteerId]);
 
   useEffect(() => {
@@ -46,6 +50,7 @@ export function VolunteerDrawer({ volunteerId, onClose, onChanged }: Props) {
 
   function changed(next: Volunteer) {
     setLeaving(false);
+    setEditing(false);
     loaded.replace(next);
     onChanged(next);
   }
@@ -79,7 +84,14 @@ export function VolunteerDrawer({ volunteerId, onClose, onChanged }: Props) {
           '志愿者详情'
         )
       }
-      extra={v && (v.status === 'left' ? <Button onClick={() => restore(v)}>恢复</Button> : <Button danger onClick={() => setLeaving(true)}>退出</Button>)}
+      extra={
+        v && (
+          <Space>
+            <Button onClick={() => setEditing(true)}>编辑</Button>
+            {v.status === 'left' ? <Button onClick={() => restore(v)}>恢复</Button> : <Button danger onClick={() => setLeaving(true)}>退出</Button>}
+          </Space>
+        )
+      }
     >
       {!loaded.ready && <Spin description="正在读取……" style={{ display: 'block', marginTop: 80 }} />}
       {loaded.error && <Result status="warning" title="无法读取该志愿者" subTitle={loaded.error} />}
@@ -122,9 +134,11 @@ export function VolunteerDrawer({ volunteerId, onClose, onChanged }: Props) {
                   </Descriptions>
                 ),
               },
+              { key: 'teams', label: `服务队（${v.teams.length}）`, children: <VolunteerTeams volunteer={v} onChanged={changed} /> },
               { key: 'history', label: '变更记录', children: <ChangeHistoryTable rows={history && history.id === v.id ? history.rows : null} /> },
             ]}
           />
+          {editing && <EditVolunteerModal volunteer={v} onClose={() => setEditing(false)} onSaved={changed} />}
           {leaving && <LeaveModal volunteer={v} onClose={() => setLeaving(false)} onLeft={changed} />}
         </>
       )}
