@@ -68,6 +68,14 @@ describe('volunteer editing', () => {
     const volunteerHistory = drawer.getByRole('table', { name: '变更记录' });
     await volunteerHistory.getByRole('row').filter({ hasText: '服务领域' }).filter({ hasText: '无偿献血' }).waitFor();
     await expect(volunteerHistory.textContent()).resolves.not.toContain('13655556666');
+    // 显示 shows the full numbers once, and the viewing joins the history.
+    await drawer.getByRole('tab', { name: '基本信息' }).click();
+    await drawer.getByRole('button', { name: '显示' }).click();
+    await drawer.getByText('13655556666', { exact: true }).waitFor();
+    await drawer.getByText(idNumber('33010619880315062'), { exact: true }).waitFor();
+    await expect(drawer.getByRole('button', { name: '显示' }).count()).resolves.toBe(0);
+    await drawer.getByRole('tab', { name: '变更记录' }).click();
+    await volunteerHistory.getByText('查看完整号码').waitFor();
     await page.keyboard.press('Escape');
     await drawer.waitFor({ state: 'hidden' });
     await expect.poll(() => firstRow.textContent()).toContain('136****6666');

@@ -5,6 +5,7 @@ import { invoke } from '../../api/client';
 import { ChangeHistoryTable } from '../../components/ChangeHistoryTable';
 import { DateInput } from '../../components/DateInput';
 import { useApiAction } from '../../components/useApiError';
+import { useReveal } from '../../components/useReveal';
 import { duesStatusLabels, fenToYuan, yuanToFen } from '../dues/money';
 import { GroupFormModal } from './GroupFormModal';
 
@@ -23,6 +24,9 @@ export function GroupDrawer({ groupId, orgs, onClose, onChanged }: Props) {
   const [recording, setRecording] = useState(false);
   const run = useApiAction();
   const { modal, message } = App.useApp();
+  const full = useReveal('group.reveal', groupId, () => {
+    if (groupId !== null) void invoke('group.history', { id: groupId }).then(setHistory, () => undefined);
+  });
 
   const load = useCallback(async (id: number) => {
     setGroup(await invoke('group.get', { id }));
@@ -36,6 +40,7 @@ export function GroupDrawer({ groupId, orgs, onClose, onChanged }: Props) {
   }, [groupId, load]);
 
   function changed(next: GroupMember) {
+    full.clear();
     setGroup(next);
     onChanged(next);
     void invoke('group.history', { id: next.id }).then(setHistory, () => undefined);
@@ -92,7 +97,10 @@ export function GroupDrawer({ groupId, orgs, onClose, onChanged }: Props) {
                         <Tag color={group.status === 'active' ? 'green' : 'default'}>{group.status === 'active' ? '在册' : `已退会（${group.lapsedOn ?? ''}）`}</Tag>
                       </Descriptions.Item>
                       <Descriptions.Item label="联系人">{group.contactName ?? '—'}</Descriptions.Item>
-                      <Descriptions.Item label="联系电话">{group.contactPhone ?? '—'}</Descriptions.Item>
+                      <Descriptions.Item label="联系电话">
+                        {full.values?.contactPhone ?? group.contactPhone ?? '—'}
+                        {group.contactPhone !== null && full.button}
+                      </Descriptions.Item>
                       <Descriptions.Item label="入会日期">{group.joinedOn}</Descriptions.Item>
                       <Descriptions.Item label="备注">{group.notes ?? '—'}</Descriptions.Item>
                     </Descriptions>

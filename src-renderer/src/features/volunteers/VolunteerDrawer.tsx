@@ -7,6 +7,7 @@ import { DateInput } from '../../components/DateInput';
 import { dash } from '../../components/formText';
 import { useApiAction, useSavingAction } from '../../components/useApiError';
 import { useRecordById } from '../../components/useRecordById';
+import { useReveal } from '../../components/useReveal';
 import { EditVolunteerModal } from './EditVolunteerModal';
 import { belongsTo, genderText, stars, volunteerStatusColors, volunteerStatusLabels } from './labels';
 import { VolunteerTeams } from './VolunteerTeams';
@@ -21,6 +22,7 @@ interface Props {
 export function VolunteerDrawer({ volunteerId, onClose, onChanged }: Props) {
   const loaded = useRecordById('volunteer.get', volunteerId);
   const [history, setHistory] = useState<{ id: number; rows: ChangeEntry[] } | null>(null);
+  const full = useReveal('volunteer.reveal', volunteerId, () => setHistory(null));
   const [tab, setTab] = useState('info');
   const [leaving, setLeaving] = useState(false);
   const [editing, setEditing] = useState(false);
@@ -51,6 +53,8 @@ export function VolunteerDrawer({ volunteerId, onClose, onChanged }: Props) {
   function changed(next: Volunteer) {
     setLeaving(false);
     setEditing(false);
+    // What was revealed may be out of date now; the masked values are current.
+    full.clear();
     loaded.replace(next);
     onChanged(next);
   }
@@ -114,8 +118,11 @@ export function VolunteerDrawer({ volunteerId, onClose, onChanged }: Props) {
                   <Descriptions column={2} size="small" bordered styles={{ label: { width: 120 } }}>
                     <Descriptions.Item label="姓名">{v.name}</Descriptions.Item>
                     <Descriptions.Item label="性别">{genderText(v.gender)}</Descriptions.Item>
-                    <Descriptions.Item label="证件号码"><span style={{ fontVariantNumeric: 'tabular-nums' }}>{dash(v.idNumber)}</span></Descriptions.Item>
-                    <Descriptions.Item label="联系电话">{dash(v.phone)}</Descriptions.Item>
+                    <Descriptions.Item label="证件号码">
+                      <span style={{ fontVariantNumeric: 'tabular-nums' }}>{dash(full.values?.idNumber ?? v.idNumber)}</span>
+                      {(v.idNumber !== null || v.phone !== null) && full.button}
+                    </Descriptions.Item>
+                    <Descriptions.Item label="联系电话">{dash(full.values?.phone ?? v.phone)}</Descriptions.Item>
                     <Descriptions.Item label="所属组织" span={2}>{belongsTo(v.orgName)}</Descriptions.Item>
                     <Descriptions.Item label="注册日期">{v.registeredOn}</Descriptions.Item>
                     <Descriptions.Item label="退出日期">{dash(v.leftOn)}</Descriptions.Item>
