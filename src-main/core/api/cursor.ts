@@ -19,3 +19,13 @@ export function decodeCursor<T extends ReadonlyArray<'string' | 'number'>>(text:
   }
   fail('INVALID_INPUT', '「翻页位置」无效，请从第一页重新查询。');
 }
+
+/**
+ * A page from the `limit + 1` rows a keyset query read: the first `limit` rows, mapped for the
+ * contract, and the cursor after the last of them — null when the extra row shows nothing follows.
+ */
+export function keysetPage<R, O>(rows: readonly R[], limit: number, toRow: (row: R) => O, cursorOf: (last: R) => ReadonlyArray<string | number>) {
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return { rows: page.map(toRow), nextCursor: rows.length > limit && last !== undefined ? encodeCursor(cursorOf(last)) : null };
+}

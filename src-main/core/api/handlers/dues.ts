@@ -1,6 +1,6 @@
 import type { ApiOutput, ParsedInput } from '../contract';
 import { mutation, query, type ReadContext, type WriteContext } from '../handler';
-import { decodeCursor, encodeCursor } from '../cursor';
+import { decodeCursor, keysetPage } from '../cursor';
 import { fail } from '../../errors';
 import { earliestDuesYear, findDues, formatYuan, membersForDues, writeDues, type DuesWrite, type MemberForDues } from '../../db/dues';
 import { lapseMembers, latestBatchId, membersOfLapse, restoreLapsedMembers } from '../../db/dues-lapse';
@@ -103,23 +103,18 @@ async function duesMembers(ctx: ReadContext, input: ParsedInput<'dues.members'>)
     input.after ? keyset(decodeCursor(input.after, ['string', 'number'] as const)) : null,
     input.limit + 1,
   );
-  const page = rows.slice(0, input.limit);
-  const last = page.at(-1);
-  return {
-    rows: page.map((r) => ({
-      memberId: r.id,
-      name: r.name,
-      kind: r.kind,
-      idNumber: r.id_number ? maskIdNumber(r.id_number) : null,
-      orgId: r.organization_id,
-      orgName: r.org_name,
-      joinedOn: r.joined_on,
-      status: r.status ?? 'none',
-      amountFen: r.amount_fen,
-      paidOn: r.paid_on,
-    })),
-    nextCursor: rows.length > input.limit && last ? encodeCursor([last.sort_key, last.cursor_id]) : null,
-  };
+  return keysetPage(rows, input.limit, (r) => ({
+    memberId: r.id,
+    name: r.name,
+    kind: r.kind,
+    idNumber: r.id_number ? maskIdNumber(r.id_number) : null,
+    orgId: r.organization_id,
+    orgName: r.org_name,
+    joinedOn: r.joined_on,
+    status: r.status ?? 'none',
+    amountFen: r.amount_fen,
+    paidOn: r.paid_on,
+  }), (last) => [last.sort_key, last.cursor_id]);
 }
 
 async function overdueScope(ctx: ReadContext, orgId: number | undefined, asOf: string): Promise<OverdueScope> {

@@ -1,6 +1,6 @@
 import type { ApiOutput, ParsedInput } from '../contract';
 import { mutation, query, type ReadContext, type WriteContext } from '../handler';
-import { decodeCursor, encodeCursor } from '../cursor';
+import { decodeCursor, keysetPage } from '../cursor';
 import { fail } from '../../errors';
 import { readHistory, recordChanges, recordReveal, toChangeEntries, type FieldValue } from '../../db/change-log';
 import { describeDues } from '../../db/dues';
@@ -179,23 +179,18 @@ async function listGroups(ctx: ReadContext, input: ParsedInput<'group.list'>): P
     input.after ? keyset(decodeCursor(input.after, ['string', 'number'] as const)) : null,
     input.limit + 1,
   );
-  const page = rows.slice(0, input.limit);
-  const last = page.at(-1);
-  return {
-    rows: page.map((r) => ({
-      id: r.id,
-      unitName: r.unit_name,
-      uscc: r.uscc,
-      legacyOrgCode: r.legacy_org_code,
-      orgId: r.organization_id,
-      orgName: r.org_name,
-      contactName: r.contact_name,
-      contactPhone: r.contact_phone ? maskPhone(r.contact_phone) : null,
-      joinedOn: r.joined_on,
-      status: r.status,
-    })),
-    nextCursor: rows.length > input.limit && last ? encodeCursor([last.sort_key, last.id]) : null,
-  };
+  return keysetPage(rows, input.limit, (r) => ({
+    id: r.id,
+    unitName: r.unit_name,
+    uscc: r.uscc,
+    legacyOrgCode: r.legacy_org_code,
+    orgId: r.organization_id,
+    orgName: r.org_name,
+    contactName: r.contact_name,
+    contactPhone: r.contact_phone ? maskPhone(r.contact_phone) : null,
+    joinedOn: r.joined_on,
+    status: r.status,
+  }), (last) => [last.sort_key, last.id]);
 }
 
 async function lapseGroup(ctx: WriteContext, input: ParsedInput<'group.lapse'>): Promise<ApiOutput<'group.lapse'>> {

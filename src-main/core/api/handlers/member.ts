@@ -1,7 +1,7 @@
 import type { ApiOutput, ParsedInput } from '../contract';
 import { mutation, query, type ReadContext, type WriteContext } from '../handler';
 import { fail } from '../../errors';
-import { decodeCursor, encodeCursor } from '../cursor';
+import { decodeCursor, keysetPage } from '../cursor';
 import { readHistory, recordChanges, recordReveal, toChangeEntries, type FieldValue } from '../../db/change-log';
 import { findMemberIdByPerson, findMemberRow, insertMember, updateMemberRow, type MemberRow } from '../../db/member';
 import { readRosterPage, subtreeIds, type RosterCursor, type RosterOrder } from '../../db/member-roster';
@@ -287,21 +287,16 @@ async function listMembers(ctx: ReadContext, input: ParsedInput<'member.list'>):
     input.after ? memberCursor(input.sort, input.after) : null,
     input.limit + 1,
   );
-  const page = rows.slice(0, input.limit);
-  const last = page.at(-1);
-  return {
-    rows: page.map((r) => ({
-      id: r.id,
-      name: r.name,
-      kind: r.kind,
-      gender: r.gender,
-      idNumber: r.id_number ? maskIdNumber(r.id_number) : null,
-      phone: r.phone ? maskPhone(r.phone) : null,
-      orgId: r.organization_id,
-      orgName: r.org_name,
-      status: r.status,
-      joinedOn: r.joined_on,
-    })),
-    nextCursor: rows.length > input.limit && last ? encodeCursor([input.sort, last.cursor_key, last.cursor_id]) : null,
-  };
+  return keysetPage(rows, input.limit, (r) => ({
+    id: r.id,
+    name: r.name,
+    kind: r.kind,
+    gender: r.gender,
+    idNumber: r.id_number ? maskIdNumber(r.id_number) : null,
+    phone: r.phone ? maskPhone(r.phone) : null,
+    orgId: r.organization_id,
+    orgName: r.org_name,
+    status: r.status,
+    joinedOn: r.joined_on,
+  }), (last) => [input.sort, last.cursor_key, last.cursor_id]);
 }

@@ -1,5 +1,5 @@
 import type { ApiOutput, ParsedInput } from '../contract';
-import { decodeCursor, encodeCursor } from '../cursor';
+import { decodeCursor, keysetPage } from '../cursor';
 import { mutation, query, type ReadContext, type WriteContext } from '../handler';
 import { fail } from '../../errors';
 import { recordChanges, type FieldValue } from '../../db/change-log';
@@ -143,9 +143,7 @@ async function listServices(ctx: ReadContext, input: ParsedInput<'service.list'>
     after ? { heldOn: after[0], id: after[1] } : null,
     input.limit + 1,
   );
-  const page = rows.slice(0, input.limit);
-  const last = page.at(-1);
-  return { rows: page.map(toSummary), nextCursor: rows.length > input.limit && last ? encodeCursor([last.held_on, last.id]) : null };
+  return keysetPage(rows, input.limit, toSummary, (last) => [last.held_on, last.id]);
 }
 
 /** Removes an activity entered by mistake; its content stays in the change history. Star awards already made are facts and stay. */

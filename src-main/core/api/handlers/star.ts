@@ -1,5 +1,5 @@
 import type { ApiOutput, ParsedInput } from '../contract';
-import { decodeCursor, encodeCursor } from '../cursor';
+import { decodeCursor, keysetPage } from '../cursor';
 import { mutation, query, type ReadContext, type WriteContext } from '../handler';
 import { fail } from '../../errors';
 import { recordChanges } from '../../db/change-log';
@@ -100,9 +100,7 @@ async function award(ctx: WriteContext, input: ParsedInput<'star.award'>): Promi
 async function register(ctx: ReadContext, input: ParsedInput<'star.register'>): Promise<ApiOutput<'star.register'>> {
   const after = input.after ? decodeCursor(input.after, ['string', 'number'] as const) : null;
   const rows = await readAwardPage(ctx.db, { volunteerId: input.volunteerId ?? null, level: input.level ?? null }, after ? { awardedOn: after[0], id: after[1] } : null, input.limit + 1);
-  const page = rows.slice(0, input.limit);
-  const last = page.at(-1);
-  return { rows: page.map(toAward), nextCursor: rows.length > input.limit && last ? encodeCursor([last.awarded_on, last.id]) : null };
+  return keysetPage(rows, input.limit, toAward, (last) => [last.awarded_on, last.id]);
 }
 
 async function setThresholds(ctx: WriteContext, input: ParsedInput<'star.setThresholds'>): Promise<ApiOutput<'star.setThresholds'>> {

@@ -1,5 +1,5 @@
 import type { ApiOutput, ParsedInput } from '../contract';
-import { decodeCursor, encodeCursor } from '../cursor';
+import { decodeCursor, keysetPage } from '../cursor';
 import { mutation, query, type ReadContext, type WriteContext } from '../handler';
 import { fail } from '../../errors';
 import { readHistory, recordChanges, recordReveal, toChangeEntries, type FieldValue } from '../../db/change-log';
@@ -335,24 +335,19 @@ async function listVolunteers(ctx: ReadContext, input: ParsedInput<'volunteer.li
     after,
     input.limit + 1,
   );
-  const page = rows.slice(0, input.limit);
-  const last = page.at(-1);
-  return {
-    rows: page.map((r) => ({
-      id: r.id,
-      personId: r.person_id,
-      name: r.name,
-      gender: r.gender,
-      idNumber: r.id_number ? maskIdNumber(r.id_number) : null,
-      phone: r.phone ? maskPhone(r.phone) : null,
-      orgId: r.organization_id,
-      orgName: r.org_name,
-      status: r.status,
-      registeredOn: r.registered_on,
-      hours: minutesToHours(r.minutes),
-      starLevel: r.star_level,
-      certExpiresOn: r.first_aid_cert_expires_on,
-    })),
-    nextCursor: rows.length > input.limit && last ? encodeCursor([input.sort, last.sort_key, last.tie]) : null,
-  };
+  return keysetPage(rows, input.limit, (r) => ({
+    id: r.id,
+    personId: r.person_id,
+    name: r.name,
+    gender: r.gender,
+    idNumber: r.id_number ? maskIdNumber(r.id_number) : null,
+    phone: r.phone ? maskPhone(r.phone) : null,
+    orgId: r.organization_id,
+    orgName: r.org_name,
+    status: r.status,
+    registeredOn: r.registered_on,
+    hours: minutesToHours(r.minutes),
+    starLevel: r.star_level,
+    certExpiresOn: r.first_aid_cert_expires_on,
+  }), (last) => [input.sort, last.sort_key, last.tie]);
 }
