@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VolunteerRow } from '../../src-main/core/api/contract';
-import { orgSubtreeIds, readVolunteerRosterPage } from '../../src-main/core/db/volunteer-roster';
+import { subtreeIds as orgSubtreeIds } from '../../src-main/core/db/org-subtree';
+import { readVolunteerRosterPage } from '../../src-main/core/db/volunteer-roster';
 import { seedLedger } from '../../src-main/core/seed/seed-ledger';
 import { createTestLedger, type TestLedger } from '../helpers/backend';
 

@@ -149,12 +149,3 @@ export function readRosterPage(sqlite: BetterSqlite3.Database, filter: RosterFil
   }
   return statement(sqlite, 'county', sort).all({ ...common, status: filter.status }) as RosterRow[];
 }
-
-export function subtreeIds(sqlite: BetterSqlite3.Database, rootId: number): number[] {
-  return sqlite
-    .prepare(
-      `WITH RECURSIVE down(id) AS (SELECT id FROM organization WHERE id = ? UNION ALL SELECT o.id FROM organization o JOIN down ON o.parent_id = down.id) SELECT id FROM down`,
-    )
-    .pluck()
-    .all(rootId) as number[];
-}

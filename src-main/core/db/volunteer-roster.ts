@@ -191,13 +191,3 @@ export function readVolunteerRosterPage(
     limit,
   }) as VolunteerRosterRow[];
 }
-
-/** The organisation and everything under it. */
-export function orgSubtreeIds(sqlite: BetterSqlite3.Database, rootId: number): number[] {
-  return sqlite
-    .prepare(
-      `WITH RECURSIVE down(id) AS (SELECT id FROM organization WHERE id = ? UNION ALL SELECT o.id FROM organization o JOIN down ON o.parent_id = down.id) SELECT id FROM down`,
-    )
-    .pluck()
-    .all(rootId) as number[];
-}

@@ -7,7 +7,7 @@ import { lapseMembers, latestBatchId, membersOfLapse, restoreLapsedMembers } fro
 import { scanOverdue, overdueMemberIds, type OverdueScope } from '../../db/dues-overdue';
 import { readDuesReportCounts } from '../../db/dues-report';
 import { readDuesRosterPage } from '../../db/dues-roster';
-import { subtreeIds } from '../../db/member-roster';
+import { subtreeIds } from '../../db/org-subtree';
 import { allOrgNames, findOrgRow } from '../../db/org';
 import { readSettings, writeSetting, type Settings } from '../../db/settings';
 import { lastCompletedYear, type DuesStatus } from '../../domain/dues-rule';

@@ -6,7 +6,7 @@ import { readHistory, recordChanges, recordReveal, toChangeEntries, type FieldVa
 import { describeDues } from '../../db/dues';
 import { findGroupByCode, findGroupRow, insertGroup, readGroupDues, updateGroupRow, upsertGroupDues, type GroupRow } from '../../db/group-member';
 import { readGroupPage } from '../../db/group-roster';
-import { subtreeIds } from '../../db/member-roster';
+import { subtreeIds } from '../../db/org-subtree';
 import { findOrgRow } from '../../db/org';
 import { actionLabels, groupFieldLabels } from '../../domain/labels';
 import { maskPhone, normalizePhone } from '../../domain/phone';

@@ -8,7 +8,7 @@ import type { ReadDb } from '../../db/schema';
 import { deleteServiceRecord, findServiceRecord, insertServiceRecord, minutesOnDay, readServiceEntries, readServicePage, type ServiceSummaryRow } from '../../db/service';
 import { findTeamRow } from '../../db/team';
 import { findVolunteerRow, readActivityCategories } from '../../db/volunteer';
-import { orgSubtreeIds } from '../../db/volunteer-roster';
+import { subtreeIds } from '../../db/org-subtree';
 import { maskIdNumber } from '../../domain/id-number';
 import { hoursToMinutes, serviceEntryProblems, type HoursEntryFacts } from '../../domain/service-hours';
 import { minutesToHours } from '../../domain/stars';
@@ -135,7 +135,7 @@ async function listServices(ctx: ReadContext, input: ParsedInput<'service.list'>
     ctx.db,
     {
       teamId: input.teamId ?? null,
-      orgIds: input.orgId === undefined ? null : orgSubtreeIds(ctx.sqlite, input.orgId),
+      orgIds: input.orgId === undefined ? null : subtreeIds(ctx.sqlite, input.orgId),
       volunteerId: input.volunteerId ?? null,
       from: input.from ?? null,
       to: input.to ?? null,

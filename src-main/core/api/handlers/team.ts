@@ -17,7 +17,7 @@ import {
   type TeamRow,
 } from '../../db/team';
 import { findVolunteerRow, readServiceFields } from '../../db/volunteer';
-import { orgSubtreeIds } from '../../db/volunteer-roster';
+import { subtreeIds } from '../../db/org-subtree';
 import { normalizeName } from '../../domain/text';
 import { teamFieldLabels, volunteerActionLabels } from '../../domain/volunteer-labels';
 
@@ -114,7 +114,7 @@ async function checkUniqueName(db: ReadDb, orgId: number | null, name: string, e
 async function listTeams(ctx: ReadContext, input: ParsedInput<'team.list'>): Promise<ApiOutput<'team.list'>> {
   if (input.orgId !== undefined && !(await findOrgRow(ctx.db, input.orgId))) fail('NOT_FOUND', `「所属组织」编号 ${input.orgId} 不存在。`);
   const rows = await listTeamRows(ctx.db, {
-    orgIds: input.orgId === undefined ? null : orgSubtreeIds(ctx.sqlite, input.orgId),
+    orgIds: input.orgId === undefined ? null : subtreeIds(ctx.sqlite, input.orgId),
     ledByCounty: input.ledByCounty,
     includeDissolved: input.includeDissolved,
   });

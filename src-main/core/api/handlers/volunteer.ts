@@ -24,7 +24,8 @@ import {
   volunteerMinutes,
   type VolunteerRow,
 } from '../../db/volunteer';
-import { orgSubtreeIds, readVolunteerRosterPage, type RosterSearch } from '../../db/volunteer-roster';
+import { subtreeIds } from '../../db/org-subtree';
+import { readVolunteerRosterPage, type RosterSearch } from '../../db/volunteer-roster';
 import { certExpiringSoon, certWarningLimit } from '../../domain/first-aid-cert';
 import { maskIdNumber } from '../../domain/id-number';
 import { phoneOrFail, resolveIdentity } from '../../domain/identity';
@@ -324,7 +325,7 @@ async function listVolunteers(ctx: ReadContext, input: ParsedInput<'volunteer.li
   const rows = readVolunteerRosterPage(
     ctx.sqlite,
     {
-      orgIds: input.orgId === undefined ? null : orgSubtreeIds(ctx.sqlite, input.orgId),
+      orgIds: input.orgId === undefined ? null : subtreeIds(ctx.sqlite, input.orgId),
       status: input.status ?? null,
       fieldId,
       teamId: input.teamId ?? null,
