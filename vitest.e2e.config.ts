@@ -7,5 +7,8 @@ export default defineConfig({
     testTimeout: 180_000,
     hookTimeout: 180_000,
     fileParallelism: false,
+    // expect.poll waits on a real backend through a real browser: vitest's 1 s default turns a
+    // busy CI machine into a flaky failure (seen in the dues and team-member steps).
+    expect: { poll: { timeout: 10_000 } },
   },
 });

@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import { App, Button, Checkbox, Col, Form, Input, Modal, Radio, Row, Select, Space, Table, Tag } from 'antd';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { App, Button, Checkbox, Col, Form, Input, Modal, Radio, Row, Select, Space } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import type { OrgSummary, Team } from '../../../../src-main/core/api/contract';
@@ -7,7 +7,9 @@ import { invoke } from '../../api/client';
 import { DateInput } from '../../components/DateInput';
 import { useApiAction, useSavingAction } from '../../components/useApiError';
 import { OrgPicker } from '../members/OrgPicker';
-import { belongsTo, teamStatusLabels } from './labels';
+import type { KeysetPages } from '../../components/roster/useKeysetPages';
+import { VirtualRoster } from '../../components/roster/VirtualRoster';
+import { teamColumns } from './teamColumns';
 import { TeamDrawer } from './TeamDrawer';
 import { VolunteerPicker } from './VolunteerPicker';
 
@@ -27,21 +29,30 @@ export function TeamsTab({ orgs, teams, fieldNames, onChanged }: Props) {
   useEffect(() => onChanged(), [onChanged]);
   const { modal } = App.useApp();
   const run = useApiAction();
-  const rows = (teams ?? []).filter((t) => showDissolved || t.status === 'active');
+  const rows = useMemo(() => (teams ?? []).filter((t) => showDissolved || t.status === 'active'), [teams, showDissolved]);
+  // A county has hundreds of teams, not millions: team.list answers all of them at once (≈30 ms for
+  // the large seed's 1,446) and the roster only virtualises the rows.
+  const pages = useMemo<KeysetPages<Team>>(
+    () => ({ key: String(showDissolved), rows, stale: false, done: teams !== null, loading: teams === null, error: null, loadMore: () => {}, retry: () => {}, replaceRow: () => {} }),
+    [rows, teams, showDissolved],
+  );
   const countyLed = (teams ?? []).filter((t) => t.ledByCounty && t.status === 'active').length;
 
-  function dissolve(team: Team) {
-    modal.confirm({
-      title: `解散“${team.name}”？`,
-      content: '解散后不能再登记该队的服务记录，队员随之退出该队；已有记录保留。',
-      okText: '解散',
-      okButtonProps: { danger: true },
-      cancelText: '取消',
-      onOk: async () => {
-        if (await run(() => invoke('team.dissolve', { id: team.id }), '已解散')) onChanged();
-      },
-    });
-  }
+  const dissolve = useCallback(
+    (team: Team) =>
+      modal.confirm({
+        title: `解散“${team.name}”？`,
+        content: '解散后不能再登记该队的服务记录，队员随之退出该队；已有记录保留。',
+        okText: '解散',
+        okButtonProps: { danger: true },
+        cancelText: '取消',
+        onOk: async () => {
+          if (await run(() => invoke('team.dissolve', { id: team.id }), '已解散')) onChanged();
+        },
+      }),
+    [modal, run, onChanged],
+  );
+  const columns = useMemo(() => teamColumns(dissolve), [dissolve]);
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
@@ -56,38 +67,9 @@ export function TeamsTab({ orgs, teams, fieldNames, onChanged }: Props) {
           新增服务队
         </Button>
       </Space>
-      <Table<Team>
-        aria-label="服务队列表"
-        size="small"
-        rowKey="id"
-        loading={teams === null}
-        dataSource={rows}
-        pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
-        columns={[
-          {
-            title: '名称',
-            dataIndex: 'name',
-            render: (name: string, t: Team) => (
-              <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setOpenId(t.id)}>
-                {name}
-              </Button>
-            ),
-          },
-          { title: '所属', dataIndex: 'orgName', render: (v: string | null) => belongsTo(v) },
-          { title: '服务领域', dataIndex: 'field', width: 130, render: (v: string | null) => v ?? '—' },
-          { title: '负责人', dataIndex: 'leaderName', width: 90, render: (v: string | null) => v ?? '—' },
-          { title: '队员', dataIndex: 'memberCount', width: 70, align: 'right' },
-          { title: '党支部', dataIndex: 'hasPartyBranch', width: 70, render: (v: boolean) => (v ? '有' : '无') },
-          { title: '成立日期', dataIndex: 'foundedOn', width: 110 },
-          { title: '状态', dataIndex: 'status', width: 80, render: (v: Team['status']) => <Tag color={v === 'active' ? 'green' : 'default'}>{teamStatusLabels[v]}</Tag> },
-          {
-            title: '',
-            key: 'actions',
-            width: 70,
-            render: (_: unknown, t: Team) => t.status === 'active' && <Button size="small" type="link" danger onClick={() => dissolve(t)}>解散</Button>,
-          },
-        ]}
-      />
+      <div style={{ display: 'flex', flexDirection: 'column', height: 'calc(100vh - 200px)', minHeight: 320 }}>
+        <VirtualRoster label="服务队列表" emptyText="还没有服务队" columns={columns} pages={pages} onOpen={setOpenId} />
+      </div>
       <TeamDrawer teamId={openId} orgs={orgs} fieldNames={fieldNames} onClose={() => setOpenId(null)} onChanged={onChanged} />
       {adding && (
         <AddTeamModal
