@@ -1,4 +1,4 @@
-import { Checkbox, Col, Form, Input, Modal, Row, Select, Switch, Typography } from 'antd';
+import { Col, Form, Input, Modal, Row, Select, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { ApiInput, OrgSummary, Team, VolunteerAddResult } from '../../../../src-main/core/api/contract';
 import { invoke } from '../../api/client';
@@ -6,6 +6,7 @@ import { DateInput } from '../../components/DateInput';
 import { blank, required } from '../../components/formText';
 import { useSavingAction } from '../../components/useApiError';
 import { OrgPicker } from '../members/OrgPicker';
+import { RegistrationFields } from './RegistrationFields';
 
 interface Fields {
   orgId?: number;
@@ -104,38 +105,7 @@ export function AddVolunteerModal({ orgs, teams, fieldNames, defaultOrgId, onClo
               />
             </Form.Item>
           </Col>
-          <Col span={24}>
-            <Form.Item name="fields" label="服务领域">
-              <Checkbox.Group options={fieldNames} />
-            </Form.Item>
-          </Col>
-          <Col span={10}>
-            <Form.Item name="nationalRegistered" label="已在全国志愿服务信息系统注册" valuePropName="checked">
-              <Switch checkedChildren="是" unCheckedChildren="否" />
-            </Form.Item>
-          </Col>
-          <Col span={14}>
-            {national && (
-              <Form.Item name="nationalNo" label="全国系统注册编号" rules={required('已注册的请填写注册编号')}>
-                <Input maxLength={40} />
-              </Form.Item>
-            )}
-          </Col>
-          <Col span={10}>
-            <Form.Item name="certNo" label="救护员证编号">
-              <Input maxLength={40} />
-            </Form.Item>
-          </Col>
-          <Col span={14}>
-            <Form.Item name="certExpiresOn" label="救护员证有效期至">
-              <DateInput />
-            </Form.Item>
-          </Col>
-          <Col span={24}>
-            <Form.Item name="notes" label="备注">
-              <Input.TextArea maxLength={2000} rows={2} />
-            </Form.Item>
-          </Col>
+          <RegistrationFields fieldNames={fieldNames} national={national} />
         </Row>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           同一证件号码在全县只登记一次；已登记为志愿者的不会重复新增，而是打开该志愿者。

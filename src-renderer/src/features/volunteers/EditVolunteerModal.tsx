@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'react';
-import { Checkbox, Col, Form, Input, Modal, Row, Switch } from 'antd';
+import { Checkbox, Col, Form, Input, Modal, Row } from 'antd';
 import type { ApiInput, OrgSummary, Volunteer } from '../../../../src-main/core/api/contract';
 import { invoke } from '../../api/client';
 import { DateInput } from '../../components/DateInput';
+import { required } from '../../components/formText';
 import { useApiAction } from '../../components/useApiError';
 import { OrgPicker } from '../members/OrgPicker';
 import { markingRefusal } from './refusalOnField';
+import { RegistrationFields } from './RegistrationFields';
 
 interface Fields {
   name: string;
@@ -119,7 +121,7 @@ export function EditVolunteerModal({ volunteer: v, onClose, onSaved }: Props) {
       >
         <Row gutter={16}>
           <Col span={10}>
-            <Form.Item name="name" label="姓名" rules={[{ required: true, whitespace: true, message: '请填写姓名' }]}>
+            <Form.Item name="name" label="姓名" rules={required('请填写姓名')}>
               <Input maxLength={100} />
             </Form.Item>
           </Col>
@@ -149,38 +151,7 @@ export function EditVolunteerModal({ volunteer: v, onClose, onSaved }: Props) {
               <DateInput disabledFuture />
             </Form.Item>
           </Col>
-          <Col span={24}>
-            <Form.Item name="fields" label="服务领域">
-              <Checkbox.Group options={fieldNames} />
-            </Form.Item>
-          </Col>
-          <Col span={10}>
-            <Form.Item name="nationalRegistered" label="已在全国志愿服务信息系统注册" valuePropName="checked">
-              <Switch checkedChildren="是" unCheckedChildren="否" />
-            </Form.Item>
-          </Col>
-          <Col span={14}>
-            {national && (
-              <Form.Item name="nationalNo" label="全国系统注册编号" rules={[{ required: true, whitespace: true, message: '已注册的请填写注册编号' }]}>
-                <Input maxLength={40} />
-              </Form.Item>
-            )}
-          </Col>
-          <Col span={10}>
-            <Form.Item name="certNo" label="救护员证编号">
-              <Input maxLength={40} />
-            </Form.Item>
-          </Col>
-          <Col span={14}>
-            <Form.Item name="certExpiresOn" label="救护员证有效期至">
-              <DateInput />
-            </Form.Item>
-          </Col>
-          <Col span={24}>
-            <Form.Item name="notes" label="备注">
-              <Input.TextArea maxLength={2000} rows={2} />
-            </Form.Item>
-          </Col>
+          <RegistrationFields fieldNames={fieldNames} national={national} />
         </Row>
       </Form>
     </Modal>
