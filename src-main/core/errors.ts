@@ -14,6 +14,12 @@ export const errorCodes = {
   DB_CORRUPT: '数据文件已损坏',
   DB_TOO_NEW: '数据文件来自更新版本的程序',
   DB_BUSY: '数据文件正被另一个程序占用',
+  FILE_REFUSED: '文件无法导入',
+  FILE_TOO_LARGE: '文件过大',
+  NO_TABLE: '文件中找不到表头',
+  CANCELLED: '操作已取消，台账没有任何改变',
+  UNDO_BLOCKED: '不能撤销：之后已有修改依赖这些记录',
+  JOB_NOT_FOUND: '找不到该任务，可能已过期，请重新开始',
   INTERNAL: '程序内部错误',
 } as const;
 
