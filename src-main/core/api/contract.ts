@@ -6,6 +6,7 @@ import { memberMethods } from './contract/member';
 import { volunteerMethods } from './contract/volunteer';
 import { duesMethods } from './contract/dues';
 import { groupMethods } from './contract/group-member';
+import { importMethods } from './contract/import';
 
 // The one API contract. Every transport (Electron IPC, loopback HTTP, CLI) carries exactly
 // these methods; the dispatcher parses every input with these schemas and every output too,
@@ -196,6 +197,7 @@ export const contract = {
   ...volunteerMethods,
   ...duesMethods,
   ...groupMethods,
+  ...importMethods,
 } as const;
 
 export type Contract = typeof contract;
@@ -223,3 +225,4 @@ export type * from './contract/member';
 export type * from './contract/volunteer';
 export type * from './contract/dues';
 export type * from './contract/group-member';
+export type * from './contract/import';

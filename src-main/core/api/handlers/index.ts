@@ -3,6 +3,7 @@ import { appHandlers } from './app';
 import { countyHandlers } from './county';
 import { duesHandlers } from './dues';
 import { groupHandlers } from './group-member';
+import { importHandlers } from './import';
 import { memberHandlers } from './member';
 import { orgHandlers } from './org';
 import { serviceHandlers } from './service';
@@ -23,4 +24,5 @@ export const handlers: HandlerTable = mergeHandlerMaps(
   starHandlers,
   duesHandlers,
   groupHandlers,
+  importHandlers,
 );
