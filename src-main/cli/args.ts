@@ -83,6 +83,14 @@ export const options = {
   csv: { type: 'boolean', default: false },
   uscc: { type: 'string' },
   contact: { type: 'string' },
+  // import
+  sheet: { type: 'string' },
+  encoding: { type: 'string' },
+  scope: { type: 'string' },
+  'create-orgs-under': { type: 'string' },
+  'on-duplicate': { type: 'string' },
+  'create-teams': { type: 'boolean', default: false },
+  'dry-run': { type: 'boolean', default: false },
 } as const;
 
 export type Flags = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];

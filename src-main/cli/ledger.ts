@@ -7,6 +7,7 @@ import { redact } from '../core/log';
 import { defaultDbFile } from '../core/paths';
 import { renderHuman } from './render';
 import { runSeed } from './seed-command';
+import { runImport } from './import-command';
 import { options, UsageError, type Call, type Flags } from './args';
 import { commands, usage } from './commands';
 
@@ -47,7 +48,7 @@ async function main(argv: string[]): Promise<number> {
   const json = flags.json;
   let call: Call | null = null;
   try {
-    if (command[0] !== 'init' && command[0] !== 'seed') call = toCall(command, flags);
+    if (command[0] !== 'init' && command[0] !== 'seed' && command[0] !== 'import') call = toCall(command, flags);
   } catch (error) {
     if (error instanceof UsageError) return reportError(json, 'INVALID_INPUT', error.message);
     throw error;
@@ -69,6 +70,11 @@ async function main(argv: string[]): Promise<number> {
     if (command[0] === 'seed') {
       const stats = await runSeed(backend, flags.scale, flags.seed, json);
       print(json, stats, () => renderHuman('seed', stats));
+      return 0;
+    }
+    if (command[0] === 'import') {
+      const result = await runImport(backend, flags, command.slice(1));
+      print(json, result, () => renderHuman('import', result));
       return 0;
     }
     const value = unwrap(await dispatch(backend, call!.method, call!.input));
