@@ -3,7 +3,7 @@ import type { ApiOutput, ParsedInput } from '../contract';
 import { mutation, query, type ReadContext, type WriteContext } from '../handler';
 import { readSettings } from '../../db/settings';
 import { AppError, fail } from '../../errors';
-import { registerDownload, resolveUpload } from '../../files/index';
+import { newExportPath, registerDownloadFile, uploadPath } from '../../files/transfer';
 import { commitImport, previewImport, type Previewed } from '../../import/engine';
 import { importHistory, undoImport } from '../../import/history';
 import { writeRejectedSheet } from '../../import/rejected-sheet';
@@ -23,7 +23,7 @@ export const importHandlers = {
 };
 
 async function inspect(ctx: ReadContext, input: ParsedInput<'import.inspect'>): Promise<ApiOutput<'import.inspect'>> {
-  const upload = resolveUpload(ctx, input.uploadId);
+  const upload = uploadPath(ctx.dbFile, input.uploadId);
   const { source, scores } = await scoreSheets(upload.path, input.kind, input.encoding);
   return {
     format: source.format,
@@ -38,7 +38,7 @@ async function inspect(ctx: ReadContext, input: ParsedInput<'import.inspect'>): 
 // through job.get. Neither holds the dispatcher's transaction: the preview only reads, and the
 // commit opens its own under the write lock.
 async function startPreview(ctx: ReadContext, input: ParsedInput<'import.preview'>): Promise<ApiOutput<'import.preview'>> {
-  const upload = resolveUpload(ctx, input.uploadId);
+  const upload = uploadPath(ctx.dbFile, input.uploadId);
   const { youthReferenceDate } = await readSettings(ctx.db);
   const job = ctx.jobs.start('import.preview', (control) =>
     previewImport({ sqlite: ctx.sqlite, today: ctx.today, youthReferenceDate }, upload.path, upload.name, input, control),
@@ -68,7 +68,9 @@ async function rejectedSheet(ctx: ReadContext, input: ParsedInput<'import.reject
   if (rejected.length === 0) fail('INVALID_STATE', '没有被拒绝的行。');
   const base = path.basename(ready.staged.fileName).replace(/\.[^.]+$/, '');
   const fileName = `${base}-被拒绝的行-${ctx.today}.xlsx`;
-  return registerDownload(ctx, fileName, (file) => writeRejectedSheet(file, ready.staged, rejected));
+  const file = newExportPath(ctx.dbFile, '.xlsx');
+  await writeRejectedSheet(file, ready.staged, rejected);
+  return registerDownloadFile(ctx.dbFile, file, fileName);
 }
 
 async function undo(ctx: WriteContext, input: ParsedInput<'import.undo'>): Promise<ApiOutput<'import.undo'>> {
