@@ -6,6 +6,8 @@ import { memberMethods } from './contract/member';
 import { volunteerMethods } from './contract/volunteer';
 import { duesMethods } from './contract/dues';
 import { groupMethods } from './contract/group-member';
+import { fileMethods } from './contract/files';
+import { exportMethods } from './contract/export';
 
 // The one API contract. Every transport (Electron IPC, loopback HTTP, CLI) carries exactly
 // these methods; the dispatcher parses every input with these schemas and every output too,
@@ -196,6 +198,8 @@ export const contract = {
   ...volunteerMethods,
   ...duesMethods,
   ...groupMethods,
+  ...fileMethods,
+  ...exportMethods,
 } as const;
 
 export type Contract = typeof contract;
@@ -223,3 +227,5 @@ export type * from './contract/member';
 export type * from './contract/volunteer';
 export type * from './contract/dues';
 export type * from './contract/group-member';
+export type * from './contract/files';
+export type * from './contract/export';

@@ -2,6 +2,8 @@ import { mergeHandlerMaps, type HandlerTable } from '../handler';
 import { appHandlers } from './app';
 import { countyHandlers } from './county';
 import { duesHandlers } from './dues';
+import { exportHandlers } from './export';
+import { fileHandlers } from './files';
 import { groupHandlers } from './group-member';
 import { memberHandlers } from './member';
 import { orgHandlers } from './org';
@@ -23,4 +25,6 @@ export const handlers: HandlerTable = mergeHandlerMaps(
   starHandlers,
   duesHandlers,
   groupHandlers,
+  fileHandlers,
+  exportHandlers,
 );
