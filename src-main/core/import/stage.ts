@@ -3,6 +3,7 @@ import type { ImportKind } from '../domain/sheet-fields';
 import { sheetFields } from '../domain/sheet-fields';
 import { AppError } from '../errors';
 import { inspectSource, readSheet, readSheetInWorker } from './read/index';
+import { refuse } from './read/refusals';
 import type { RawCell, RawRow, SourceInfo } from './read/types';
 import { applyMapping, classifyRow, fillMergedDown, findTable, headerSignature, missingRequiredFields, sheetDate, type TableGuess } from './table/index';
 
@@ -52,8 +53,8 @@ export interface SheetScore {
 }
 
 /** Every sheet's likelihood of being the roster of this kind, from its first rows. */
-export async function scoreSheets(file: string, kind: ImportKind, encoding?: StageOptions['encoding']): Promise<{ source: SourceInfo; scores: SheetScore[] }> {
-  const source = await inspectSource(file, encoding ? { encoding } : {});
+export async function scoreSheets(file: string, fileName: string, kind: ImportKind, encoding?: StageOptions['encoding']): Promise<{ source: SourceInfo; scores: SheetScore[] }> {
+  const source = await inspectNamed(file, fileName, encoding);
   const scores: SheetScore[] = [];
   for (const { name } of source.sheets) {
     const rows: RawRow[] = [];
@@ -64,6 +65,27 @@ export async function scoreSheets(file: string, kind: ImportKind, encoding?: Sta
   return { source, scores };
 }
 
+/**
+ * The reader decides by content; the name adds what the clerk was told: a "workbook" that is
+ * really text was renamed or mislabelled somewhere, and saying so beats importing a guess.
+ */
+async function inspectNamed(file: string, fileName: string, encoding?: StageOptions['encoding']): Promise<SourceInfo> {
+  const extension = path.extname(fileName).toLowerCase();
+  const workbookName = ['.xlsx', '.xlsm', '.xls', '.et'].includes(extension);
+  let source: SourceInfo;
+  try {
+    source = await inspectSource(file, encoding ? { encoding } : {});
+  } catch (error) {
+    // A damaged or bare OLE container named .xls is, for the clerk, an old-format Excel file.
+    if (error instanceof AppError && extension === '.xls' && error.message.includes('旧版 Office')) throw refuse.legacyXls();
+    throw error;
+  }
+  if (source.format === 'csv' && workbookName) {
+    throw new AppError('FILE_REFUSED', `文件扩展名是“${extension}”，内容却是文本（CSV），不是 Excel 工作簿，可能被改过扩展名。请确认文件来源；若内容无误，请把扩展名改为 .csv，或在 Excel/WPS 中打开后另存为 .xlsx 再导入。`);
+  }
+  return source;
+}
+
 export function likeliestSheet(scores: readonly SheetScore[]): string | null {
   let best: SheetScore | null = null;
   for (const s of scores) if (s.headerFound && (!best || s.score > best.score)) best = s;
@@ -71,10 +93,10 @@ export function likeliestSheet(scores: readonly SheetScore[]): string | null {
 }
 
 export async function stageSheet(file: string, fileName: string, options: StageOptions): Promise<StagedSheet> {
-  const { source, scores } = await scoreSheets(file, options.kind, options.encoding);
+  const { source, scores } = await scoreSheets(file, fileName, options.kind, options.encoding);
   const sheet = options.sheet ?? likeliestSheet(scores) ?? source.sheets[0]?.name;
   if (!sheet || !source.sheets.some((s) => s.name === sheet)) {
-    throw new AppError('NO_TABLE', `文件中没有名为“${options.sheet ?? ''}”的工作表。`);
+    throw new AppError('NO_TABLE', `文件中没有名为“${options.sheet ?? ''}”的工作表。这个文件的工作表有：${source.sheets.map((s) => `“${s.name}”`).join('、')}。`);
   }
 
   const read = options.inWorker === false ? readSheet : readSheetInWorker;

@@ -24,7 +24,7 @@ export const importHandlers = {
 
 async function inspect(ctx: ReadContext, input: ParsedInput<'import.inspect'>): Promise<ApiOutput<'import.inspect'>> {
   const upload = uploadPath(ctx.dbFile, input.uploadId);
-  const { source, scores } = await scoreSheets(upload.path, input.kind, input.encoding);
+  const { source, scores } = await scoreSheets(upload.path, upload.name, input.kind, input.encoding);
   return {
     format: source.format,
     encoding: source.encoding,

@@ -42,7 +42,9 @@ export class IssueList {
 
   sorted(): { rejected: RowIssue[]; warnings: RowIssue[] } {
     const byRow = (a: RowIssue, b: RowIssue) => a.row - b.row;
-    return { rejected: [...this.rejected].sort(byRow), warnings: [...this.warnings].sort(byRow) };
+    // A row that is not imported has its reasons; notes about how it would have been stored go.
+    const warnings = this.warnings.filter((w) => !this.rejectedRows.has(w.row));
+    return { rejected: [...this.rejected].sort(byRow), warnings: warnings.sort(byRow) };
   }
 }
 

@@ -76,12 +76,12 @@ export async function planMembers(input: PlanInput): Promise<Plan<MemberAction>>
     const guardianName = isEmptyCell((values.guardianName ?? null)) ? null : cellText((values.guardianName ?? null)).replace(/\s+/g, '');
 
     let joinedOn: string | null = null;
-    if (isEmptyCell((values.joinedOn ?? null))) issues.reject(row, 'joinedOn', '没有填写入会时间。');
+    if (isEmptyCell((values.joinedOn ?? null))) issues.reject(row, 'joinedOn', '入会时间为必填，本行没有填写。');
     else {
       const parsed = parseDateCell((values.joinedOn ?? null), { allowYearMonth: true });
       if ('error' in parsed) issues.reject(row, 'joinedOn', parsed.error);
       else {
-        for (const w of parsed.warnings) issues.warn(row, 'joinedOn', w);
+        // Townships often know only the month someone joined; that form is accepted as is.
         if (parsed.value > today) issues.reject(row, 'joinedOn', `入会时间 ${parsed.value} 晚于今天。`);
         else if (parsed.value < who.birthDate) issues.reject(row, 'joinedOn', `入会时间 ${parsed.value} 早于出生日期 ${who.birthDate}。`);
         else joinedOn = parsed.value;
@@ -126,11 +126,11 @@ export async function planMembers(input: PlanInput): Promise<Plan<MemberAction>>
     const memberChanges = changedMember(existingMember, member);
     const differs = Object.keys(personChanges).length + Object.keys(memberChanges).length > 0;
     if (options.onDuplicate === 'reject') {
-      issues.reject(row, 'idNumber', '此人已是台账中的会员；按导入时的选择（拒绝重复人员），该行不导入。');
+      issues.reject(row, 'idNumber', '此人已在台账中（会员）；按导入时的选择（拒绝重复人员），该行不导入。');
     } else if (!differs) {
       unchanged += 1;
     } else if (options.onDuplicate === 'keep') {
-      issues.reject(row, 'idNumber', `此人已是台账中的会员，表中的${describe(personChanges, memberChanges)}与台账不同；按导入时的选择（保留台账中的），没有修改。`);
+      issues.reject(row, 'idNumber', `此人已在台账中（会员），表中的${describe(personChanges, memberChanges)}与台账不同；按导入时的选择（保留台账中的），没有修改。`);
     } else {
       actions.push({ type: 'update', row, personId: who.existing.id, memberId: existingMember.id, person: personChanges, member: memberChanges });
     }

@@ -126,7 +126,14 @@ export class OrgResolver {
     const name = written.endsWith('红十字会') ? written : `${written}红十字会`;
     const inferred = inferOrgType(written);
     const typeName = inferred && this.typeNames.has(inferred) ? inferred : null;
-    if (!typeName) this.issues.warn(row, 'organization', `将新建“${name}”，但无法从名称判断组织类型，导入后请在“组织”中补填。`);
+    const parent = parentId === null ? '县红十字会直属' : `上级：${this.byId.get(parentId)?.name ?? parentId}`;
+    this.issues.warn(
+      row,
+      'organization',
+      typeName
+        ? `“${written}”不在台账中，将新建“${name}”（${parent}，类型：${typeName}）。`
+        : `“${written}”不在台账中，将新建“${name}”（${parent}），但无法从名称判断组织类型，导入后请在“组织”中补填。`,
+    );
     const ref = -(this.pending.length + 1);
     this.pending.push({ ref, name, parentId, typeName });
     return ref;
