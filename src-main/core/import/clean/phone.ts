@@ -42,20 +42,20 @@ export function cleanPhone(cell: RawCell): Cleaned<string> {
     const phone = normalizePhone(/^861[3-9]\d{9}$/u.test(digits) ? digits.slice(2) : digits);
     return phone === null ? fail(reason(digits)) : ok(phone);
   }
-  const text = stripDecoration(halfWidth(cell.replace(zeroWidth, '')).trim());
-  if (text === '') return fail('电话号码为空');
+  const written = halfWidth(cell.replace(zeroWidth, '')).trim();
+  if (written === '') return fail('电话号码为空');
+  const text = stripDecoration(written);
   const whole = normalizePhone(text);
   if (whole !== null) return ok(whole);
 
-  const parts = text.split(separators).map((p) => stripDecoration(p)).filter((p) => p !== '');
+  const parts = written.split(separators);
   // "13812345678 13987654321": two numbers only a space apart.
-  const pieces = parts.length > 1 ? parts : text.split(/\s+/u).filter((p) => p !== '');
-  if (pieces.length > 1) {
-    const found = pieces.map((p) => normalizePhone(p)).filter((p): p is string => p !== null);
-    const first = found[0];
-    if (first !== undefined) {
-      return ok(first, [`一个单元格里填了 ${pieces.length} 个号码，只导入了第一个有效号码 ${maskPhone(first)}，其余请另行记录`]);
-    }
+  const pieces = (parts.length > 1 ? parts : text.split(/\s+/u)).map((p) => stripDecoration(p)).filter((p) => digitsIn(p) > 0);
+  const found = pieces.map((p) => normalizePhone(p)).filter((p): p is string => p !== null);
+  const first = found[0];
+  if (first !== undefined) {
+    const warnings = pieces.length > 1 ? [`一个单元格里填了 ${pieces.length} 个号码，只导入了第一个有效号码 ${maskPhone(first)}，其余请另行记录`] : [];
+    return ok(first, warnings);
   }
   return fail(reason(text));
 }
