@@ -67,6 +67,16 @@ describe('cleanPhone', () => {
     expect(value(cleanPhone('057188886666'))).toBe('0571-88886666');
     expect(value(cleanPhone('(0571)88886666'))).toBe('0571-88886666');
     expect(value(cleanPhone('（0571）8888 6666'))).toBe('0571-88886666');
+    expect(value(cleanPhone('01088886666'))).toBe('010-88886666');
+    expect(value(cleanPhone('02188886666'))).toBe('021-88886666');
+    expect(value(cleanPhone('0755 8888 6666'))).toBe('0755-88886666');
+    expect(value(cleanPhone('0571-8888666'))).toBe('0571-8888666');
+  });
+
+  it('puts back the 0 of an area code a number cell dropped, and says so', () => {
+    expect(cleanPhone(57188886666)).toEqual({ value: '0571-88886666', warnings: ['座机号码开头的 0 在 Excel 中丢失（单元格是数字），已补回为 0571-****6666，请确认'] });
+    expect(value(cleanPhone(1088886666))).toBe('010-88886666');
+    expect(error(cleanPhone(1381234567))).toContain('位数不对（10 位）');
   });
 
   it('keeps the first of several numbers in one cell and warns without repeating them in full', () => {

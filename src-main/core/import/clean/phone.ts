@@ -40,7 +40,12 @@ export function cleanPhone(cell: RawCell): Cleaned<string> {
     if (!Number.isInteger(cell) || cell <= 0) return fail('这一栏不是电话号码，请检查是否错列');
     const digits = String(cell);
     const phone = normalizePhone(/^861[3-9]\d{9}$/u.test(digits) ? digits.slice(2) : digits);
-    return phone === null ? fail(reason(digits)) : ok(phone);
+    if (phone !== null) return ok(phone);
+    // A number cell drops the 0 of an area code; it is the only digit that can be lost, so it is put back.
+    // Area codes are 010 or 0[2-9]x(x), so a mobile missing a digit is never taken for one.
+    const landline = /^(10|[2-9]\d)\d{8,9}$/u.test(digits) ? normalizePhone(`0${digits}`) : null;
+    if (landline !== null) return ok(landline, [`座机号码开头的 0 在 Excel 中丢失（单元格是数字），已补回为 ${maskPhone(landline)}，请确认`]);
+    return fail(reason(digits));
   }
   const written = halfWidth(cell.replace(zeroWidth, '')).trim();
   if (written === '') return fail('电话号码为空');
