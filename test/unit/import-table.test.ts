@@ -81,6 +81,16 @@ describe('findTable', () => {
     expect(findTable(rows, 'members')?.headerRows).toEqual([1]);
   });
 
+  it('starts the data after a line of filling hints under the header', () => {
+    const rows = [
+      r(1, '姓名', '性别', '身份证号码', '入会时间'),
+      r(2, '（必填）', '男/女', '18位，请设为文本', '格式：2020-01-01'),
+      r(3, '张三', '男', '330106199001021235', '2020-01-01'),
+    ];
+    expect(findTable(rows, 'members')).toMatchObject({ headerRows: [1], dataStartsAt: 3 });
+    expect(findTable([rows[0] as RawRow, rows[2] as RawRow], 'members')?.dataStartsAt).toBe(2);
+  });
+
   it('reports the required fields no column maps to', () => {
     const rows = [r(1, '姓名', '性别', '身份证号码'), r(2, '张三', '男', null)];
     expect(findTable(rows, 'members')?.missingRequired).toEqual(['joinedOn']);
