@@ -230,8 +230,19 @@ describe('fillMergedDown', () => {
     expect(filled.map((x) => x.cells)).toEqual(rows.map((x) => x.cells));
   });
 
+  it('leaves a spare line under a merged cell blank, also when only its 序号 is filled', () => {
+    const sheet = [r(5, '序号', '姓名', '所属基层组织'), r(6, 1, '王芳', '象山社区'), r(7, 2, null, null), r(8, null, null, null), r(9, 4, '李明', null)];
+    const columns = [
+      { index: 0, field: null },
+      { index: 1, field: 'name' },
+      { index: 2, field: 'organization' },
+    ];
+    const filled = fillMergedDown(sheet, [{ top: 6, left: 2, bottom: 9, right: 2 }], columns);
+    expect(filled.map((x) => x.cells[2] ?? null)).toEqual(['所属基层组织', '象山社区', null, null, '象山社区']);
+  });
+
   it('fills a cell merged across columns and rows from its top-left cell', () => {
-    const filled = fillMergedDown(rows, [{ top: 6, left: 1, bottom: 7, right: 2 }], [{ index: 1 }]);
+    const filled = fillMergedDown(rows, [{ top: 6, left: 1, bottom: 7, right: 2 }], [{ index: 0 }, { index: 1 }]);
     expect(filled[2]?.cells).toEqual(['李明', '象山社区']);
   });
 });
