@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanIdNumber, type CleanId, type Cleaned, excelScientific, parseDateCell } from '../../src-main/core/import/clean';
+import { cleanIdNumber, type Cleaned, excelScientific, parseDateCell } from '../../src-main/core/import/clean';
 
 const today = '2025-06-30';
 const lostDigits = '身份证号码在 Excel 中被存成了数字，末几位已丢失（显示为 3.30106E+17），无法恢复。请把该列设为“文本”后重新填写正确号码。';
@@ -43,8 +43,10 @@ describe('cleanIdNumber', () => {
   });
 
   it('refuses an ID stored in Excel as a number, in every form it arrives, as unrecoverable', () => {
-    // The float JavaScript holds for the cell: the last digits are already gone.
-    expect(error(cleanIdNumber(330106199001021235, today))).toBe(lostDigits);
+    // The float a reader gets for the cell: the last digits are already gone.
+    const asNumber = Number('330106199001021235');
+    expect(asNumber).toBe(330106199001021250);
+    expect(error(cleanIdNumber(asNumber, today))).toBe(lostDigits);
     expect(error(cleanIdNumber(3.30106e17, today))).toBe(lostDigits);
     expect(error(cleanIdNumber('3.30106E+17', today))).toBe(lostDigits);
     expect(error(cleanIdNumber('3.30106e17', today))).toBe(lostDigits);
@@ -83,7 +85,7 @@ describe('cleanIdNumber', () => {
   });
 
   it('shows a lost number the way Excel does', () => {
-    expect(excelScientific(330106199001021235)).toBe('3.30106E+17');
+    expect(excelScientific(Number('330106199001021235'))).toBe('3.30106E+17');
     expect(excelScientific(110105194912310000)).toBe('1.10105E+17');
     expect(excelScientific(330100000000000000)).toBe('3.301E+17');
   });

@@ -16,6 +16,13 @@ describe('mapColumns', () => {
     expect(keys(['姓名', '身份证号码（18位）', '手机号码（本人）', '入会时间(如2020.3)'])).toEqual(['name', 'idNumber', 'phone', 'joinedOn']);
   });
 
+  it('never guesses 工作单位 (the employer) or an address for the organisation or phone', () => {
+    expect(keys(['姓名', '工作单位', '所属基层组织', '家庭电话', '单位地址'])).toEqual(['name', null, 'organization', null, null]);
+    expect(keys(['姓名', '工作单位'])).toEqual(['name', null]);
+    expect(keys(['姓名', '所属村（社区）'])).toEqual(['name', 'organization']);
+    expect(keys(['姓名', '联系电话（手机）'])).toEqual(['name', 'phone']);
+  });
+
   it('leaves a header about someone else unmapped rather than guessing', () => {
     expect(keys(['姓名', '监护人身份证号码', '入会时间'])).toEqual(['name', null, 'joinedOn']);
     expect(keys(['姓名', '家长联系电话'])).toEqual(['name', 'guardianPhone']);

@@ -81,6 +81,16 @@ describe('findTable', () => {
     expect(findTable(rows, 'members')?.headerRows).toEqual([1]);
   });
 
+  it('starts the data after a line of filling hints under the header', () => {
+    const rows = [
+      r(1, '姓名', '性别', '身份证号码', '入会时间'),
+      r(2, '（必填）', '男/女', '18位，请设为文本', '格式：2020-01-01'),
+      r(3, '张三', '男', '330106199001021235', '2020-01-01'),
+    ];
+    expect(findTable(rows, 'members')).toMatchObject({ headerRows: [1], dataStartsAt: 3 });
+    expect(findTable([rows[0] as RawRow, rows[2] as RawRow], 'members')?.dataStartsAt).toBe(2);
+  });
+
   it('reports the required fields no column maps to', () => {
     const rows = [r(1, '姓名', '性别', '身份证号码'), r(2, '张三', '男', null)];
     expect(findTable(rows, 'members')?.missingRequired).toEqual(['joinedOn']);
@@ -220,8 +230,19 @@ describe('fillMergedDown', () => {
     expect(filled.map((x) => x.cells)).toEqual(rows.map((x) => x.cells));
   });
 
+  it('leaves a spare line under a merged cell blank, also when only its 序号 is filled', () => {
+    const sheet = [r(5, '序号', '姓名', '所属基层组织'), r(6, 1, '王芳', '象山社区'), r(7, 2, null, null), r(8, null, null, null), r(9, 4, '李明', null)];
+    const columns = [
+      { index: 0, field: null },
+      { index: 1, field: 'name' },
+      { index: 2, field: 'organization' },
+    ];
+    const filled = fillMergedDown(sheet, [{ top: 6, left: 2, bottom: 9, right: 2 }], columns);
+    expect(filled.map((x) => x.cells[2] ?? null)).toEqual(['所属基层组织', '象山社区', null, null, '象山社区']);
+  });
+
   it('fills a cell merged across columns and rows from its top-left cell', () => {
-    const filled = fillMergedDown(rows, [{ top: 6, left: 1, bottom: 7, right: 2 }], [{ index: 1 }]);
+    const filled = fillMergedDown(rows, [{ top: 6, left: 1, bottom: 7, right: 2 }], [{ index: 0 }, { index: 1 }]);
     expect(filled[2]?.cells).toEqual(['李明', '象山社区']);
   });
 });

@@ -7,7 +7,8 @@ export function normalizePhone(raw: string): string | null {
   let value = raw.replace(/[\s\u3000]/g, '').replace(/[－—–]/g, '-').replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
   value = value.replace(/^(\+|00)86-?/, '');
   if (mobile.test(value.replace(/-/g, ''))) return value.replace(/-/g, '');
-  const landlineMatch = /^(0\d{2,3})-?(\d{7,8})(?:-(\d{1,6}))?$/.exec(value);
+  // Area codes are 010 and 02x (three digits) or 0[3-9]xx (four), so an undashed number splits one way only.
+  const landlineMatch = /^(0(?:10|2\d|[3-9]\d{2}))-?(\d{7,8})(?:-(\d{1,6}))?$/.exec(value);
   if (landlineMatch) {
     const formatted = `${landlineMatch[1]}-${landlineMatch[2]}${landlineMatch[3] ? `-${landlineMatch[3]}` : ''}`;
     return landline.test(formatted) ? formatted : null;

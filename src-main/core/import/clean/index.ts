@@ -7,6 +7,7 @@ export { buildNameIndex, matchByName, nameKey, type NameCandidate, type NameInde
 export { inferOrgType } from './org-type';
 export { cleanPersonName } from './person-name';
 export { cleanPhone } from './phone';
+export { reconcileWithId, type Reconciled } from './reconcile-id';
 export { type Cleaned, fail, isError, ok } from './result';
 export { parseServiceFields, type ServiceFieldsParse } from './service-fields';
 export { parseYesNo } from './yes-no';

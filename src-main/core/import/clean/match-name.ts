@@ -40,6 +40,8 @@ interface Entry {
   name: string;
   key: string;
   order: number;
+  /** How many different characters the key has. */
+  distinct: number;
 }
 
 interface Found {
@@ -65,23 +67,44 @@ function isSubsequence(short: string, long: string): boolean {
   return at === short.length;
 }
 
-/** Levenshtein distance, or max + 1 as soon as it must exceed max. */
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
+
+/**
+ * Levenshtein distance, or max + 1 as soon as it must exceed max. Only the diagonal band of
+ * width 2·max + 1 is computed (Ukkonen), in reused arrays: this runs for most pairs of a sheet.
+ */
 function boundedDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const value = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + cost);
-      current.push(value);
-      rowMin = Math.min(rowMin, value);
-    }
-    if (rowMin > max) return max + 1;
-    previous = current;
+  const n = a.length;
+  const m = b.length;
+  const big = max + 1;
+  if (Math.abs(n - m) > max) return big;
+  if (rowA.length < m + 2) {
+    rowA = new Int32Array(m + 2);
+    rowB = new Int32Array(m + 2);
   }
-  return previous[b.length] as number;
+  let prev = rowA;
+  let cur = rowB;
+  for (let j = 0; j <= m + 1; j++) prev[j] = j <= max ? j : big;
+  for (let i = 1; i <= n; i++) {
+    const lo = Math.max(1, i - max);
+    const hi = Math.min(m, i + max);
+    cur[lo - 1] = lo === 1 ? Math.min(i, big) : big;
+    let rowMin = cur[lo - 1] as number;
+    const ai = a.charCodeAt(i - 1);
+    for (let j = lo; j <= hi; j++) {
+      const cost = ai === b.charCodeAt(j - 1) ? 0 : 1;
+      const v = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + cost, big);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (hi + 1 <= m + 1) cur[hi + 1] = big;
+    if (rowMin > max) return big;
+    const swap = prev;
+    prev = cur;
+    cur = swap;
+  }
+  return Math.min(prev[m] as number, big);
 }
 
 export interface NameIndex {
@@ -91,7 +114,21 @@ export interface NameIndex {
 /** Builds the lookup once for a list of candidates; `match` is then cheap per distinct name. */
 export function buildNameIndex(candidates: readonly NameCandidate[], opts: NameMatchOptions = {}): NameIndex {
   const prefixes = (opts.prefixes ?? []).map(nameKey).filter((p) => p !== '');
-  const entries: Entry[] = candidates.map((c, order) => ({ id: c.id, name: c.name, key: nameKey(c.name), order }));
+  const entries: Entry[] = candidates.map((c, order) => {
+    const key = nameKey(c.name);
+    return { id: c.id, name: c.name, key, order, distinct: new Set(key).size };
+  });
+  // Character → entries containing it. A candidate sharing too few characters with a name can be
+  // none of the near matches below, so most of the 2,000 are never looked at.
+  const postings = new Map<string, number[]>();
+  entries.forEach((e, i) => {
+    for (const ch of new Set(e.key)) {
+      const list = postings.get(ch);
+      if (list) list.push(i);
+      else postings.set(ch, [i]);
+    }
+  });
+  const shared = new Int32Array(entries.length);
   const byKey = new Map<string, Entry[]>();
   const byTail = new Map<string, Array<[prefix: string, entry: Entry]>>();
   for (const e of entries) {
@@ -121,15 +158,39 @@ export function buildNameIndex(candidates: readonly NameCandidate[], opts: NameM
     for (const [prefix, tail] of adminSplits(key, prefixes)) for (const e of byKey.get(tail) ?? []) add(e, 2, `表中名称多了“${prefix}”`);
 
     const maxDistance = key.length <= 4 ? 1 : 2;
-    for (const e of entries) {
-      if (found.has(e.id) || e.key === key) continue;
-      if (key.length >= 2 && e.key.includes(key)) add(e, 3, '表中名称是台账名称的一部分（简称）');
-      else if (e.key.length >= 2 && key.includes(e.key)) add(e, 3, '台账名称是表中名称的一部分');
-      else if (key.length >= 2 && key[0] === e.key[0] && key.length < e.key.length && isSubsequence(key, e.key)) add(e, 4, '可能是台账名称的简称');
-      else {
-        const d = boundedDistance(key, e.key, maxDistance);
-        if (d <= maxDistance) add(e, 4 + d, `名称与台账相差 ${d} 个字`);
+    const keyChars = new Set(key);
+    const touched: number[] = [];
+    for (const ch of keyChars) {
+      for (const i of postings.get(ch) ?? []) {
+        if (shared[i] === 0) touched.push(i);
+        shared[i] = (shared[i] as number) + 1;
       }
+    }
+    const near: Entry[] = [];
+    for (const i of touched) {
+      const e = entries[i] as Entry;
+      const common = shared[i] as number;
+      shared[i] = 0;
+      // Contained, in order or within the distance: at most maxDistance of the name's characters
+      // are missing from the candidate. Containing the candidate: all of its characters are shared.
+      if (common >= keyChars.size - maxDistance || common === e.distinct) near.push(e);
+    }
+    for (const e of near) {
+      if (found.has(e.id) || e.key === key) continue;
+      if (key.length >= 2 && e.key.includes(key)) {
+        add(e, 3, '表中名称是台账名称的一部分（简称）');
+        continue;
+      }
+      if (Math.abs(e.key.length - key.length) <= maxDistance) {
+        const d = boundedDistance(key, e.key, maxDistance);
+        if (d <= maxDistance) {
+          add(e, d === 1 ? 4 : 7, `名称与台账相差 ${d} 个字`);
+          continue;
+        }
+      }
+      // The township a village belongs to is part of the village's name, but not the same body.
+      if (e.key.length >= 2 && key.includes(e.key) && !(key.startsWith(e.key) && adminEnd.test(e.key))) add(e, 5, '台账名称是表中名称的一部分');
+      else if (key.length >= 2 && key[0] === e.key[0] && key.length < e.key.length && isSubsequence(key, e.key)) add(e, 6, '可能是台账名称的简称');
     }
     const suggestions = [...found.values()]
       .sort((a, b) => a.rank - b.rank || Math.abs(a.entry.key.length - key.length) - Math.abs(b.entry.key.length - key.length) || a.entry.order - b.entry.order)

@@ -40,22 +40,27 @@ export function cleanPhone(cell: RawCell): Cleaned<string> {
     if (!Number.isInteger(cell) || cell <= 0) return fail('这一栏不是电话号码，请检查是否错列');
     const digits = String(cell);
     const phone = normalizePhone(/^861[3-9]\d{9}$/u.test(digits) ? digits.slice(2) : digits);
-    return phone === null ? fail(reason(digits)) : ok(phone);
+    if (phone !== null) return ok(phone);
+    // A number cell drops the 0 of an area code; it is the only digit that can be lost, so it is put back.
+    // Area codes are 010 or 0[2-9]x(x), so a mobile missing a digit is never taken for one.
+    const landline = /^(10|[2-9]\d)\d{8,9}$/u.test(digits) ? normalizePhone(`0${digits}`) : null;
+    if (landline !== null) return ok(landline, [`座机号码开头的 0 在 Excel 中丢失（单元格是数字），已补回为 ${maskPhone(landline)}，请确认`]);
+    return fail(reason(digits));
   }
-  const text = stripDecoration(halfWidth(cell.replace(zeroWidth, '')).trim());
-  if (text === '') return fail('电话号码为空');
+  const written = halfWidth(cell.replace(zeroWidth, '')).trim();
+  if (written === '') return fail('电话号码为空');
+  const text = stripDecoration(written);
   const whole = normalizePhone(text);
   if (whole !== null) return ok(whole);
 
-  const parts = text.split(separators).map((p) => stripDecoration(p)).filter((p) => p !== '');
+  const parts = written.split(separators);
   // "13812345678 13987654321": two numbers only a space apart.
-  const pieces = parts.length > 1 ? parts : text.split(/\s+/u).filter((p) => p !== '');
-  if (pieces.length > 1) {
-    const found = pieces.map((p) => normalizePhone(p)).filter((p): p is string => p !== null);
-    const first = found[0];
-    if (first !== undefined) {
-      return ok(first, [`一个单元格里填了 ${pieces.length} 个号码，只导入了第一个有效号码 ${maskPhone(first)}，其余请另行记录`]);
-    }
+  const pieces = (parts.length > 1 ? parts : text.split(/\s+/u)).map((p) => stripDecoration(p)).filter((p) => digitsIn(p) > 0);
+  const found = pieces.map((p) => normalizePhone(p)).filter((p): p is string => p !== null);
+  const first = found[0];
+  if (first !== undefined) {
+    const warnings = pieces.length > 1 ? [`一个单元格里填了 ${pieces.length} 个号码，只导入了第一个有效号码 ${maskPhone(first)}，其余请另行记录`] : [];
+    return ok(first, warnings);
   }
   return fail(reason(text));
 }

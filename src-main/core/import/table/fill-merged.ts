@@ -1,12 +1,17 @@
+import { isBlankCell } from '../cell';
 import type { CellRange, RawRow } from '../read/types';
 
 /**
  * A cell merged down over several rows (an organisation name beside all its members) holds its
  * value in the top row only; each row it covers gets that value, as the clerk reads the sheet.
- * Only merges starting in a table column matter. Returns new rows; the input is left as it was.
+ * Only merges starting in a table column matter. A covered row with nothing else in the imported
+ * columns (a spare line the clerk merged over, perhaps with its 序号) stays blank rather than
+ * becoming a row that holds only an organisation. Returns new rows; the input is left as it was.
  */
-export function fillMergedDown(rows: readonly RawRow[], merges: readonly CellRange[], columns: readonly { index: number }[]): RawRow[] {
+export function fillMergedDown(rows: readonly RawRow[], merges: readonly CellRange[], columns: readonly { index: number; field?: string | null }[]): RawRow[] {
   const tableColumns = new Set(columns.map((c) => c.index));
+  const contentColumns = columns.filter((c) => c.field !== null).map((c) => c.index);
+  const hasContent = (row: RawRow, except: number): boolean => contentColumns.some((i) => i !== except && !isBlankCell(row.cells[i] ?? null));
   const byNumber = new Map<number, number>();
   rows.forEach((r, i) => byNumber.set(r.row, i));
   const out: RawRow[] = rows.slice();
@@ -19,7 +24,7 @@ export function fillMergedDown(rows: readonly RawRow[], merges: readonly CellRan
     if (value === null) continue;
     for (let r = m.top + 1; r <= m.bottom; r++) {
       const at = byNumber.get(r);
-      if (at === undefined) continue;
+      if (at === undefined || !hasContent(out[at] as RawRow, m.left)) continue;
       if (!copied.has(at)) {
         const original = out[at] as RawRow;
         out[at] = { row: original.row, cells: original.cells.slice() };

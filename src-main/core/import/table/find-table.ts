@@ -6,7 +6,7 @@ import { mapColumns, type MappedColumn, missingRequiredFields } from './map-colu
 export interface TableGuess {
   /** Excel row numbers of the header (one row, or a group row and its sub-header row). */
   headerRows: number[];
-  /** Excel row number of the first row after the header. */
+  /** Excel row number of the first row after the header (and after a line of filling hints under it). */
   dataStartsAt: number;
   columns: MappedColumn[];
   /** How many columns map to a field of the kind; the engine preselects the sheet with the highest. */
@@ -88,6 +88,15 @@ function trimColumns(headers: string[]): string[] {
   return headers.slice(0, end);
 }
 
+/** Templates put a line of instructions under the header: "（必填）", "格式：2020-01-01", "男/女". */
+const hintText = /必填|选填|可选|可不填|填写|格式|示例|例[:：如]|如[:：]|\d+位|yyyy|年-月-日|男\/女|是\/否|^[（(].*[）)]$/iu;
+
+function isHintRow(row: RawRow | undefined): boolean {
+  if (row === undefined) return false;
+  const filled = row.cells.filter((c) => c !== null && cellText(c) !== '');
+  return filled.length > 0 && filled.every((c) => typeof c === 'string' && hintText.test(c.normalize('NFKC').trim()));
+}
+
 interface Candidate {
   headerRows: number[];
   columns: MappedColumn[];
@@ -129,9 +138,11 @@ export function findTable(rows: readonly RawRow[], kind: ImportKind, merges?: re
   }
   const found = best as Candidate | null;
   if (found === null) return null;
+  const lastHeader = found.headerRows[found.headerRows.length - 1] as number;
+  const hints = isHintRow(scan.find((r) => r.row === lastHeader + 1));
   return {
     headerRows: found.headerRows,
-    dataStartsAt: (found.headerRows[found.headerRows.length - 1] as number) + 1,
+    dataStartsAt: lastHeader + (hints ? 2 : 1),
     columns: found.columns,
     score: found.score,
     missingRequired: missingRequiredFields(found.columns, kind),

@@ -47,12 +47,19 @@ function exactField(header: string, lookup: FieldLookup): string | null {
 }
 
 /**
+ * Roster columns about something else that happen to contain a field's word: 工作单位 is the
+ * person's employer, not their Red Cross organisation; 家庭电话 may be anyone's.
+ */
+const otherColumns = ['工作单位', '单位地址', '单位性质', '单位职务', '家庭住址', '家庭电话', '住址', '地址', '邮编', '邮箱', '微信', 'qq', '学历', '职务', '职称', '民族', '政治面貌', '籍贯'];
+
+/**
  * "会员姓名（必填）", "身份证号码（18位）": the header contains an alias. Careful on purpose:
  * when what is left over names another field ("监护人身份证号码", "家长联系电话"), the column is
  * about someone else and stays unmapped for the clerk to decide.
  */
 function containedField(header: string, lookup: FieldLookup): string | null {
   const text = normalizeHeader(header);
+  if (otherColumns.some((word) => text.includes(word))) return null;
   for (const [alias, key] of lookup.byLength) {
     const at = text.indexOf(alias);
     if (at < 0) continue;
