@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { benchMemberRoster } from './member-roster';
 import { benchDuesQueries } from './dues-queries';
+import { benchExportMembers } from './export-members';
 import { benchOrgQueries } from './org-queries';
 import { benchSeedLarge } from './seed-large';
 import { benchVolunteerQueries } from './volunteer-queries';
@@ -15,6 +16,7 @@ const seedLarge = await benchSeedLarge(async (file) => {
   volunteerQueriesOnLarge = await benchVolunteerQueries(file);
   return { ...(await benchOrgQueries(file)), ...(await benchDuesQueries(file)) };
 });
+const exportMembersOnMedium = await benchExportMembers();
 const { orgCount, orgListMs, orgListRawMs, orgListRatioToRaw, orgSearchMs, orgSearchRawMs, orgSearchRatioToRaw, orgGetMs, orgAddMs, ...rest } = seedLarge;
 const { duesOverdueCount, duesMemberScanRawMs, duesOverdueCountyMs, duesOverdueRatioToRaw, duesReportCountyMs, duesReportRatioToRaw, duesOverdueTownshipMs, duesReportTownshipMs, ...seed } = rest;
 process.stdout.write(
@@ -26,6 +28,7 @@ process.stdout.write(
       volunteerQueriesOnLarge,
       orgQueriesOnLarge: { orgCount, orgListMs, orgListRawMs, orgListRatioToRaw, orgSearchMs, orgSearchRawMs, orgSearchRatioToRaw, orgGetMs, orgAddMs },
       duesQueriesOnLarge: { duesOverdueCount, duesMemberScanRawMs, duesOverdueCountyMs, duesOverdueRatioToRaw, duesReportCountyMs, duesReportRatioToRaw, duesOverdueTownshipMs, duesReportTownshipMs },
+      exportMembersOnMedium,
       totalSeconds: Math.round((Date.now() - started) / 1000),
     },
     null,

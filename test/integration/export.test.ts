@@ -251,3 +251,32 @@ describe('ledger export / template', () => {
     expect(JSON.parse(bad.stdout)).toMatchObject({ error: { code: 'INVALID_INPUT' } });
   });
 });
+
+describe('export over many pages', () => {
+  it('exports every member of a seeded county once, in name order, across keyset pages and through search', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-export-many-'));
+    const db = path.join(dir, 'ledger.sqlite');
+    const cli = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'src-main/cli/ledger.ts', ...args], { cwd: path.resolve(import.meta.dirname, '../..'), encoding: 'utf8' });
+    expect(cli('init', '--db', db, '--county-code', '330106', '--county-name', '杭州市西湖区红十字会').status).toBe(0);
+    expect(cli('seed', '--db', db, '--scale', 'small', '--seed', '3').status).toBe(0);
+    const big = await createTestLedger({ file: db, setup: false });
+    try {
+      const total = big.db.sqlite.prepare('SELECT count(*) FROM member').pluck().get() as number;
+      expect(total).toBeGreaterThan(2500);
+      const result = await big.call('export.roster', { kind: 'members', fullId: true, format: 'csv' });
+      expect(result.rows).toBe(total);
+      const lines = (await download(big, result.token)).toString('utf8').slice(1).trimEnd().split('\r\n').slice(1);
+      const ids = lines.map((l) => l.split(',')[2]);
+      expect(new Set(ids).size).toBe(total);
+      const expectedIds = big.db.sqlite.prepare('SELECT p.id_number FROM member m JOIN person p ON p.id = m.person_id ORDER BY m.name_sort_key, m.person_id').pluck().all();
+      expect(ids).toEqual(expectedIds);
+      // The list's search path: a surname fragment gives exactly the members whose name holds it.
+      const wang = big.db.sqlite.prepare("SELECT count(*) FROM member m JOIN person p ON p.id = m.person_id WHERE instr(p.name, '王') > 0").pluck().get() as number;
+      expect((await big.call('export.roster', { kind: 'members', filter: { search: '王' } })).rows).toBe(wang);
+      const active = big.db.sqlite.prepare("SELECT count(*) FROM member WHERE status = 'active' AND kind = 'youth'").pluck().get() as number;
+      expect((await big.call('export.roster', { kind: 'youth-members', filter: { status: 'active' } })).rows).toBe(active);
+    } finally {
+      await big.db.close();
+    }
+  });
+});

@@ -36,6 +36,59 @@ export function readMemberDetails(sqlite: BetterSqlite3.Database, ids: number[])
   return byId<MemberDetail>(stmt.all({ ids: JSON.stringify(ids) }));
 }
 
+export interface MemberExportFilter {
+  orgIds: number[] | null;
+  status: 'active' | 'lapsed' | null;
+  kind: 'adult' | 'youth' | null;
+  joinedYear: number | null;
+}
+
+export interface MemberExportRow extends MemberDetail {
+  name: string;
+  kind: 'adult' | 'youth';
+  gender: 'M' | 'F' | null;
+  id_number: string | null;
+  phone: string | null;
+  org_name: string;
+  joined_on: string;
+  sort_key: string;
+  tie: number;
+}
+
+/**
+ * A page of the whole roster in name order with every exported column, for a filter without a
+ * search text (the list screens' filters otherwise). It walks member_sorted from the cursor, so
+ * an export of any filter reads the index once in total, whatever the number of pages.
+ */
+export function readMemberExportPage(sqlite: BetterSqlite3.Database, filter: MemberExportFilter, after: { key: string; id: number } | null, limit: number): MemberExportRow[] {
+  const stmt = prepared(
+    sqlite,
+    'memberPage',
+    `SELECT m.id, p.name, m.kind, p.gender, p.id_number, p.birth_date, p.phone, p.guardian_name, p.guardian_phone, m.notes,
+            o.name AS org_name, m.joined_on, m.name_sort_key AS sort_key, m.person_id AS tie
+     FROM member m INDEXED BY member_sorted
+     CROSS JOIN person p ON p.id = m.person_id
+     CROSS JOIN organization o ON o.id = m.organization_id
+     WHERE (m.name_sort_key, m.person_id) > (:key, :id)
+       AND (:status IS NULL OR m.status = :status) AND (:kind IS NULL OR m.kind = :kind)
+       AND (:joinedFrom IS NULL OR m.joined_on BETWEEN :joinedFrom AND :joinedTo)
+       AND (:orgs IS NULL OR m.organization_id IN (SELECT value FROM json_each(:orgs)))
+     ORDER BY m.name_sort_key, m.person_id
+     LIMIT :limit`,
+  );
+  const year = filter.joinedYear;
+  return stmt.all({
+    key: after?.key ?? '',
+    id: after?.id ?? 0,
+    status: filter.status,
+    kind: filter.kind,
+    joinedFrom: year === null ? null : `${year}-01-01`,
+    joinedTo: year === null ? null : `${year}-12-31`,
+    orgs: filter.orgIds ? JSON.stringify(filter.orgIds) : null,
+    limit,
+  }) as MemberExportRow[];
+}
+
 export interface VolunteerDetail {
   id: number;
   birth_date: string | null;

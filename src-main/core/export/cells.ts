@@ -23,7 +23,7 @@ export function dayText(date: Date): string {
  * its underscore is escaped, and a CR (which XML parsers turn into LF) is written as _x000D_.
  */
 export function xlsxText(value: string): { richText: Array<{ text: string }> } {
-  const escaped = value.replace(/_x([0-9A-Fa-f]{4})_/g, '_x005F_x$1_').replace(/\r/g, '_x000D_');
+  const escaped = value.includes('_x') || value.includes('\r') ? value.replace(/_x([0-9A-Fa-f]{4})_/g, '_x005F_x$1_').replace(/\r/g, '_x000D_') : value;
   return { richText: [{ text: escaped }] };
 }
 

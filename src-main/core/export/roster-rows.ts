@@ -5,7 +5,7 @@ import { readVolunteerRosterPage, type VolunteerRosterFilter } from '../db/volun
 import { readGroupPage, type GroupRosterFilter } from '../db/group-roster';
 import { listTeamRows } from '../db/team';
 import { listOrgRows } from '../db/org';
-import { readGroupNotes, readHoursPage, readMemberDetails, readVolunteerDetails, type HoursFilter } from '../db/export-details';
+import { readGroupNotes, readHoursPage, readMemberDetails, readMemberExportPage, readVolunteerDetails, type HoursFilter, type MemberExportRow } from '../db/export-details';
 import { maskIdNumber } from '../domain/id-number';
 import { maskPhone } from '../domain/phone';
 import { dateCell, type CellValue } from './cells';
@@ -16,7 +16,7 @@ import { dateCell, type CellValue } from './cells';
 
 export type FieldRow = Record<string, CellValue>;
 
-const pageSize = 2000;
+const pageSize = 1000;
 
 export interface Privacy {
   /** Full ID numbers and phones; otherwise both masked like the screens. */
@@ -35,30 +35,40 @@ const genderText = (g: 'M' | 'F' | null) => (g === 'M' ? '男' : g === 'F' ? '�
 const yesNo = (flag: number | boolean) => (flag ? '是' : '否');
 
 export function* memberRows(sqlite: BetterSqlite3.Database, filter: RosterFilter, privacy: Privacy): Generator<FieldRow[]> {
+  const toRow = (r: Omit<MemberExportRow, 'sort_key' | 'tie'>): FieldRow => ({
+    name: r.name,
+    gender: genderText(r.gender),
+    idNumber: idCell(r.id_number, privacy),
+    birthDate: dateCell(r.birth_date),
+    phone: phoneCell(r.phone, privacy),
+    organization: r.org_name,
+    joinedOn: dateCell(r.joined_on),
+    kind: r.kind === 'youth' ? '青少年会员' : '成人会员',
+    guardianName: r.guardian_name,
+    guardianPhone: phoneCell(r.guardian_phone, privacy),
+    notes: r.notes,
+  });
   let after: RosterCursor | null = null;
+  // Without search text one statement reads every column; a search goes through the list's own
+  // indexed paths, and the few rows it finds get their other columns by id.
+  const searching = filter.nameFragment !== null || filter.digitsTail !== null;
   for (;;) {
-    const page = readRosterPage(sqlite, filter, { by: 'name', descending: false }, after, pageSize);
+    let page: Array<Omit<MemberExportRow, 'sort_key' | 'tie'>>;
+    if (searching) {
+      const rows = readRosterPage(sqlite, filter, { by: 'name', descending: false }, after, pageSize);
+      const details = readMemberDetails(sqlite, rows.map((r) => r.id));
+      page = rows.map((r) => ({ ...r, birth_date: null, guardian_name: null, guardian_phone: null, notes: null, ...details.get(r.id) }));
+      const last = rows.at(-1);
+      if (last) after = { key: last.cursor_key, id: last.cursor_id };
+    } else {
+      const rows = readMemberExportPage(sqlite, filter, after, pageSize);
+      page = rows;
+      const last = rows.at(-1);
+      if (last) after = { key: last.sort_key, id: last.tie };
+    }
     if (page.length === 0) return;
-    const details = readMemberDetails(sqlite, page.map((r) => r.id));
-    yield page.map((r) => {
-      const d = details.get(r.id);
-      return {
-        name: r.name,
-        gender: genderText(r.gender),
-        idNumber: idCell(r.id_number, privacy),
-        birthDate: dateCell(d?.birth_date ?? null),
-        phone: phoneCell(r.phone, privacy),
-        organization: r.org_name,
-        joinedOn: dateCell(r.joined_on),
-        kind: r.kind === 'youth' ? '青少年会员' : '成人会员',
-        guardianName: d?.guardian_name ?? null,
-        guardianPhone: phoneCell(d?.guardian_phone ?? null, privacy),
-        notes: d?.notes ?? null,
-      };
-    });
+    yield page.map(toRow);
     if (page.length < pageSize) return;
-    const last = page.at(-1)!;
-    after = { key: last.cursor_key, id: last.cursor_id };
   }
 }
 

@@ -46,10 +46,37 @@ export function writeHeader(sheet: ExcelJS.Worksheet, columns: readonly SheetCol
   header.commit();
 }
 
+/** Bytes written by the sheet but not yet compressed and on disk: the streams exceljs uses inside. */
+interface Internals {
+  zip?: { readableLength?: number };
+  stream?: { writableLength?: number };
+}
+
+const maxPendingBytes = 1024 * 1024;
+
+/**
+ * exceljs hands each committed row to the zip without backpressure, so a fast reader would pile
+ * the whole sheet up in memory while deflate catches up. Between pages we wait until what is
+ * queued in the sheet's pipes, the zip and the file stream is small again.
+ */
+async function zipCaughtUp(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: ExcelJS.Worksheet): Promise<void> {
+  const book = workbook as unknown as Internals;
+  // The sheet's pipe is archiver's entry PassThrough (readable-stream 2, no writableLength).
+  type Pipe = { writableLength?: number; _writableState?: { length?: number } };
+  const pipes = (sheet as unknown as { stream?: { pipes?: Pipe[] } }).stream?.pipes ?? [];
+  const queued = (p: Pipe) => p.writableLength ?? p._writableState?.length ?? 0;
+  const pending = () => pipes.reduce((n, p) => n + queued(p), 0) + (book.zip?.readableLength ?? 0) + (book.stream?.writableLength ?? 0);
+  await new Promise((resolve) => setImmediate(resolve));
+  while (pending() > maxPendingBytes) await new Promise((resolve) => setTimeout(resolve, 2));
+}
+
 export function openXlsxSink(file: string, sheetName: string, columns: readonly SheetColumn[]): SheetSink {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }] });
   writeHeader(sheet, columns);
+  // One style object per column, shared by its cells: exceljs recognises a style object it has
+  // seen (a WeakMap) and skips re-deduplicating fonts and formats for every cell.
+  const styles = columns.map(columnStyle);
   let next = 2;
   return {
     add(values) {
@@ -57,11 +84,12 @@ export function openXlsxSink(file: string, sheetName: string, columns: readonly 
       values.forEach((value, i) => {
         if (value === null) return;
         const cell = row.getCell(i + 1);
+        cell.style = styles[i]!;
         cell.value = typeof value === 'string' ? xlsxText(value) : value;
       });
       row.commit();
     },
-    drain: () => new Promise((resolve) => setImmediate(resolve)),
+    drain: () => zipCaughtUp(workbook, sheet),
     async finish() {
       sheet.commit();
       await workbook.commit();

@@ -10,6 +10,7 @@ import { OrgFormModal } from './OrgFormModal';
 import { OrgSearch } from './OrgSearch';
 import { OrgTree } from './OrgTree';
 import { RetireOrgModal } from './RetireOrgModal';
+import { ExportActions } from '../../components/ExportActions';
 
 type Dialog = { kind: 'add'; parent: { id: number; name: string } | null } | { kind: 'edit' } | { kind: 'move' } | { kind: 'retire' } | null;
 
@@ -82,6 +83,9 @@ export function OrgsPage() {
               <Switch size="small" checked={showRetired} onChange={setShowRetired} aria-label="显示已撤销" />
               <Typography.Text type="secondary">显示已撤销</Typography.Text>
             </Space>
+          </Space>
+          <Space size={8}>
+            <ExportActions kind="orgs" filter={{ includeRetired: showRetired }} />
           </Space>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             共 {orgs?.filter((o) => o.status !== 'retired').length ?? 0} 个组织（已撤销 {orgs?.filter((o) => o.status === 'retired').length ?? 0} 个）
