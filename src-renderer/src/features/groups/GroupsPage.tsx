@@ -10,6 +10,7 @@ import { OrgPicker } from '../members/OrgPicker';
 import { GroupDrawer } from './GroupDrawer';
 import { GroupFormModal } from './GroupFormModal';
 import { groupColumns } from './groupColumns';
+import { ImportButton } from '../import/ImportLauncher';
 
 interface Filter {
   orgId: number | undefined;
@@ -73,9 +74,12 @@ export function GroupsPage() {
             onSearch={(search) => setFilter((f) => ({ ...f, search }))}
           />
         </Space>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
-          新增团体会员
-        </Button>
+        <Space>
+          <ImportButton kind="group-members" />
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+            新增团体会员
+          </Button>
+        </Space>
       </Space>
       <VirtualRoster label="团体会员名册" emptyText="没有符合条件的团体会员" columns={groupColumns} pages={roster} onOpen={setOpenId} />
       <RosterStatus pages={roster} unit="个单位" />

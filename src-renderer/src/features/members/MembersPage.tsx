@@ -11,6 +11,7 @@ import { AddMemberModal } from './AddMemberModal';
 import { MemberDrawer } from './MemberDrawer';
 import { memberColumns } from './memberColumns';
 import { OrgPicker } from './OrgPicker';
+import { ImportButton } from '../import/ImportLauncher';
 
 interface MemberFilter {
   orgId: number | undefined;
@@ -120,9 +121,12 @@ export function MembersPage() {
           />
           <RosterSearchBox label="查找会员" width={300} value={filter.search} onSearch={onSearch} onArrowDown={focusRoster} />
         </Space>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
-          新增会员
-        </Button>
+        <Space>
+          <ImportButton kind={filter.kind === 'youth' ? 'youth-members' : 'members'} />
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+            新增会员
+          </Button>
+        </Space>
       </Space>
       <VirtualRoster
         label="会员名册"

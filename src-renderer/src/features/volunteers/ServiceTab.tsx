@@ -10,6 +10,7 @@ import { VirtualRoster } from '../../components/roster/VirtualRoster';
 import { serviceColumns } from './serviceColumns';
 import { useApiAction } from '../../components/useApiError';
 import { VolunteerPicker } from './VolunteerPicker';
+import { ImportButton } from '../import/ImportLauncher';
 
 interface Props {
   teams: Team[];
@@ -50,6 +51,7 @@ export function ServiceTab({ teams, categories, reloadToken, onChanged }: Props)
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Space style={{ justifyContent: 'flex-end', width: '100%' }}>
+        <ImportButton kind="hours" />
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setRecording(true)}>
           记录服务时长
         </Button>

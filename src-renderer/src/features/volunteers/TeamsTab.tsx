@@ -12,6 +12,7 @@ import { VirtualRoster } from '../../components/roster/VirtualRoster';
 import { teamColumns } from './teamColumns';
 import { TeamDrawer } from './TeamDrawer';
 import { VolunteerPicker } from './VolunteerPicker';
+import { ImportButton } from '../import/ImportLauncher';
 
 interface Props {
   orgs: OrgSummary[];
@@ -63,9 +64,12 @@ export function TeamsTab({ orgs, teams, fieldNames, onChanged }: Props) {
             显示已解散
           </Checkbox>
         </Space>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
-          新增服务队
-        </Button>
+        <Space>
+          <ImportButton kind="teams" />
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+            新增服务队
+          </Button>
+        </Space>
       </Space>
       <div style={{ display: 'flex', flexDirection: 'column', height: 'calc(100vh - 200px)', minHeight: 320 }}>
         <VirtualRoster label="服务队列表" emptyText="还没有服务队" columns={columns} pages={pages} onOpen={setOpenId} />

@@ -10,6 +10,7 @@ import { OrgPicker } from '../members/OrgPicker';
 import { AddVolunteerModal } from './AddVolunteerModal';
 import { VolunteerDrawer } from './VolunteerDrawer';
 import { volunteerColumns } from './volunteerColumns';
+import { ImportButton } from '../import/ImportLauncher';
 
 interface VolunteerFilter {
   orgId: number | undefined;
@@ -106,9 +107,12 @@ export function VolunteerList({ orgs, teams, fieldNames, reloadToken, onChanged 
           <Select aria-label="救护员证" style={{ width: 150 }} options={certOptions} value={filter.cert ?? 'all'} onChange={(v: string) => setFilter((f) => ({ ...f, cert: v === 'all' ? undefined : (v as VolunteerFilter['cert']) }))} />
           <RosterSearchBox label="查找志愿者" width={240} value={filter.search} onSearch={onSearch} onArrowDown={focusRoster} />
         </Space>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
-          新增志愿者
-        </Button>
+        <Space>
+          <ImportButton kind="volunteers" />
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+            新增志愿者
+          </Button>
+        </Space>
       </Space>
       <VirtualRoster
         label="志愿者名册"
