@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { dispatch, type Backend } from '../core/api/dispatch';
 import type { Envelope } from '../core/api/contract';
@@ -7,6 +8,7 @@ import { redact } from '../core/log';
 import { defaultDbFile } from '../core/paths';
 import { renderHuman } from './render';
 import { runSeed } from './seed-command';
+import { runImport } from './import-command';
 import { options, UsageError, type Call, type Flags } from './args';
 import { commands, usage } from './commands';
 
@@ -47,7 +49,7 @@ async function main(argv: string[]): Promise<number> {
   const json = flags.json;
   let call: Call | null = null;
   try {
-    if (command[0] !== 'init' && command[0] !== 'seed') call = toCall(command, flags);
+    if (command[0] !== 'init' && command[0] !== 'seed' && command[0] !== 'import') call = toCall(command, flags);
   } catch (error) {
     if (error instanceof UsageError) return reportError(json, 'INVALID_INPUT', error.message);
     throw error;
@@ -71,6 +73,11 @@ async function main(argv: string[]): Promise<number> {
       print(json, stats, () => renderHuman('seed', stats));
       return 0;
     }
+    if (command[0] === 'import') {
+      const result = await runImport(backend, flags, command.slice(1));
+      print(json, result, () => renderHuman('import', result));
+      return 0;
+    }
     const value = unwrap(await dispatch(backend, call!.method, call!.input));
     if (call!.method === 'system.check' && !(value as { ok: boolean }).ok) {
       const message = '数据文件检查未通过，详见报告。';
@@ -78,6 +85,11 @@ async function main(argv: string[]): Promise<number> {
       if (json) process.stdout.write(`${JSON.stringify({ error: { code: 'CHECK_FAILED', message }, report: value }, null, 2)}\n`);
       else process.stdout.write(`${renderHuman(call!.method, value)}\n`);
       return 1;
+    }
+    if (call!.saveTo) {
+      const saved = await saveDownload(backend, value as { token: string; rows?: number }, call!.saveTo);
+      print(json, saved, () => `已导出 ${saved.rows} 行到 ${saved.file}`);
+      return 0;
     }
     if (call!.text) process.stdout.write(call!.text(value));
     else print(json, value, () => renderHuman(call!.method, value));
@@ -89,6 +101,23 @@ async function main(argv: string[]): Promise<number> {
   } finally {
     await backend?.db.close();
   }
+}
+
+/** Fetches a produced file through file.read, like any other transport, and writes it to `file`. */
+async function saveDownload(backend: Backend, ref: { token: string; rows?: number }, file: string): Promise<{ rows: number; file: string }> {
+  const out = fs.openSync(file, 'w');
+  try {
+    let offset = 0;
+    for (;;) {
+      const chunk = unwrap(await dispatch(backend, 'file.read', { token: ref.token, offset })) as { dataBase64: string; offset: number; done: boolean };
+      fs.writeSync(out, Buffer.from(chunk.dataBase64, 'base64'));
+      offset = chunk.offset;
+      if (chunk.done) break;
+    }
+  } finally {
+    fs.closeSync(out);
+  }
+  return { rows: ref.rows ?? 0, file };
 }
 
 function reportError(json: boolean, code: string, message: string): number {

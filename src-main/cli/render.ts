@@ -6,6 +6,15 @@ type Row = Record<string, unknown>;
 
 export function renderHuman(method: string, value: unknown): string {
   switch (method) {
+    case 'import': {
+      const r = value as { inserted: number; updated: number; unchanged: number; rejected: Row[]; warnings: Row[]; dryRun: boolean; importId: number | null };
+      const lines = [
+        `${r.dryRun ? '预览（未写入）' : r.importId ? `已导入（导入记录 ${r.importId}）` : '没有可导入的行'}：新增 ${r.inserted}，更新 ${r.updated}，不变 ${r.unchanged}，拒绝 ${new Set(r.rejected.map((x) => x.row)).size} 行，提示 ${r.warnings.length} 条`,
+        ...r.rejected.map((x) => `拒绝\t第 ${x.row} 行\t${x.field}\t${x.reason}`),
+        ...r.warnings.map((x) => `提示\t第 ${x.row} 行\t${x.field}\t${x.reason}`),
+      ];
+      return lines.join('\n');
+    }
     case 'org.list':
     case 'org.search':
       return (value as Row[])

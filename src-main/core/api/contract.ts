@@ -7,6 +7,8 @@ import { volunteerMethods } from './contract/volunteer';
 import { duesMethods } from './contract/dues';
 import { groupMethods } from './contract/group-member';
 import { importMethods } from './contract/import';
+import { fileMethods } from './contract/files';
+import { exportMethods } from './contract/export';
 
 // The one API contract. Every transport (Electron IPC, loopback HTTP, CLI) carries exactly
 // these methods; the dispatcher parses every input with these schemas and every output too,
@@ -198,6 +200,8 @@ export const contract = {
   ...duesMethods,
   ...groupMethods,
   ...importMethods,
+  ...fileMethods,
+  ...exportMethods,
 } as const;
 
 export type Contract = typeof contract;
@@ -226,3 +230,5 @@ export type * from './contract/volunteer';
 export type * from './contract/dues';
 export type * from './contract/group-member';
 export type * from './contract/import';
+export type * from './contract/files';
+export type * from './contract/export';

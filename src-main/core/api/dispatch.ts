@@ -10,6 +10,8 @@ import type { WriteDb } from '../db/schema';
 import { readSettings } from '../db/settings';
 import { todayInChina } from '../domain/dates';
 import { inputFieldLabels } from '../domain/labels';
+import { JobRegistry } from '../jobs/registry';
+import { WriteLock } from '../jobs/write-lock';
 
 export interface Backend {
   db: LedgerDb;
@@ -18,6 +20,23 @@ export interface Backend {
   handlers?: HandlerTable;
   /** Where unexpected errors are reported (never with input values, which may hold personal data). */
   log?: (message: string) => void;
+}
+
+interface Runtime {
+  jobs: JobRegistry;
+  writeLock: WriteLock;
+}
+
+// Per-backend state that lives as long as the backend: running jobs and the one-writer lock.
+const runtimes = new WeakMap<Backend, Runtime>();
+
+export function runtimeOf(backend: Backend): Runtime {
+  let runtime = runtimes.get(backend);
+  if (!runtime) {
+    runtime = { jobs: new JobRegistry(backend.log), writeLock: new WriteLock() };
+    runtimes.set(backend, runtime);
+  }
+  return runtime;
 }
 
 export function isMethodName(name: string): name is MethodName {
@@ -55,14 +74,16 @@ export async function dispatch(backend: Backend, method: string, input: unknown)
     const now = backend.now?.() ?? new Date();
     const county = await readCountySociety(kysely);
     if (!handler.beforeSetup && county === null) throw new AppError('SETUP_REQUIRED');
-    const base: ReadContext = { db: kysely, sqlite, dbFile: file, now, today: todayInChina(now), county };
+    const { jobs, writeLock } = runtimeOf(backend);
+    const log = backend.log ?? (() => {});
+    const base: ReadContext = { db: kysely, sqlite, dbFile: file, now, today: todayInChina(now), county, ledger: backend.db, jobs, writeLock, log };
     let value: unknown;
     if (handler.kind === 'query') {
       value = await handler.run(base, parsed.data);
     } else {
       const { clerkName } = await readSettings(kysely);
-      value = await kysely.transaction().execute((trx) =>
-        handler.run({ ...base, db: trx as WriteDb, actor: clerkName, batchId: randomUUID() }, parsed.data),
+      value = await writeLock.run(() =>
+        kysely.transaction().execute((trx) => handler.run({ ...base, db: trx as WriteDb, actor: clerkName, batchId: randomUUID() }, parsed.data)),
       );
     }
     const output = spec.output.safeParse(value);

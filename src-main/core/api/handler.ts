@@ -1,6 +1,9 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { ApiOutput, MethodName, ParsedInput } from './contract';
 import type { CountySociety, ReadDb, WriteDb } from '../db/schema';
+import type { LedgerDb } from '../db/open';
+import type { JobRegistry } from '../jobs/registry';
+import type { WriteLock } from '../jobs/write-lock';
 
 export interface ReadContext {
   db: ReadDb;
@@ -11,6 +14,11 @@ export interface ReadContext {
   /** Today's date in China, 'YYYY-MM-DD'. */
   today: string;
   county: CountySociety | null;
+  /** For handlers that start jobs: they outlive the request, so they get the connection itself. */
+  ledger: LedgerDb;
+  jobs: JobRegistry;
+  writeLock: WriteLock;
+  log: (message: string) => void;
 }
 
 export interface WriteContext extends ReadContext {

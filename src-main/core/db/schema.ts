@@ -344,6 +344,42 @@ export interface ChangeLogTable {
   new_value: string | null;
 }
 
+export interface ImportBatchTable {
+  id: Generated<number>;
+  kind: string;
+  file_name: string;
+  sheet: string;
+  options_json: string;
+  change_batch_id: string;
+  committed_at: string;
+  actor: string;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  warnings: number;
+  backup_file: string | null;
+  /** The last change_log id the import wrote; any later change to its records blocks the undo. */
+  last_change_id: number;
+  undone_at: string | null;
+}
+
+export interface ImportRowTable {
+  import_id: number;
+  entity: string;
+  entity_id: number;
+  action: 'insert' | 'update';
+  /** The record's columns before an update (JSON), to put back on undo. */
+  before_json: string | null;
+}
+
+export interface ImportMappingTable {
+  kind: string;
+  signature: string;
+  mapping_json: string;
+  updated_at: string;
+}
+
 export interface Database {
   county_society: CountySocietyTable;
   society_term: SocietyTermTable;
@@ -375,6 +411,9 @@ export interface Database {
   setting: SettingTable;
   target: TargetTable;
   change_log: ChangeLogTable;
+  import_batch: ImportBatchTable;
+  import_row: ImportRowTable;
+  import_mapping: ImportMappingTable;
 }
 
 export type CountySociety = Selectable<CountySocietyTable>;

@@ -1,0 +1,95 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { dispatch, type Backend } from '../core/api/dispatch';
+import type { ApiOutput, Envelope, JobState, MethodName } from '../core/api/contract';
+import { AppError } from '../core/errors';
+import { importKinds } from '../core/domain/sheet-fields';
+import { intFlag, UsageError, type Flags } from './args';
+
+// `ledger import`: the same steps the UI takes, over the same dispatch — upload the file,
+// preview it as a job, and (unless --dry-run) commit the preview as a job.
+
+export const importUsage = `  import --kind ${importKinds.join('|')} 文件 [--sheet 工作表] [--encoding gbk|utf8] [--org ID] [--scope ID]
+         [--create-orgs-under ID] [--on-duplicate update|keep|reject] [--create-teams] [--dry-run]`;
+
+const chunkBytes = 1024 * 1024;
+
+async function call<K extends MethodName>(backend: Backend, method: K, input: unknown): Promise<ApiOutput<K>> {
+  const envelope: Envelope = await dispatch(backend, method, input);
+  if (!envelope.ok) throw new AppError(envelope.error.code as never, envelope.error.message);
+  return envelope.value as ApiOutput<K>;
+}
+
+async function uploadFile(backend: Backend, file: string): Promise<string> {
+  const size = fs.statSync(file).size;
+  const { uploadId } = await call(backend, 'file.uploadBegin', { name: path.basename(file), size });
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(chunkBytes);
+    for (let offset = 0; offset < size; ) {
+      const read = fs.readSync(fd, buffer, 0, chunkBytes, offset);
+      await call(backend, 'file.uploadChunk', { uploadId, offset, dataBase64: buffer.subarray(0, read).toString('base64') });
+      offset += read;
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+  await call(backend, 'file.uploadFinish', { uploadId });
+  return uploadId;
+}
+
+async function waitFor(backend: Backend, jobId: string): Promise<JobState> {
+  for (;;) {
+    const state = await call(backend, 'job.get', { jobId });
+    if (state.state !== 'running') {
+      if (state.error) throw new AppError(state.error.code as never, state.error.message);
+      return state;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+export async function runImport(backend: Backend, flags: Flags, rest: string[]): Promise<unknown> {
+  const file = rest[0];
+  if (!file) throw new UsageError(`请指定要导入的文件。\n${importUsage}`);
+  if (!fs.existsSync(file)) throw new UsageError(`找不到文件 ${file}。`);
+  const kind = flags.kind;
+  if (!kind || !(importKinds as readonly string[]).includes(kind)) throw new UsageError(`--kind 应为 ${importKinds.join('、')} 之一。`);
+  const encoding = flags.encoding === 'utf-8' ? 'utf8' : flags.encoding;
+
+  const uploadId = await uploadFile(backend, file);
+  const { jobId } = await call(backend, 'import.preview', {
+    uploadId,
+    kind,
+    ...(flags.sheet ? { sheet: flags.sheet } : {}),
+    ...(encoding ? { encoding } : {}),
+    orgId: flags.org ? intFlag(flags.org, 'org') : null,
+    scopeOrgId: flags.scope ? intFlag(flags.scope, 'scope') : null,
+    createOrgsUnder: flags['create-orgs-under'] ? intFlag(flags['create-orgs-under'], 'create-orgs-under') : null,
+    onDuplicate: flags['on-duplicate'] ?? 'keep',
+    createTeams: flags['create-teams'],
+  });
+  const preview = (await waitFor(backend, jobId)).preview!;
+  if (preview.missingRequired.length > 0) {
+    throw new AppError('NO_TABLE', `工作表“${preview.sheet}”缺少必填列：${preview.missingRequired.join('、')}。请检查表头，或在程序的导入预览中手动对应列。`);
+  }
+  const summary = {
+    inserted: preview.counts.inserted,
+    updated: preview.counts.updated,
+    unchanged: preview.counts.unchanged,
+    rejected: preview.rejected,
+    warnings: preview.warnings,
+    sheet: preview.sheet,
+    dataRows: preview.dataRows,
+    duplicates: preview.duplicates,
+    unmatchedOrgs: preview.unmatchedOrgs,
+    unmatchedTeams: preview.unmatchedTeams,
+    willCreate: preview.willCreate,
+  };
+  if (flags['dry-run'] || preview.counts.inserted + preview.counts.updated === 0) {
+    return { ...summary, dryRun: flags['dry-run'], importId: null };
+  }
+  const commit = await call(backend, 'import.commit', { jobId });
+  const result = (await waitFor(backend, commit.jobId)).result!;
+  return { ...summary, dryRun: false, importId: result.importId, backupFile: result.backupFile };
+}

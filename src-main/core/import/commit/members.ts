@@ -1,0 +1,70 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import { nameSortKey } from '../../domain/pinyin';
+import type { MemberAction } from '../plan/members';
+import { shownPhone, type CommitContext, type ImportRecorder } from './context';
+
+/** Writes member rows of a plan; returns a function applying one action (called in chunks). */
+export function memberWriter(ctx: CommitContext, record: ImportRecorder): (action: MemberAction) => void {
+  const { sqlite, at } = ctx;
+  const insertPerson = sqlite.prepare(
+    `INSERT INTO person (name, name_sort_key, gender, id_type, id_number, birth_date, phone, guardian_name, guardian_phone, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertMember = sqlite.prepare(
+    `INSERT INTO member (person_id, kind, organization_id, joined_on, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const personBefore = sqlite.prepare('SELECT phone, guardian_name, guardian_phone FROM person WHERE id = ?');
+  const memberBefore = sqlite.prepare('SELECT organization_id, joined_on, notes FROM member WHERE id = ?');
+  const orgName = sqlite.prepare('SELECT name FROM organization WHERE id = ?').pluck();
+  const updates = new Map<string, BetterSqlite3.Statement>();
+  const update = (table: string, columns: string[]) => {
+    const key = `${table}:${columns.join(',')}`;
+    let statement = updates.get(key);
+    if (!statement) {
+      statement = sqlite.prepare(`UPDATE ${table} SET ${columns.map((c) => `${c} = ?`).join(', ')}, updated_at = ? WHERE id = ?`);
+      updates.set(key, statement);
+    }
+    return statement;
+  };
+
+  return (action) => {
+    if (action.type === 'insert') {
+      let personId = action.personId;
+      const p = action.person;
+      if (personId === null) {
+        personId = Number(
+          insertPerson.run(p.name, nameSortKey(p.name), p.gender, p.idType, p.idNumber, p.birthDate, p.phone, p.guardianName, p.guardianPhone, at, at).lastInsertRowid,
+        );
+        record.inserted('person', personId, false);
+      }
+      const m = action.member;
+      const memberId = Number(insertMember.run(personId, m.kind, record.org(m.orgId), m.joinedOn, m.notes, at, at).lastInsertRowid);
+      record.inserted('member', memberId);
+      return;
+    }
+
+    const shown: { field: string; old: string | null; new: string | null }[] = [];
+    const personColumns: Record<string, unknown> = {};
+    if (action.person.phone !== undefined) personColumns.phone = action.person.phone;
+    if (action.person.guardianName !== undefined) personColumns.guardian_name = action.person.guardianName;
+    if (action.person.guardianPhone !== undefined) personColumns.guardian_phone = action.person.guardianPhone;
+    if (Object.keys(personColumns).length > 0) {
+      const before = personBefore.get(action.personId) as Record<string, string | null>;
+      update('person', Object.keys(personColumns)).run(...Object.values(personColumns), at, action.personId);
+      record.updated('person', action.personId, before, []);
+      if ('phone' in personColumns) shown.push({ field: 'phone', old: shownPhone(before.phone ?? null), new: shownPhone(personColumns.phone as string) });
+      if ('guardian_name' in personColumns) shown.push({ field: 'guardianName', old: before.guardian_name ?? null, new: personColumns.guardian_name as string });
+      if ('guardian_phone' in personColumns) shown.push({ field: 'guardianPhone', old: shownPhone(before.guardian_phone ?? null), new: shownPhone(personColumns.guardian_phone as string) });
+    }
+    const memberColumns: Record<string, unknown> = {};
+    if (action.member.orgId !== undefined) memberColumns.organization_id = record.org(action.member.orgId);
+    if (action.member.joinedOn !== undefined) memberColumns.joined_on = action.member.joinedOn;
+    if (action.member.notes !== undefined) memberColumns.notes = action.member.notes;
+    const before = memberBefore.get(action.memberId) as { organization_id: number; joined_on: string; notes: string | null };
+    if (Object.keys(memberColumns).length > 0) update('member', Object.keys(memberColumns)).run(...Object.values(memberColumns), at, action.memberId);
+    if ('organization_id' in memberColumns) shown.push({ field: 'org', old: orgName.get(before.organization_id) as string, new: orgName.get(memberColumns.organization_id) as string });
+    if ('joined_on' in memberColumns) shown.push({ field: 'joinedOn', old: before.joined_on, new: memberColumns.joined_on as string });
+    if ('notes' in memberColumns) shown.push({ field: 'notes', old: before.notes, new: memberColumns.notes as string });
+    record.updated('member', action.memberId, before, shown);
+  };
+}

@@ -1,0 +1,179 @@
+import { randomUUID } from 'node:crypto';
+import type BetterSqlite3 from 'better-sqlite3';
+import type { ImportOptions, ImportPreview, ImportResult } from '../api/contract/import';
+import { backupLedger } from '../db/backup';
+import { maskIdNumber } from '../domain/id-number';
+import { sheetFields } from '../domain/sheet-fields';
+import { AppError } from '../errors';
+import type { JobControl } from '../jobs/registry';
+import type { WriteLock } from '../jobs/write-lock';
+import { ImportRecorder, type CommitContext } from './commit/context';
+import { kindHandler } from './planners';
+import type { Plan } from './plan/types';
+import { stageSheet, type StagedSheet } from './stage';
+
+// The import in two steps. Preview: read the file (in a worker), find the table, clean and
+// plan every row against the ledger — nothing is written. Commit: back up the database, then
+// write the whole plan in one transaction; a failure, a cancel or a power cut leaves the ledger
+// exactly as before.
+
+export interface Previewed {
+  staged: StagedSheet;
+  plan: Plan;
+  options: ImportOptions;
+  preview: ImportPreview;
+}
+
+export interface PreviewEnv {
+  sqlite: BetterSqlite3.Database;
+  today: string;
+  youthReferenceDate: string | null;
+  inWorker?: boolean;
+}
+
+export async function previewImport(env: PreviewEnv, file: string, fileName: string, options: ImportOptions, control: JobControl): Promise<Previewed> {
+  const remembered = env.sqlite.prepare('SELECT mapping_json FROM import_mapping WHERE kind = ? AND signature = ?').pluck();
+  control.progress('读取文件', 0, null);
+  const staged = await stageSheet(file, fileName, {
+    kind: options.kind,
+    sheet: options.sheet,
+    encoding: options.encoding,
+    mapping: options.mapping,
+    remembered: (signature) => {
+      const json = remembered.get(options.kind, signature) as string | undefined;
+      return json ? (JSON.parse(json) as Record<string, string | null>) : null;
+    },
+    today: env.today,
+    signal: control.signal,
+    onProgress: (done, total) => control.progress('读取文件', done, total),
+    ...(env.inWorker === false ? { inWorker: false } : {}),
+  });
+  control.progress('检查数据', 0, staged.rows.length);
+  const plan = await kindHandler(options.kind).plan({
+    sqlite: env.sqlite,
+    staged,
+    options,
+    today: env.today,
+    youthReferenceDate: env.youthReferenceDate,
+    signal: control.signal,
+    onProgress: (done, total) => control.progress('检查数据', done, total),
+  });
+  return { staged, plan, options, preview: toPreview(staged, plan) };
+}
+
+function letter(index: number): string {
+  let s = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+function toPreview(staged: StagedSheet, plan: Plan): ImportPreview {
+  const fields = sheetFields[plan.kind];
+  const labelOf = new Map(fields.map((f) => [f.key, f.label]));
+  const { rejected, warnings } = plan.issues.sorted();
+  return {
+    kind: plan.kind,
+    fileName: staged.fileName,
+    sheet: staged.sheet,
+    sheets: staged.source.sheets.map((s) => s.name),
+    headerRows: staged.table.headerRows,
+    dataRows: staged.rows.length,
+    columns: staged.table.columns.map((c) => ({ index: c.index, letter: letter(c.index), header: c.header, field: c.field, fieldLabel: c.field ? (labelOf.get(c.field) ?? null) : null })),
+    fields: fields.map((f) => ({ key: f.key, label: f.label, required: f.required === true })),
+    missingRequired: staged.table.missingRequired.map((key) => labelOf.get(key) ?? key),
+    mappingRemembered: staged.mappingRemembered,
+    sheetDate: staged.sheetDate,
+    counts: { inserted: plan.inserted, updated: plan.updated, unchanged: plan.unchanged, rejected: plan.issues.rejectedCount, warnings: warnings.length },
+    rejected,
+    warnings,
+    duplicates: plan.duplicates.map((d) => ({ ...d, idNumber: d.idNumber ? maskIdNumber(d.idNumber) : null })),
+    unmatchedOrgs: plan.unmatchedOrgs,
+    unmatchedTeams: plan.unmatchedTeams,
+    willCreate: { orgs: plan.pendingOrgs.map((o) => o.name), teams: plan.pendingTeams.map((t) => t.name) },
+  };
+}
+
+export interface CommitEnv {
+  sqlite: BetterSqlite3.Database;
+  dbFile: string;
+  writeLock: WriteLock;
+  actor: string;
+  now: Date;
+}
+
+const chunk = 2000;
+
+export async function commitImport(env: CommitEnv, previewed: Previewed, control: JobControl): Promise<ImportResult> {
+  const { plan, staged, preview } = previewed;
+  if (preview.missingRequired.length > 0) throw new AppError('INVALID_INPUT', `缺少必填列：${preview.missingRequired.join('、')}，请先在预览中对应好列。`);
+  if (plan.actions.length === 0) throw new AppError('INVALID_INPUT', '没有可以导入的行。');
+  return env.writeLock.run(async () => {
+    control.progress('备份', 0, null);
+    const backupFile = await backupLedger(env.sqlite, env.dbFile, '导入前', env.now);
+    if (control.signal.aborted) throw new AppError('CANCELLED');
+
+    const { sqlite } = env;
+    const at = env.now.toISOString();
+    sqlite.exec('BEGIN IMMEDIATE');
+    try {
+      const importId = Number(
+        sqlite
+          .prepare(
+            `INSERT INTO import_batch (kind, file_name, sheet, options_json, change_batch_id, committed_at, actor, inserted, updated, unchanged, rejected, warnings, backup_file, last_change_id)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)`,
+          )
+          .run(plan.kind, staged.fileName, staged.sheet, JSON.stringify({ ...previewed.options, uploadId: undefined }), randomUUID(), at, env.actor, preview.counts.inserted, preview.counts.updated, preview.counts.unchanged, preview.counts.rejected, preview.counts.warnings, backupFile).lastInsertRowid,
+      );
+      const batchId = sqlite.prepare('SELECT change_batch_id FROM import_batch WHERE id = ?').pluck().get(importId) as string;
+      const ctx: CommitContext = { sqlite, importId, batchId, actor: env.actor, at, fileName: staged.fileName, orgIds: new Map(), teamIds: new Map() };
+      const record = new ImportRecorder(ctx);
+      createPendingOrgs(ctx, plan, record);
+      const write = kindHandler(plan.kind).writer(ctx, record);
+      for (let i = 0; i < plan.actions.length; i++) {
+        if (i % chunk === 0) {
+          control.progress('写入', i, plan.actions.length);
+          // Yield so progress polls and a cancel get through; the write lock keeps other
+          // writers out, and nothing is committed until the end.
+          await new Promise((resolve) => setImmediate(resolve));
+          if (control.signal.aborted) throw new AppError('CANCELLED');
+        }
+        write(plan.actions[i]);
+      }
+      rememberMapping(sqlite, plan.kind, staged, at);
+      const last = (sqlite.prepare('SELECT ifnull(max(id), 0) FROM change_log').pluck().get() as number) ?? 0;
+      sqlite.prepare('UPDATE import_batch SET last_change_id = ? WHERE id = ?').run(last, importId);
+      sqlite.exec('COMMIT');
+      control.progress('完成', plan.actions.length, plan.actions.length);
+      const { rejected, warnings } = plan.issues.sorted();
+      return { importId, counts: preview.counts, rejected, warnings, backupFile };
+    } catch (error) {
+      if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+      throw error;
+    }
+  });
+}
+
+function createPendingOrgs(ctx: CommitContext, plan: Plan, record: ImportRecorder): void {
+  if (plan.pendingOrgs.length === 0) return;
+  const typeId = ctx.sqlite.prepare('SELECT id FROM organization_type WHERE name = ?').pluck();
+  const insert = ctx.sqlite.prepare(`INSERT INTO organization (name, type_id, parent_id, status, created_at, updated_at) VALUES (?, ?, ?, 'active', ?, ?)`);
+  for (const org of plan.pendingOrgs) {
+    const type = org.typeName ? ((typeId.get(org.typeName) as number | undefined) ?? null) : null;
+    try {
+      const id = Number(insert.run(org.name, type, org.parentId, ctx.at, ctx.at).lastInsertRowid);
+      ctx.orgIds.set(org.ref, id);
+      record.inserted('organization', id);
+    } catch (error) {
+      if (/UNIQUE/.test(String(error))) throw new AppError('DUPLICATE_NAME', `不能新建“${org.name}”：同一上级下已有同名组织。请在预览中把这个名称对应到已有组织。`);
+      throw error;
+    }
+  }
+}
+
+/** A mapping the clerk corrected (or accepted) is kept for the next sheet with the same headers. */
+function rememberMapping(sqlite: BetterSqlite3.Database, kind: string, staged: StagedSheet, at: string): void {
+  const mapping = Object.fromEntries(staged.table.columns.map((c) => [String(c.index), c.field]));
+  sqlite
+    .prepare(`INSERT INTO import_mapping (kind, signature, mapping_json, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (kind, signature) DO UPDATE SET mapping_json = excluded.mapping_json, updated_at = excluded.updated_at`)
+    .run(kind, staged.signature, JSON.stringify(mapping), at);
+}

@@ -1,0 +1,136 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import type { ImportHistoryEntry } from '../api/contract/import';
+import { importKindLabels, type ImportKind } from '../domain/sheet-fields';
+import { AppError } from '../errors';
+
+// 导入记录 and 撤销本次导入. An import can be undone while nothing later depends on its rows:
+// no later change to any record it wrote (change_log after its last entry), and no record
+// outside it that points at a person, member or organisation it created.
+
+interface BatchRow {
+  id: number;
+  kind: ImportKind;
+  file_name: string;
+  sheet: string;
+  committed_at: string;
+  actor: string;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  warnings: number;
+  backup_file: string | null;
+  last_change_id: number;
+  undone_at: string | null;
+}
+
+/** Tables whose rows an import may create, in the order undo deletes them (dependents first). */
+const deleteOrder = ['service_hours_record', 'service_record', 'team_membership_volunteer', 'volunteer', 'member', 'group_member', 'volunteer_team', 'person', 'organization'] as const;
+
+/** Other records that would be left pointing at a created row, by entity. */
+const dependents: Record<string, string[]> = {
+  person: [
+    `SELECT 1 FROM member WHERE person_id = :id AND id NOT IN (SELECT entity_id FROM import_row WHERE import_id = :import AND entity = 'member')`,
+    `SELECT 1 FROM volunteer WHERE person_id = :id AND id NOT IN (SELECT entity_id FROM import_row WHERE import_id = :import AND entity = 'volunteer')`,
+  ],
+  member: [`SELECT 1 FROM member_dues WHERE member_id = :id`],
+  volunteer: [
+    `SELECT 1 FROM service_hours WHERE volunteer_id = :id AND service_record_id NOT IN (SELECT entity_id FROM import_row WHERE import_id = :import AND entity = 'service_record')`,
+    `SELECT 1 FROM star_award WHERE volunteer_id = :id`,
+  ],
+  organization: [
+    `SELECT 1 FROM member WHERE organization_id = :id AND id NOT IN (SELECT entity_id FROM import_row WHERE import_id = :import AND entity = 'member')`,
+    `SELECT 1 FROM volunteer WHERE organization_id = :id AND id NOT IN (SELECT entity_id FROM import_row WHERE import_id = :import AND entity = 'volunteer')`,
+    `SELECT 1 FROM organization WHERE parent_id = :id AND id NOT IN (SELECT entity_id FROM import_row WHERE import_id = :import AND entity = 'organization')`,
+    `SELECT 1 FROM volunteer_team WHERE organization_id = :id AND id NOT IN (SELECT entity_id FROM import_row WHERE import_id = :import AND entity = 'volunteer_team')`,
+    `SELECT 1 FROM group_member WHERE organization_id = :id AND id NOT IN (SELECT entity_id FROM import_row WHERE import_id = :import AND entity = 'group_member')`,
+  ],
+  volunteer_team: [
+    `SELECT 1 FROM team_membership WHERE team_id = :id AND volunteer_id NOT IN (SELECT entity_id FROM import_row WHERE import_id = :import AND entity = 'volunteer')`,
+    `SELECT 1 FROM service_record WHERE team_id = :id AND id NOT IN (SELECT entity_id FROM import_row WHERE import_id = :import AND entity = 'service_record')`,
+  ],
+};
+
+const entityLabels: Record<string, string> = { person: '人员', member: '会员', volunteer: '志愿者', organization: '组织', volunteer_team: '服务队', group_member: '团体会员', service_record: '服务记录' };
+
+export function undoBlockedBy(sqlite: BetterSqlite3.Database, batch: Pick<BatchRow, 'id' | 'last_change_id' | 'undone_at'>): string | null {
+  if (batch.undone_at) return '本次导入已撤销。';
+  const later = sqlite
+    .prepare(
+      `SELECT c.entity, c.entity_id FROM change_log c
+       JOIN import_row r ON r.entity = c.entity AND r.entity_id = c.entity_id AND r.import_id = ?
+       WHERE c.id > ? AND c.action <> 'reveal' LIMIT 1`,
+    )
+    .get(batch.id, batch.last_change_id) as { entity: string; entity_id: number } | undefined;
+  if (later) return `导入的${entityLabels[later.entity] ?? '记录'}（编号 ${later.entity_id}）之后又被修改过。`;
+  for (const [entity, queries] of Object.entries(dependents)) {
+    for (const query of queries) {
+      const hit = sqlite
+        .prepare(`SELECT r.entity_id FROM import_row r WHERE r.import_id = :import AND r.entity = :entity AND r.action = 'insert' AND EXISTS (${query.replaceAll(':id', 'r.entity_id')}) LIMIT 1`)
+        .get({ import: batch.id, entity }) as { entity_id: number } | undefined;
+      if (hit) return `导入的${entityLabels[entity] ?? '记录'}（编号 ${hit.entity_id}）之后已有其他记录用到它（如会费、服务时长或新加入的人员）。`;
+    }
+  }
+  return null;
+}
+
+export function importHistory(sqlite: BetterSqlite3.Database): ImportHistoryEntry[] {
+  const rows = sqlite.prepare('SELECT * FROM import_batch ORDER BY id DESC LIMIT 200').all() as BatchRow[];
+  return rows.map((b) => ({
+    id: b.id,
+    kind: b.kind,
+    kindLabel: importKindLabels[b.kind] ?? b.kind,
+    fileName: b.file_name,
+    sheet: b.sheet,
+    committedAt: b.committed_at,
+    actor: b.actor,
+    counts: { inserted: b.inserted, updated: b.updated, unchanged: b.unchanged, rejected: b.rejected, warnings: b.warnings },
+    backupFile: b.backup_file,
+    undoneAt: b.undone_at,
+    undoBlockedBy: undoBlockedBy(sqlite, b),
+  }));
+}
+
+/**
+ * Puts the ledger back as it was before the import: updated records get their old values,
+ * created ones are deleted. Runs inside the caller's transaction.
+ */
+export function undoImport(sqlite: BetterSqlite3.Database, importId: number, at: string): { removed: number; restored: number } {
+  const batch = sqlite.prepare('SELECT id, last_change_id, undone_at FROM import_batch WHERE id = ?').get(importId) as BatchRow | undefined;
+  if (!batch) throw new AppError('NOT_FOUND', `找不到编号为 ${importId} 的导入记录。`);
+  const blocked = undoBlockedBy(sqlite, batch);
+  if (blocked) throw new AppError('UNDO_BLOCKED', `不能撤销本次导入：${blocked}`);
+
+  let restored = 0;
+  const updates = sqlite.prepare(`SELECT entity, entity_id, before_json FROM import_row WHERE import_id = ? AND action = 'update'`).all(importId) as { entity: string; entity_id: number; before_json: string }[];
+  for (const u of updates) {
+    const before = JSON.parse(u.before_json) as Record<string, unknown>;
+    const columns = Object.keys(before);
+    if (columns.length === 0) continue;
+    assertIdentifiers(u.entity, columns);
+    sqlite.prepare(`UPDATE ${u.entity} SET ${columns.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(...columns.map((c) => before[c]), u.entity_id);
+    restored += 1;
+  }
+
+  const inserted = (entity: string) => `SELECT entity_id FROM import_row WHERE import_id = ${importId} AND entity = '${entity}' AND action = 'insert'`;
+  let removed = 0;
+  for (const step of deleteOrder) {
+    if (step === 'service_hours_record') sqlite.prepare(`DELETE FROM service_hours WHERE service_record_id IN (${inserted('service_record')})`).run();
+    else if (step === 'team_membership_volunteer') sqlite.prepare(`DELETE FROM team_membership WHERE volunteer_id IN (${inserted('volunteer')}) OR team_id IN (${inserted('volunteer_team')})`).run();
+    else {
+      if (step === 'volunteer') sqlite.prepare(`DELETE FROM volunteer_service_field WHERE volunteer_id IN (${inserted('volunteer')})`).run();
+      if (step === 'person') sqlite.prepare(`DELETE FROM person_name_gram WHERE person_id IN (${inserted('person')})`).run();
+      const changes = sqlite.prepare(`DELETE FROM ${step} WHERE id IN (${inserted(step)})`).run().changes;
+      if (step !== 'person') removed += changes;
+    }
+  }
+  // Row ids can be reused after a delete; the import's history lines must not attach to a
+  // later record that happens to get the same id. The import_batch row keeps the account.
+  sqlite.prepare('DELETE FROM change_log WHERE batch_id = (SELECT change_batch_id FROM import_batch WHERE id = ?)').run(importId);
+  sqlite.prepare('UPDATE import_batch SET undone_at = ? WHERE id = ?').run(at, importId);
+  return { removed, restored };
+}
+
+function assertIdentifiers(...names: (string | string[])[]): void {
+  for (const name of names.flat()) if (!/^[a-z_]+$/.test(name)) throw new Error(`unexpected identifier ${name}`);
+}

@@ -1,0 +1,185 @@
+import { ageOn } from '../../domain/dates';
+import { maskIdNumber } from '../../domain/id-number';
+import { cleanGender, cleanPhone, parseDateCell } from '../clean/index';
+import { cellText, isEmptyCell, IssueList } from './issues';
+import { OrgResolver } from './orgs';
+import { PersonFinder, type PersonRow } from './people';
+import { breathe, type Duplicate, type Plan, type PlanInput } from './types';
+
+// 个人会员 and 青少年会员 rows → new members, updates of existing ones, or reasons why not,
+// with the rules of member.add: the ID number decides birth date, gender and 成人/青少年; join
+// dates are not in the future nor before birth; a child under 14 needs a guardian.
+
+const guardianAge = 14;
+const adultAge = 18;
+
+export interface PersonValues {
+  name: string;
+  gender: 'M' | 'F';
+  idType: 'resident_id' | 'hmt_residence_permit';
+  idNumber: string;
+  birthDate: string;
+  phone: string | null;
+  guardianName: string | null;
+  guardianPhone: string | null;
+}
+
+export interface MemberValues {
+  kind: 'adult' | 'youth';
+  /** Negative: an organisation this import creates. */
+  orgId: number;
+  joinedOn: string;
+  notes: string | null;
+}
+
+export type MemberAction =
+  | { type: 'insert'; row: number; personId: number | null; person: PersonValues; member: MemberValues }
+  | { type: 'update'; row: number; personId: number; memberId: number; person: Partial<PersonValues>; member: Partial<MemberValues> };
+
+interface MemberRow {
+  id: number;
+  kind: 'adult' | 'youth';
+  organization_id: number;
+  joined_on: string;
+  notes: string | null;
+  status: string;
+}
+
+export async function planMembers(input: PlanInput): Promise<Plan<MemberAction>> {
+  const { sqlite, staged, options, today } = input;
+  const issues = new IssueList(options.kind);
+  const orgs = new OrgResolver(sqlite, options, issues);
+  const people = new PersonFinder(sqlite);
+  const memberOf = sqlite.prepare('SELECT id, kind, organization_id, joined_on, notes, status FROM member WHERE person_id = ?');
+  const referenceDate = input.youthReferenceDate ?? today;
+  const actions: MemberAction[] = [];
+  const duplicates: Duplicate[] = [];
+  let unchanged = 0;
+
+  for (const [i, { row, values }] of staged.rows.entries()) {
+    await breathe(i, input);
+    const who = people.identify(row, values.name, values.idNumber, today, issues);
+    if (!who) continue;
+
+    if (!isEmptyCell(values.gender)) {
+      const typed = cleanGender(values.gender);
+      if ('value' in typed && typed.value !== who.gender) issues.warn(row, 'gender', `填写的性别与身份证号码不符，已按号码记为${who.gender === 'M' ? '男' : '女'}。`);
+    }
+    if (!isEmptyCell(values.birthDate)) {
+      const typed = parseDateCell(values.birthDate, {});
+      if ('value' in typed && typed.value !== who.birthDate) issues.warn(row, 'birthDate', `填写的出生日期 ${typed.value} 与身份证号码不符，已按号码记为 ${who.birthDate}。`);
+    }
+
+    const phone = optionalPhone(row, values.phone, 'phone', issues);
+    const guardianPhone = optionalPhone(row, values.guardianPhone, 'guardianPhone', issues);
+    const guardianName = isEmptyCell(values.guardianName) ? null : cellText(values.guardianName).replace(/\s+/g, '');
+
+    let joinedOn: string | null = null;
+    if (isEmptyCell(values.joinedOn)) issues.reject(row, 'joinedOn', '没有填写入会时间。');
+    else {
+      const parsed = parseDateCell(values.joinedOn, { allowYearMonth: true });
+      if ('error' in parsed) issues.reject(row, 'joinedOn', parsed.error);
+      else {
+        for (const w of parsed.warnings) issues.warn(row, 'joinedOn', w);
+        if (parsed.value > today) issues.reject(row, 'joinedOn', `入会时间 ${parsed.value} 晚于今天。`);
+        else if (parsed.value < who.birthDate) issues.reject(row, 'joinedOn', `入会时间 ${parsed.value} 早于出生日期 ${who.birthDate}。`);
+        else joinedOn = parsed.value;
+      }
+    }
+
+    const isYouth = ageOn(who.birthDate, referenceDate) < adultAge;
+    const kind: 'adult' | 'youth' = isYouth ? 'youth' : 'adult';
+    if (options.kind === 'youth-members' && !isYouth) {
+      issues.reject(row, 'idNumber', `按身份证号码，出生日期 ${who.birthDate}，已满 18 周岁，不能作为青少年会员导入。`);
+    } else if (!isEmptyCell(values.kind)) {
+      const typed = /青|少|学生|youth/i.test(cellText(values.kind)) ? 'youth' : /成|adult/i.test(cellText(values.kind)) ? 'adult' : null;
+      if (typed && typed !== kind) issues.warn(row, 'kind', `按出生日期 ${who.birthDate}，应为${kind === 'youth' ? '青少年会员' : '成人会员'}，已按此登记。`);
+    }
+    if (ageOn(who.birthDate, today) < guardianAge && !who.existing?.guardian_name) {
+      if (!guardianName || !(guardianPhone ?? who.existing?.guardian_phone)) {
+        issues.reject(row, 'guardianName', '未满 14 周岁的会员须有监护人同意（个人信息保护法第三十一条），请填写监护人姓名和监护人电话。');
+      }
+    }
+
+    const orgId = orgs.resolve(row, values.organization);
+    const notes = isEmptyCell(values.notes) ? null : cellText(values.notes);
+    if (issues.isRejected(row) || orgId === null || joinedOn === null) continue;
+
+    if (who.duplicateOf !== null) {
+      duplicates.push({ row, name: who.name, idNumber: maskIdNumber(who.idNumber), where: 'file', otherRow: who.duplicateOf });
+      issues.reject(row, 'idNumber', `与第 ${who.duplicateOf} 行是同一个人（身份证号码相同），只导入第一行。`);
+      continue;
+    }
+
+    const person: PersonValues = { name: who.name, gender: who.gender, idType: who.idType, idNumber: who.idNumber, birthDate: who.birthDate, phone, guardianName, guardianPhone };
+    const member: MemberValues = { kind, orgId, joinedOn, notes };
+    const existingMember = who.existing ? ((memberOf.get(who.existing.id) as MemberRow | undefined) ?? null) : null;
+    if (!who.existing || !existingMember) {
+      if (who.existing && who.existing.name !== who.name) issues.warn(row, 'name', `身份证号码在台账中登记的姓名是“${who.existing.name}”，与表中“${who.name}”不同，保留台账中的姓名。`);
+      actions.push({ type: 'insert', row, personId: who.existing?.id ?? null, person, member });
+      continue;
+    }
+
+    duplicates.push({ row, name: who.name, idNumber: maskIdNumber(who.idNumber), where: 'ledger', otherRow: null });
+    const personChanges = changedPerson(who.existing, person);
+    const memberChanges = changedMember(existingMember, member);
+    const differs = Object.keys(personChanges).length + Object.keys(memberChanges).length > 0;
+    if (options.onDuplicate === 'reject') {
+      issues.reject(row, 'idNumber', '此人已是台账中的会员；按导入时的选择（拒绝重复人员），该行不导入。');
+    } else if (!differs) {
+      unchanged += 1;
+    } else if (options.onDuplicate === 'keep') {
+      issues.reject(row, 'idNumber', `此人已是台账中的会员，表中的${describe(personChanges, memberChanges)}与台账不同；按导入时的选择（保留台账中的），没有修改。`);
+    } else {
+      actions.push({ type: 'update', row, personId: who.existing.id, memberId: existingMember.id, person: personChanges, member: memberChanges });
+    }
+  }
+
+  return {
+    kind: options.kind,
+    actions,
+    inserted: actions.filter((a) => a.type === 'insert').length,
+    updated: actions.filter((a) => a.type === 'update').length,
+    unchanged,
+    issues,
+    duplicates,
+    unmatchedOrgs: orgs.unmatchedNames(),
+    unmatchedTeams: [],
+    pendingOrgs: orgs.pending,
+    pendingTeams: [],
+  };
+}
+
+function optionalPhone(row: number, cell: unknown, field: string, issues: IssueList): string | null {
+  if (isEmptyCell(cell) || cellText(cell).includes('*')) return null;
+  const phone = cleanPhone(cell);
+  if ('error' in phone) {
+    issues.reject(row, field, phone.error);
+    return null;
+  }
+  for (const w of phone.warnings) issues.warn(row, field, w);
+  return phone.value;
+}
+
+/** Only what the sheet says: an empty or masked cell never erases what the ledger has. */
+function changedPerson(before: PersonRow, after: PersonValues): Partial<PersonValues> {
+  const changes: Partial<PersonValues> = {};
+  if (after.phone !== null && after.phone !== before.phone) changes.phone = after.phone;
+  if (after.guardianName !== null && after.guardianName !== before.guardian_name) changes.guardianName = after.guardianName;
+  if (after.guardianPhone !== null && after.guardianPhone !== before.guardian_phone) changes.guardianPhone = after.guardianPhone;
+  return changes;
+}
+
+function changedMember(before: MemberRow, after: MemberValues): Partial<MemberValues> {
+  const changes: Partial<MemberValues> = {};
+  if (after.orgId !== before.organization_id) changes.orgId = after.orgId;
+  if (after.joinedOn !== before.joined_on) changes.joinedOn = after.joinedOn;
+  if (after.notes !== null && after.notes !== before.notes) changes.notes = after.notes;
+  return changes;
+}
+
+const changeLabels: Record<string, string> = { phone: '手机号码', guardianName: '监护人姓名', guardianPhone: '监护人电话', orgId: '所属基层组织', joinedOn: '入会时间', notes: '备注' };
+
+function describe(...changes: object[]): string {
+  return changes.flatMap((c) => Object.keys(c)).map((k) => changeLabels[k] ?? k).join('、');
+}

@@ -1,0 +1,128 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import type { OrgChoice } from '../../api/contract/import';
+import { subtreeIds } from '../../db/org-subtree';
+import { normalizeName } from '../../domain/text';
+import { inferOrgType, matchByName } from '../clean/index';
+import { cellText, isEmptyCell, type IssueList } from './issues';
+
+// Which organisation a row belongs to. Townships abbreviate and leave out their own prefix,
+// so a name is matched within the chosen township's subtree: exactly first, then the clerk's
+// choice for the names that did not match (map to one, create under a parent, reject), with
+// suggestions of near names. Unknown names never create anything unless the clerk says so.
+
+export interface OrgOptions {
+  orgId: number | null;
+  scopeOrgId: number | null;
+  createOrgsUnder: number | null;
+  orgChoices: Record<string, OrgChoice>;
+}
+
+interface OrgRow {
+  id: number;
+  name: string;
+  parent_id: number | null;
+  status: 'preparing' | 'active' | 'retired';
+}
+
+export interface PendingOrg {
+  /** Negative: stands for the organisation until the commit creates it. */
+  ref: number;
+  name: string;
+  parentId: number | null;
+  typeName: string | null;
+}
+
+interface Unmatched {
+  name: string;
+  rows: number;
+  firstRow: number;
+  suggestions: { id: number; name: string }[];
+}
+
+type Resolution = { id: number } | { error: string; suggestions?: { id: number; name: string }[] };
+
+export class OrgResolver {
+  private readonly candidates: { id: number; name: string }[];
+  private readonly byId: Map<number, OrgRow>;
+  private readonly cache = new Map<string, Resolution>();
+  private readonly unmatched = new Map<string, Unmatched>();
+  readonly pending: PendingOrg[] = [];
+  private readonly typeNames: Set<string>;
+
+  constructor(
+    sqlite: BetterSqlite3.Database,
+    private readonly options: OrgOptions,
+    private readonly issues: IssueList,
+  ) {
+    const all = sqlite.prepare('SELECT id, name, parent_id, status FROM organization').all() as OrgRow[];
+    this.byId = new Map(all.map((o) => [o.id, o]));
+    const scope = options.scopeOrgId !== null ? new Set(subtreeIds(sqlite, options.scopeOrgId)) : null;
+    this.candidates = all.filter((o) => !scope || scope.has(o.id)).map((o) => ({ id: o.id, name: o.name }));
+    this.typeNames = new Set((sqlite.prepare('SELECT name FROM organization_type WHERE retired = 0').pluck().all() as string[]));
+  }
+
+  /** The organisation id for a row (negative for one the commit will create), or null when the row is rejected. */
+  resolve(row: number, cell: unknown, field = 'organization'): number | null {
+    if (isEmptyCell(cell)) {
+      if (this.options.orgId !== null) return this.open(row, this.options.orgId, field);
+      this.issues.reject(row, field, '没有填写所属基层组织，导入时也没有选择默认组织。');
+      return null;
+    }
+    const written = normalizeName(cellText(cell));
+    let resolution = this.cache.get(written);
+    if (!resolution) {
+      resolution = this.match(row, written);
+      this.cache.set(written, resolution);
+    }
+    if ('error' in resolution) {
+      if (resolution.suggestions) {
+        const entry = this.unmatched.get(written) ?? { name: written, rows: 0, firstRow: row, suggestions: resolution.suggestions };
+        entry.rows += 1;
+        this.unmatched.set(written, entry);
+      }
+      this.issues.reject(row, field, resolution.error);
+      return null;
+    }
+    return resolution.id < 0 ? resolution.id : this.open(row, resolution.id, field);
+  }
+
+  unmatchedNames(): Unmatched[] {
+    return [...this.unmatched.values()].sort((a, b) => a.firstRow - b.firstRow);
+  }
+
+  private open(row: number, id: number, field: string): number | null {
+    const org = this.byId.get(id);
+    if (!org) {
+      this.issues.reject(row, field, `编号为 ${id} 的组织不存在。`);
+      return null;
+    }
+    if (org.status === 'retired') {
+      this.issues.reject(row, field, `“${org.name}”已撤销，不能再加入人员。`);
+      return null;
+    }
+    return id;
+  }
+
+  private match(row: number, written: string): Resolution {
+    const choice = this.options.orgChoices[written];
+    if (choice?.action === 'map') return { id: choice.orgId };
+    if (choice?.action === 'reject') return { error: `按导入时的选择，“${written}”的行不导入。` };
+    const found = matchByName(written, this.candidates);
+    if ('exact' in found) return { id: found.exact };
+    const parentId = choice?.action === 'create' ? choice.parentId : this.options.createOrgsUnder;
+    if (choice?.action === 'create' || this.options.createOrgsUnder !== null) return { id: this.create(row, written, parentId) };
+    const suggestions = found.suggestions.map((s) => ({ id: s.id, name: s.name }));
+    const hint = suggestions.length > 0 ? `可能是：${suggestions.slice(0, 3).map((s) => s.name).join('、')}。` : '';
+    return { error: `台账中没有名为“${written}”的基层组织。${hint}请在预览中把它对应到已有组织、选择新建，或拒绝这些行。`, suggestions };
+  }
+
+  private create(row: number, written: string, parentId: number | null): number {
+    const name = written.endsWith('红十字会') ? written : `${written}红十字会`;
+    const inferred = inferOrgType(written);
+    const typeName = inferred && this.typeNames.has(inferred) ? inferred : null;
+    if (!typeName) this.issues.warn(row, 'organization', `将新建“${name}”，但无法从名称判断组织类型，导入后请在“组织”中补填。`);
+    const ref = -(this.pending.length + 1);
+    this.pending.push({ ref, name, parentId, typeName });
+    return ref;
+  }
+}

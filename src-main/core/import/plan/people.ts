@@ -1,0 +1,94 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import { maskIdNumber } from '../../domain/id-number';
+import { cleanIdNumber, cleanPersonName } from '../clean/index';
+import { cellText, isEmptyCell, type IssueList } from './issues';
+
+// Who a row is: the ID number decides (one number, one person across the county), checked and
+// normalised by the cleaning rules. A masked number (an export without 完整身份证号) is matched
+// back to the one ledger person with that name, area code and last four characters, so a
+// roster exported by the app re-imports as unchanged instead of failing.
+
+export interface PersonRow {
+  id: number;
+  name: string;
+  gender: 'M' | 'F' | null;
+  id_type: string;
+  id_number: string | null;
+  birth_date: string | null;
+  phone: string | null;
+  guardian_name: string | null;
+  guardian_phone: string | null;
+}
+
+export interface RowIdentity {
+  name: string;
+  idType: 'resident_id' | 'hmt_residence_permit';
+  idNumber: string;
+  birthDate: string;
+  gender: 'M' | 'F';
+  existing: PersonRow | null;
+}
+
+const maskedId = /^(\d{6})\*{6,10}(\d{3}[\dX])$/;
+
+export class PersonFinder {
+  private readonly byNumber: BetterSqlite3.Statement;
+  private readonly byMask: BetterSqlite3.Statement;
+  /** ID number → first sheet row, for duplicates inside the file. */
+  private readonly seen = new Map<string, number>();
+
+  constructor(sqlite: BetterSqlite3.Database) {
+    const columns = 'id, name, gender, id_type, id_number, birth_date, phone, guardian_name, guardian_phone';
+    this.byNumber = sqlite.prepare(`SELECT ${columns} FROM person WHERE id_number = ? AND id_type IN ('resident_id', 'hmt_residence_permit')`);
+    this.byMask = sqlite.prepare(`SELECT ${columns} FROM person WHERE id_tail >= ? AND id_tail < ? AND substr(id_number, 1, 6) = ? AND name = ?`);
+  }
+
+  /**
+   * The row's person, or null when the row is rejected (the reason is recorded). `duplicateOf`
+   * is set when an earlier row of the file has the same number.
+   */
+  identify(row: number, nameCell: unknown, idCell: unknown, today: string, issues: IssueList): (RowIdentity & { duplicateOf: number | null }) | null {
+    const name = cleanPersonName(nameCell);
+    if ('error' in name) {
+      issues.reject(row, 'name', name.error);
+      return null;
+    }
+    for (const w of name.warnings) issues.warn(row, 'name', w);
+    if (isEmptyCell(idCell)) {
+      issues.reject(row, 'idNumber', '没有填写身份证号码；台账靠身份证号码识别同一个人，不能导入没有号码的人员。');
+      return null;
+    }
+
+    const masked = maskedId.exec(cellText(idCell).replace(/\s/g, '').toUpperCase());
+    if (masked) {
+      const [, area, last4] = masked as unknown as [string, string, string];
+      const reversed = [...last4].reverse().join('');
+      const hits = this.byMask.all(reversed, `${reversed}\uffff`, area, name.value) as PersonRow[];
+      if (hits.length !== 1 || !hits[0]?.id_number) {
+        issues.reject(row, 'idNumber', '身份证号码已打码（导出时没有勾选“包含完整身份证号”），台账中找不到唯一对应的人，请填写完整号码。');
+        return null;
+      }
+      const person = hits[0];
+      return this.found(row, { name: name.value, idType: person.id_type as RowIdentity['idType'], idNumber: person.id_number as string, birthDate: person.birth_date ?? '', gender: person.gender ?? 'M', existing: person });
+    }
+
+    const id = cleanIdNumber(idCell, today);
+    if ('error' in id) {
+      issues.reject(row, 'idNumber', id.error);
+      return null;
+    }
+    for (const w of id.warnings) issues.warn(row, 'idNumber', w);
+    const existing = (this.byNumber.get(id.value.idNumber) as PersonRow | undefined) ?? null;
+    return this.found(row, { name: name.value, idType: id.value.idType, idNumber: id.value.idNumber, birthDate: id.value.birthDate, gender: id.value.gender, existing });
+  }
+
+  private found(row: number, identity: RowIdentity): RowIdentity & { duplicateOf: number | null } {
+    const first = this.seen.get(identity.idNumber);
+    if (first === undefined) this.seen.set(identity.idNumber, row);
+    return { ...identity, duplicateOf: first ?? null };
+  }
+}
+
+export function maskedNumber(identity: { idNumber: string }): string {
+  return maskIdNumber(identity.idNumber);
+}

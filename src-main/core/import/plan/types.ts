@@ -1,0 +1,64 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import { AppError } from '../../errors';
+import type { ImportOptions } from '../../api/contract/import';
+import type { StagedSheet } from '../stage';
+import type { IssueList } from './issues';
+import type { PendingOrg } from './orgs';
+
+export interface Duplicate {
+  row: number;
+  name: string;
+  /** Masked. */
+  idNumber: string | null;
+  where: 'ledger' | 'file';
+  otherRow: number | null;
+}
+
+export interface NameMatch {
+  name: string;
+  rows: number;
+  firstRow: number;
+  suggestions: { id: number; name: string }[];
+}
+
+export interface PendingTeam {
+  /** Negative: stands for the team until the commit creates it. */
+  ref: number;
+  name: string;
+  orgId: number | null;
+}
+
+/** What the preview found; `actions` are the writes a commit will make, per kind. */
+export interface Plan<A = unknown> {
+  kind: ImportOptions['kind'];
+  actions: A[];
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  issues: IssueList;
+  duplicates: Duplicate[];
+  unmatchedOrgs: NameMatch[];
+  unmatchedTeams: NameMatch[];
+  pendingOrgs: PendingOrg[];
+  pendingTeams: PendingTeam[];
+}
+
+export interface PlanInput {
+  sqlite: BetterSqlite3.Database;
+  staged: StagedSheet;
+  options: ImportOptions;
+  today: string;
+  youthReferenceDate: string | null;
+  signal?: AbortSignal | undefined;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Lets the event loop breathe (progress polls, cancel) every few thousand rows. */
+export async function breathe(i: number, input: PlanInput): Promise<void> {
+  if (i % 2000 !== 0) return;
+  input.onProgress?.(i, input.staged.rows.length);
+  await new Promise((resolve) => setImmediate(resolve));
+  if (input.signal?.aborted) {
+    throw new AppError('CANCELLED');
+  }
+}

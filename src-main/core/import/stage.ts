@@ -1,0 +1,139 @@
+import path from 'node:path';
+import type { ImportKind } from '../domain/sheet-fields';
+import { sheetFields } from '../domain/sheet-fields';
+import { AppError } from '../errors';
+import { inspectSource, readSheet, readSheetInWorker } from './read/index';
+import type { RawCell, RawRow, SourceInfo } from './read/types';
+import { applyMapping, classifyRow, fillMergedDown, findTable, headerSignature, sheetDate, type TableGuess } from './table/index';
+
+// Staging: from a file to the rows of its table, each as field → raw cell, with the sheet's
+// row numbers. Nothing here touches the ledger except reading a remembered mapping.
+
+const peekRows = 60;
+
+export interface StageOptions {
+  kind: ImportKind;
+  sheet?: string | undefined;
+  encoding?: 'utf8' | 'gbk' | 'gb18030' | undefined;
+  /** Column index → field key (null = ignore); overrides the automatic and remembered mapping. */
+  mapping?: Record<string, string | null> | undefined;
+  /** A remembered mapping for this layout, looked up by signature. */
+  remembered?: (signature: string) => Record<string, string | null> | null;
+  today: string;
+  signal?: AbortSignal | undefined;
+  onProgress?: (done: number, total: number | null) => void;
+  /** Tests read in-process; the app reads in a worker with a memory cap. */
+  inWorker?: boolean;
+}
+
+export interface StagedRow {
+  row: number;
+  values: Record<string, RawCell>;
+  /** The row as read, for the sheet of rejected rows sent back to the township. */
+  cells: RawCell[];
+}
+
+export interface StagedSheet {
+  fileName: string;
+  source: SourceInfo;
+  sheet: string;
+  table: TableGuess;
+  signature: string;
+  mappingRemembered: boolean;
+  rows: StagedRow[];
+  /** The 填表日期 in the sheet, else the file's saved date, else today. */
+  sheetDate: string;
+}
+
+export interface SheetScore {
+  name: string;
+  score: number;
+  headerFound: boolean;
+}
+
+/** Every sheet's likelihood of being the roster of this kind, from its first rows. */
+export async function scoreSheets(file: string, kind: ImportKind, encoding?: StageOptions['encoding']): Promise<{ source: SourceInfo; scores: SheetScore[] }> {
+  const source = await inspectSource(file, encoding ? { encoding } : {});
+  const scores: SheetScore[] = [];
+  for (const { name } of source.sheets) {
+    const rows: RawRow[] = [];
+    await readSheet(file, { sheet: name, maxRows: peekRows, ...(encoding ? { encoding } : {}) }, (batch) => void rows.push(...batch));
+    const table = findTable(rows, kind);
+    scores.push({ name, score: table?.score ?? 0, headerFound: table !== null });
+  }
+  return { source, scores };
+}
+
+export function likeliestSheet(scores: readonly SheetScore[]): string | null {
+  let best: SheetScore | null = null;
+  for (const s of scores) if (s.headerFound && (!best || s.score > best.score)) best = s;
+  return best?.name ?? null;
+}
+
+export async function stageSheet(file: string, fileName: string, options: StageOptions): Promise<StagedSheet> {
+  const { source, scores } = await scoreSheets(file, options.kind, options.encoding);
+  const sheet = options.sheet ?? likeliestSheet(scores) ?? source.sheets[0]?.name;
+  if (!sheet || !source.sheets.some((s) => s.name === sheet)) {
+    throw new AppError('NO_TABLE', `文件中没有名为“${options.sheet ?? ''}”的工作表。`);
+  }
+
+  const read = options.inWorker === false ? readSheet : readSheetInWorker;
+  const all: RawRow[] = [];
+  const { merges } = await read(
+    file,
+    {
+      sheet,
+      ...(options.encoding ? { encoding: options.encoding } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+      onProgress: (p) => options.onProgress?.(p.bytesRead, p.totalBytes),
+    },
+    (batch) => void all.push(...batch),
+  );
+
+  const head = all.slice(0, peekRows);
+  const found = findTable(head, options.kind, merges);
+  if (!found) {
+    throw new AppError(
+      'NO_TABLE',
+      `在工作表“${sheet}”的前 ${peekRows} 行中找不到${labelOf(options.kind)}名册的表头（如“${sheetFields[options.kind].filter((f) => f.required).map((f) => f.label).join('”“')}”）。请确认选择了正确的工作表和导入类型。`,
+    );
+  }
+  const signature = headerSignature(found.columns.map((c) => c.header));
+  const remembered = options.mapping ? null : (options.remembered?.(signature) ?? null);
+  const override = options.mapping ?? remembered;
+  const table = override ? applyMapping(found, override, options.kind) : found;
+
+  const filled = fillMergedDown(all, merges, table);
+  const rows: StagedRow[] = [];
+  const aside: RawRow[] = [];
+  const fieldByIndex = table.columns.filter((c) => c.field !== null);
+  for (const raw of filled) {
+    if (raw.row < table.dataStartsAt) {
+      aside.push(raw);
+      continue;
+    }
+    const kind = classifyRow(raw, table);
+    if (kind !== 'data') {
+      if (kind === 'footer') aside.push(raw);
+      continue;
+    }
+    const values: Record<string, RawCell> = {};
+    for (const column of fieldByIndex) values[column.field as string] = raw.cells[column.index] ?? null;
+    rows.push({ row: raw.row, values, cells: raw.cells });
+  }
+
+  return {
+    fileName: path.basename(fileName),
+    source,
+    sheet,
+    table,
+    signature,
+    mappingRemembered: remembered !== null,
+    rows,
+    sheetDate: sheetDate(aside) ?? source.savedOn ?? options.today,
+  };
+}
+
+function labelOf(kind: ImportKind): string {
+  return { orgs: '基层组织', members: '会员', 'youth-members': '青少年会员', 'group-members': '团体会员', volunteers: '志愿者', teams: '服务队', hours: '服务时长' }[kind];
+}
