@@ -66,22 +66,24 @@ export function PreviewStep(props: Props) {
         )}
       </Typography.Text>
 
-      <Card size="small" aria-label="预览统计" role="region">
-        <Row gutter={24}>
-          {(
-            [
-              ['新增', counts.inserted, undefined],
-              ['更新', counts.updated, undefined],
-              ['不变', counts.unchanged, undefined],
-              ['拒绝', counts.rejected, counts.rejected > 0 ? '#c8161d' : undefined],
-              ['提示', counts.warnings, counts.warnings > 0 ? '#d48806' : undefined],
-            ] as const
-          ).map(([title, value, color]) => (
-            <Col key={title}>
-              <Statistic title={title} value={value} styles={{ content: { color } }} />
-            </Col>
-          ))}
-        </Row>
+      <Card size="small">
+        <section aria-label="预览统计">
+          <Row gutter={24}>
+            {(
+              [
+                ['新增', counts.inserted, undefined],
+                ['更新', counts.updated, undefined],
+                ['不变', counts.unchanged, undefined],
+                ['拒绝', counts.rejected, counts.rejected > 0 ? '#c8161d' : undefined],
+                ['提示', counts.warnings, counts.warnings > 0 ? '#d48806' : undefined],
+              ] as const
+            ).map(([title, value, color]) => (
+              <Col key={title}>
+                <Statistic title={title} value={value} styles={{ content: { color } }} />
+              </Col>
+            ))}
+          </Row>
+        </section>
       </Card>
 
       {missingLabels.length > 0 && (
