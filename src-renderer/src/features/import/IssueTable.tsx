@@ -57,7 +57,7 @@ export function IssueTable<Row>({ label, rows, columns, emptyText, height = 320 
       aria-rowcount={rows.length + 1}
       tabIndex={0}
       onKeyDown={onKeyDown}
-      style={{ height: rows.length === 0 ? 'auto' : height, overflow: 'auto', position: 'relative', border: '1px solid #f0f0f0', borderRadius: 4, background: '#fff' }}
+      style={{ height: rows.length === 0 ? 'auto' : Math.min(height, headerHeight + rows.length * rowHeight + 2), overflow: 'auto', position: 'relative', border: '1px solid #f0f0f0', borderRadius: 4, background: '#fff' }}
     >
       <div style={{ height: rows.length === 0 ? 'auto' : virtualizer.getTotalSize(), position: 'relative' }}>
         <div role="rowgroup" style={{ position: 'sticky', top: 0, zIndex: 1, background: '#fafafa', borderBottom: '1px solid #f0f0f0' }}>
