@@ -7,7 +7,7 @@ import { useSavingAction } from '../../components/useApiError';
 import { useOrgList } from '../../components/useOrgList';
 import { JobProgress } from './JobProgress';
 import { importKindLabels, rowUnit, type ImportKind } from './kinds';
-import { toOrgChoices, type DraftChoice } from './OrgChoices';
+import { sameChoices, toOrgChoices, type DraftChoice } from './org-choices';
 import { PreviewStep, rowsToImport } from './PreviewStep';
 import { ResultStep } from './ResultStep';
 import { defaultSetupOptions, SetupStep, type EncodingChoice, type FileStatus, type SetupOptions } from './SetupStep';
@@ -21,7 +21,6 @@ interface Uploaded {
 }
 
 const stageIndex: Record<Stage, number> = { setup: 0, preview: 1, result: 2 };
-const sameChoices = (a: Record<string, OrgChoice>, b: Record<string, OrgChoice>) => JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 interface Props {

@@ -1,20 +1,7 @@
 import { Select, Table, Typography } from 'antd';
-import type { ImportPreview, OrgChoice, OrgSummary } from '../../../../src-main/core/api/contract';
+import type { ImportPreview, OrgSummary } from '../../../../src-main/core/api/contract';
 import { OrgPicker } from '../members/OrgPicker';
-
-/** The clerk's answer for one unknown name, possibly half-made (an action without its organisation yet). */
-export type DraftChoice = { action: 'default' } | { action: 'map'; orgId: number | null } | { action: 'create'; parentId: number | null } | { action: 'reject' };
-
-/** The complete answers, as import.preview takes them. */
-export function toOrgChoices(drafts: Record<string, DraftChoice>): Record<string, OrgChoice> {
-  const choices: Record<string, OrgChoice> = {};
-  for (const [name, d] of Object.entries(drafts)) {
-    if (d.action === 'map' && d.orgId !== null) choices[name] = { action: 'map', orgId: d.orgId };
-    else if (d.action === 'create') choices[name] = { action: 'create', parentId: d.parentId };
-    else if (d.action === 'reject') choices[name] = { action: 'reject' };
-  }
-  return choices;
-}
+import type { DraftChoice } from './org-choices';
 
 type Unmatched = ImportPreview['unmatchedOrgs'][number];
 
@@ -126,9 +113,4 @@ export function OrgChoices({ unmatched, drafts, onChange, orgs, createOrgsUnder,
       ]}
     />
   );
-}
-
-/** Names set to 对应到已有组织 whose organisation is not chosen yet. */
-export function countPending(drafts: Record<string, DraftChoice>) {
-  return Object.values(drafts).filter((d) => d.action === 'map' && d.orgId === null).length;
 }

@@ -4,7 +4,8 @@ import type { ImportPreview, OrgSummary, RowIssue } from '../../../../src-main/c
 import { IssueTable, type IssueColumn } from './IssueTable';
 import { importKindLabels, rowUnit } from './kinds';
 import { MappingTable } from './MappingTable';
-import { OrgChoices, countPending, type DraftChoice } from './OrgChoices';
+import { countPending, type DraftChoice } from './org-choices';
+import { OrgChoices } from './OrgChoices';
 
 interface Props {
   preview: ImportPreview;
