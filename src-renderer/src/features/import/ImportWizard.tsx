@@ -219,7 +219,7 @@ export function ImportWizard({ initialKind, onShowHistory }: Props) {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Steps size="small" current={stageIndex[stage]} items={[{ title: '选择文件与设置' }, { title: '预览与核对' }, { title: '导入完成' }]} style={{ maxWidth: 720 }} />
+      <Steps size="small" current={stageIndex[stage]} status={stage === 'result' ? 'finish' : 'process'} items={[{ title: '选择文件与设置' }, { title: '预览与核对' }, { title: '导入完成' }]} style={{ maxWidth: 720 }} />
       {failure && <Alert type="error" showIcon closable={{ onClose: () => setFailure(null) }} title={failure} />}
       {running && <JobProgress title={running === 'commit' ? '正在导入' : '正在生成预览'} job={job.job} onCancel={job.cancel} />}
       {stage === 'setup' && !running && (
