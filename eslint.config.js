@@ -55,7 +55,9 @@ export default tseslint.config(
           ],
           patterns: [
             { group: ['node:*'], message: 'The renderer runs in a sandbox without Node.' },
-            { group: ['**/src-main/**', '!**/src-main/core/api/contract'], message: 'The renderer may import only the API contract.' },
+            // sheet-fields is pure data shared by import, export and templates (the contract imports it too).
+            // A regex: a gitignore-style negation cannot re-include a file under an excluded folder.
+            { regex: 'src-main/(?!core/api/contract$|core/domain/sheet-fields$)', message: 'The renderer may import only the API contract and the sheet fields.' },
             { group: ['**/src-main/core/api/contract'], allowTypeImports: true, message: 'Import only the contract’s types (import type …).' },
           ],
         },

@@ -6,6 +6,7 @@ import path from 'node:path';
 const root = path.resolve(import.meta.dirname, '..');
 
 function newestMtime(dir) {
+  if (!fs.statSync(dir).isDirectory()) return fs.statSync(dir).mtimeMs;
   let newest = 0;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
@@ -16,7 +17,8 @@ function newestMtime(dir) {
 
 export function ensureRendererBuilt() {
   const index = path.join(root, 'out/renderer/index.html');
-  const sources = [path.join(root, 'src-renderer'), path.join(root, 'src-main/core/api')];
+  // sheet-fields is bundled into the renderer too (kind labels).
+  const sources = [path.join(root, 'src-renderer'), path.join(root, 'src-main/core/api'), path.join(root, 'src-main/core/domain/sheet-fields.ts')];
   const builtAt = fs.existsSync(index) ? fs.statSync(index).mtimeMs : 0;
   if (builtAt > Math.max(...sources.map(newestMtime))) return;
   process.stderr.write('正在构建界面（首次启动约需半分钟）……\n');

@@ -8,13 +8,17 @@ import { SetupPage } from './features/setup/SetupPage';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { VolunteersPage } from './features/volunteers/VolunteersPage';
 import { ComingLater } from './features/placeholder/ComingLater';
+import { ImportLauncherContext } from './features/import/ImportLauncher';
+import { ImportSection } from './features/import/ImportSection';
+import type { ImportKind } from './features/import/kinds';
 
-type Section = 'orgs' | 'members' | 'volunteers' | 'standards' | 'reports' | 'printing' | 'settings';
+type Section = 'orgs' | 'members' | 'volunteers' | 'import' | 'standards' | 'reports' | 'printing' | 'settings';
 
 const sections: Array<{ key: Section; label: string }> = [
   { key: 'orgs', label: '组织' },
   { key: 'members', label: '会员' },
   { key: 'volunteers', label: '志愿者' },
+  { key: 'import', label: '导入导出' },
   { key: 'standards', label: '达标检查' },
   { key: 'reports', label: '年报' },
   { key: 'printing', label: '打印' },
@@ -25,6 +29,13 @@ export function App() {
   const [status, setStatus] = useState<AppStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [section, setSection] = useState<Section>('orgs');
+  // A roster's 从 Excel 导入 opens a fresh wizard with its kind; the section then stays mounted,
+  // so an import in progress survives a look at another section.
+  const [importLaunch, setImportLaunch] = useState<{ kind: ImportKind; nonce: number } | null>(null);
+  const openImport = useCallback((kind: ImportKind) => {
+    setImportLaunch((l) => ({ kind, nonce: (l?.nonce ?? 0) + 1 }));
+    setSection('import');
+  }, []);
 
   const refresh = useCallback(async () => {
     try {
@@ -53,16 +64,31 @@ export function App() {
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>{status.county?.name}</Typography.Text>
         </div>
         <nav aria-label="主导航">
-          <Menu mode="inline" selectedKeys={[section]} items={sections} onClick={(e) => setSection(e.key as Section)} />
+          <Menu
+            mode="inline"
+            selectedKeys={[section]}
+            items={sections}
+            onClick={(e) => {
+              if (e.key === 'import' && !importLaunch) setImportLaunch({ kind: 'members', nonce: 0 });
+              setSection(e.key as Section);
+            }}
+          />
         </nav>
       </Layout.Sider>
       <Layout.Content style={{ overflow: 'auto', padding: 16 }}>
         <Alert.ErrorBoundary title="界面出错" description="请切换到其他栏目后再返回；数据没有丢失。">
-          {section === 'orgs' && <OrgsPage />}
-          {section === 'members' && <MembershipSection />}
-          {section === 'volunteers' && <VolunteersPage />}
-          {section === 'settings' && <SettingsPage status={status} onChanged={refresh} />}
-          {section !== 'orgs' && section !== 'members' && section !== 'volunteers' && section !== 'settings' && <ComingLater title={current.label} />}
+          <ImportLauncherContext value={openImport}>
+            {section === 'orgs' && <OrgsPage />}
+            {section === 'members' && <MembershipSection />}
+            {section === 'volunteers' && <VolunteersPage />}
+            {importLaunch && (
+              <div hidden={section !== 'import'}>
+                <ImportSection key={importLaunch.nonce} initialKind={importLaunch.kind} />
+              </div>
+            )}
+            {section === 'settings' && <SettingsPage status={status} onChanged={refresh} />}
+            {!['orgs', 'members', 'volunteers', 'import', 'settings'].includes(section) && <ComingLater title={current.label} />}
+          </ImportLauncherContext>
         </Alert.ErrorBoundary>
       </Layout.Content>
     </Layout>

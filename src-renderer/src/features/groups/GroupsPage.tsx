@@ -11,6 +11,7 @@ import { GroupDrawer } from './GroupDrawer';
 import { GroupFormModal } from './GroupFormModal';
 import { groupColumns } from './groupColumns';
 import { ExportActions } from '../../components/ExportActions';
+import { ImportButton } from '../import/ImportLauncher';
 
 interface Filter {
   orgId: number | undefined;
@@ -76,6 +77,7 @@ export function GroupsPage() {
         </Space>
         <Space wrap>
           <ExportActions kind="group-members" filter={{ ...filter, search: filter.search.trim() }} />
+          <ImportButton kind="group-members" />
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
             新增团体会员
           </Button>

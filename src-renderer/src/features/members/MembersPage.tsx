@@ -12,6 +12,7 @@ import { MemberDrawer } from './MemberDrawer';
 import { memberColumns } from './memberColumns';
 import { OrgPicker } from './OrgPicker';
 import { ExportActions } from '../../components/ExportActions';
+import { ImportButton } from '../import/ImportLauncher';
 
 interface MemberFilter {
   orgId: number | undefined;
@@ -123,6 +124,7 @@ export function MembersPage() {
         </Space>
         <Space wrap>
           <ExportActions kind="members" filter={{ ...filter }} />
+          <ImportButton kind={filter.kind === 'youth' ? 'youth-members' : 'members'} />
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
             新增会员
           </Button>

@@ -11,6 +11,7 @@ import { OrgSearch } from './OrgSearch';
 import { OrgTree } from './OrgTree';
 import { RetireOrgModal } from './RetireOrgModal';
 import { ExportActions } from '../../components/ExportActions';
+import { ImportButton } from '../import/ImportLauncher';
 
 type Dialog = { kind: 'add'; parent: { id: number; name: string } | null } | { kind: 'edit' } | { kind: 'move' } | { kind: 'retire' } | null;
 
@@ -78,7 +79,10 @@ export function OrgsPage() {
         <Space orientation="vertical" style={{ width: '100%' }}>
           <OrgSearch onPick={(id) => void pick(id)} />
           <Space style={{ justifyContent: 'space-between', width: '100%' }}>
-            <Button type="primary" onClick={() => setDialog({ kind: 'add', parent: null })}>新增顶层组织</Button>
+            <Space size={8}>
+              <Button type="primary" onClick={() => setDialog({ kind: 'add', parent: null })}>新增顶层组织</Button>
+              <ImportButton kind="orgs" />
+            </Space>
             <Space size={4}>
               <Switch size="small" checked={showRetired} onChange={setShowRetired} aria-label="显示已撤销" />
               <Typography.Text type="secondary">显示已撤销</Typography.Text>

@@ -11,6 +11,7 @@ import { serviceColumns } from './serviceColumns';
 import { useApiAction } from '../../components/useApiError';
 import { VolunteerPicker } from './VolunteerPicker';
 import { ExportActions } from '../../components/ExportActions';
+import { ImportButton } from '../import/ImportLauncher';
 
 interface Props {
   teams: Team[];
@@ -52,6 +53,7 @@ export function ServiceTab({ teams, categories, reloadToken, onChanged }: Props)
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Space style={{ justifyContent: 'flex-end', width: '100%' }}>
         <ExportActions kind="hours" />
+        <ImportButton kind="hours" />
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setRecording(true)}>
           记录服务时长
         </Button>

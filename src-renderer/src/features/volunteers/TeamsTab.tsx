@@ -13,6 +13,7 @@ import { teamColumns } from './teamColumns';
 import { TeamDrawer } from './TeamDrawer';
 import { VolunteerPicker } from './VolunteerPicker';
 import { ExportActions } from '../../components/ExportActions';
+import { ImportButton } from '../import/ImportLauncher';
 
 interface Props {
   orgs: OrgSummary[];
@@ -66,6 +67,7 @@ export function TeamsTab({ orgs, teams, fieldNames, onChanged }: Props) {
         </Space>
         <Space wrap>
           <ExportActions kind="teams" filter={{ includeDissolved: showDissolved }} personal={false} />
+          <ImportButton kind="teams" />
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
             新增服务队
           </Button>

@@ -11,6 +11,7 @@ import { AddVolunteerModal } from './AddVolunteerModal';
 import { VolunteerDrawer } from './VolunteerDrawer';
 import { volunteerColumns } from './volunteerColumns';
 import { ExportActions } from '../../components/ExportActions';
+import { ImportButton } from '../import/ImportLauncher';
 
 interface VolunteerFilter {
   orgId: number | undefined;
@@ -109,6 +110,7 @@ export function VolunteerList({ orgs, teams, fieldNames, reloadToken, onChanged 
         </Space>
         <Space wrap>
           <ExportActions kind="volunteers" filter={{ ...filter }} />
+          <ImportButton kind="volunteers" />
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
             新增志愿者
           </Button>
