@@ -83,6 +83,7 @@ export const options = {
   csv: { type: 'boolean', default: false },
   uscc: { type: 'string' },
   contact: { type: 'string' },
+<<<<<<< HEAD
   // import
   sheet: { type: 'string' },
   encoding: { type: 'string' },
@@ -91,6 +92,11 @@ export const options = {
   'on-duplicate': { type: 'string' },
   'create-teams': { type: 'boolean', default: false },
   'dry-run': { type: 'boolean', default: false },
+=======
+  // export / template
+  out: { type: 'string' },
+  'full-id': { type: 'boolean', default: false },
+>>>>>>> feat/export
 } as const;
 
 export type Flags = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];
@@ -101,6 +107,8 @@ export interface Call {
   input: unknown;
   /** Prints the value as this text instead of JSON or the human rendering (e.g. CSV). */
   text?: (value: unknown) => string;
+  /** The call produced a file (a download token): it is fetched through file.read and saved here. */
+  saveTo?: string;
 }
 
 /** `rest` holds the positionals after the area and verb (e.g. an id given without --id). */

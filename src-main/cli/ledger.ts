@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { dispatch, type Backend } from '../core/api/dispatch';
 import type { Envelope } from '../core/api/contract';
@@ -85,6 +86,11 @@ async function main(argv: string[]): Promise<number> {
       else process.stdout.write(`${renderHuman(call!.method, value)}\n`);
       return 1;
     }
+    if (call!.saveTo) {
+      const saved = await saveDownload(backend, value as { token: string; rows?: number }, call!.saveTo);
+      print(json, saved, () => `已导出 ${saved.rows} 行到 ${saved.file}`);
+      return 0;
+    }
     if (call!.text) process.stdout.write(call!.text(value));
     else print(json, value, () => renderHuman(call!.method, value));
     return 0;
@@ -95,6 +101,23 @@ async function main(argv: string[]): Promise<number> {
   } finally {
     await backend?.db.close();
   }
+}
+
+/** Fetches a produced file through file.read, like any other transport, and writes it to `file`. */
+async function saveDownload(backend: Backend, ref: { token: string; rows?: number }, file: string): Promise<{ rows: number; file: string }> {
+  const out = fs.openSync(file, 'w');
+  try {
+    let offset = 0;
+    for (;;) {
+      const chunk = unwrap(await dispatch(backend, 'file.read', { token: ref.token, offset })) as { dataBase64: string; offset: number; done: boolean };
+      fs.writeSync(out, Buffer.from(chunk.dataBase64, 'base64'));
+      offset = chunk.offset;
+      if (chunk.done) break;
+    }
+  } finally {
+    fs.closeSync(out);
+  }
+  return { rows: ref.rows ?? 0, file };
 }
 
 function reportError(json: boolean, code: string, message: string): number {

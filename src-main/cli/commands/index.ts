@@ -1,5 +1,6 @@
 import type { CommandTable } from '../args';
 import { duesCommands, duesUsage } from './dues';
+import { exportCommands, exportUsage } from './export';
 import { groupCommands, groupUsage } from './group';
 import { memberCommands, memberUsage } from './member';
 import { orgCommands, orgUsage } from './org';
@@ -7,7 +8,7 @@ import { volunteerCommands, volunteerUsage } from './volunteer';
 import { importUsage } from '../import-command';
 
 // One table per area, merged here; a command line defined twice is a start-up error.
-const areas: CommandTable[] = [orgCommands, memberCommands, volunteerCommands, duesCommands, groupCommands];
+const areas: CommandTable[] = [orgCommands, memberCommands, volunteerCommands, duesCommands, groupCommands, exportCommands];
 
 export const commands: CommandTable = {};
 for (const area of areas) {
@@ -21,4 +22,8 @@ export const usage = `用法: ledger <命令> [--db 文件] [--json]
   init  --county-code 330106 --county-name 杭州市西湖区红十字会 [--clerk 姓名]
   seed  --scale small|medium|large [--seed N]
   check
+<<<<<<< HEAD
 ${[orgUsage, memberUsage, volunteerUsage, duesUsage, groupUsage, importUsage].join('\n')}`;
+=======
+${[orgUsage, memberUsage, volunteerUsage, duesUsage, groupUsage, exportUsage].join('\n')}`;
+>>>>>>> feat/export

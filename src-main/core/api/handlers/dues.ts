@@ -190,7 +190,7 @@ async function undoLastLapse(ctx: WriteContext): Promise<ApiOutput<'dues.undoLas
 
 type ReportLine = ApiOutput<'dues.report'>['total'];
 
-async function buildReport(ctx: ReadContext, input: ParsedInput<'dues.report'>): Promise<ApiOutput<'dues.report'>> {
+export async function buildReport(ctx: ReadContext, input: ParsedInput<'dues.report'>): Promise<ApiOutput<'dues.report'>> {
   if (input.orgId !== undefined) await requireOrg(ctx, input.orgId);
   const settings = await readSettings(ctx.db);
   const orgIds = input.orgId === undefined ? null : subtreeIds(ctx.sqlite, input.orgId);

@@ -2,6 +2,8 @@ import { mergeHandlerMaps, type HandlerTable } from '../handler';
 import { appHandlers } from './app';
 import { countyHandlers } from './county';
 import { duesHandlers } from './dues';
+import { exportHandlers } from './export';
+import { fileHandlers } from './files';
 import { groupHandlers } from './group-member';
 import { importHandlers } from './import';
 import { memberHandlers } from './member';
@@ -25,4 +27,6 @@ export const handlers: HandlerTable = mergeHandlerMaps(
   duesHandlers,
   groupHandlers,
   importHandlers,
+  fileHandlers,
+  exportHandlers,
 );

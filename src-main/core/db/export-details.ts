@@ -1,0 +1,125 @@
+import type BetterSqlite3 from 'better-sqlite3';
+
+// The columns an export writes beyond what the roster pages carry (birth dates, guardians,
+// notes, fields of service, teams), read for one page of ids at a time, plus the service
+// hours walked entry by entry. Raw prepared statements: a roster export is a hot path.
+
+const cache = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>();
+
+function prepared(sqlite: BetterSqlite3.Database, key: string, sql: string): BetterSqlite3.Statement {
+  let statements = cache.get(sqlite);
+  if (!statements) cache.set(sqlite, (statements = new Map()));
+  let stmt = statements.get(key);
+  if (!stmt) statements.set(key, (stmt = sqlite.prepare(sql)));
+  return stmt;
+}
+
+function byId<T extends { id: number }>(rows: unknown[]): Map<number, T> {
+  return new Map((rows as T[]).map((r) => [r.id, r]));
+}
+
+export interface MemberDetail {
+  id: number;
+  birth_date: string | null;
+  guardian_name: string | null;
+  guardian_phone: string | null;
+  notes: string | null;
+}
+
+export function readMemberDetails(sqlite: BetterSqlite3.Database, ids: number[]): Map<number, MemberDetail> {
+  const stmt = prepared(
+    sqlite,
+    'member',
+    `SELECT m.id, p.birth_date, p.guardian_name, p.guardian_phone, m.notes
+     FROM json_each(:ids) AS j CROSS JOIN member m ON m.id = j.value CROSS JOIN person p ON p.id = m.person_id`,
+  );
+  return byId<MemberDetail>(stmt.all({ ids: JSON.stringify(ids) }));
+}
+
+export interface VolunteerDetail {
+  id: number;
+  birth_date: string | null;
+  national_system_no: string | null;
+  first_aid_cert_no: string | null;
+  notes: string | null;
+  fields: string | null;
+  teams: string | null;
+}
+
+export function readVolunteerDetails(sqlite: BetterSqlite3.Database, ids: number[]): Map<number, VolunteerDetail> {
+  const stmt = prepared(
+    sqlite,
+    'volunteer',
+    `SELECT v.id, p.birth_date, v.national_system_no, v.first_aid_cert_no, v.notes,
+            (SELECT group_concat(name, '、') FROM (SELECT f.name FROM volunteer_service_field vf
+               CROSS JOIN service_field f ON f.id = vf.field_id WHERE vf.volunteer_id = v.id ORDER BY f.sort_order, f.id)) AS fields,
+            (SELECT group_concat(name, '、') FROM (SELECT t.name FROM team_membership tm
+               CROSS JOIN volunteer_team t ON t.id = tm.team_id WHERE tm.volunteer_id = v.id AND tm.left_on IS NULL ORDER BY t.name, t.id)) AS teams
+     FROM json_each(:ids) AS j CROSS JOIN volunteer v ON v.id = j.value CROSS JOIN person p ON p.id = v.person_id`,
+  );
+  return byId<VolunteerDetail>(stmt.all({ ids: JSON.stringify(ids) }));
+}
+
+export function readGroupNotes(sqlite: BetterSqlite3.Database, ids: number[]): Map<number, string | null> {
+  const stmt = prepared(sqlite, 'group', `SELECT g.id, g.notes FROM json_each(:ids) AS j CROSS JOIN group_member g ON g.id = j.value`);
+  return new Map((stmt.all({ ids: JSON.stringify(ids) }) as Array<{ id: number; notes: string | null }>).map((r) => [r.id, r.notes]));
+}
+
+export interface HoursFilter {
+  teamId: number | null;
+  orgIds: number[] | null;
+  volunteerId: number | null;
+  from: string | null;
+  to: string | null;
+}
+
+export interface HoursRow {
+  record_id: number;
+  volunteer_id: number;
+  held_on: string;
+  title: string;
+  place: string | null;
+  team_name: string | null;
+  notes: string | null;
+  name: string;
+  id_number: string | null;
+  minutes: number;
+}
+
+/** One line per volunteer per activity, newest activity first like the service list; keyset on (held_on, record, volunteer). */
+export function readHoursPage(
+  sqlite: BetterSqlite3.Database,
+  filter: HoursFilter,
+  after: { heldOn: string; recordId: number; volunteerId: number } | null,
+  limit: number,
+): HoursRow[] {
+  const stmt = prepared(
+    sqlite,
+    'hours',
+    `SELECT r.id AS record_id, h.volunteer_id, r.held_on, r.title, r.place, t.name AS team_name, r.notes,
+            p.name, p.id_number, h.minutes
+     FROM service_record r
+     CROSS JOIN service_hours h ON h.service_record_id = r.id
+     CROSS JOIN volunteer v ON v.id = h.volunteer_id
+     CROSS JOIN person p ON p.id = v.person_id
+     LEFT JOIN volunteer_team t ON t.id = r.team_id
+     WHERE (:team IS NULL OR r.team_id = :team)
+       AND (:orgs IS NULL OR r.organization_id IN (SELECT value FROM json_each(:orgs)))
+       AND (:volunteer IS NULL OR h.volunteer_id = :volunteer)
+       AND (:from IS NULL OR r.held_on >= :from) AND (:to IS NULL OR r.held_on <= :to)
+       AND (:afterDay IS NULL OR (r.held_on, r.id, h.volunteer_id) < (:afterDay, :afterRecord, :afterVolunteer))
+     ORDER BY r.held_on DESC, r.id DESC, h.volunteer_id DESC
+     LIMIT :limit`,
+  );
+  return stmt.all({
+    team: filter.teamId,
+    orgs: filter.orgIds ? JSON.stringify(filter.orgIds) : null,
+    volunteer: filter.volunteerId,
+    from: filter.from,
+    to: filter.to,
+    afterDay: after?.heldOn ?? null,
+    afterRecord: after?.recordId ?? 0,
+    afterVolunteer: after?.volunteerId ?? 0,
+    limit,
+  }) as HoursRow[];
+}

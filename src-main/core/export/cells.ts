@@ -1,0 +1,36 @@
+// How one value becomes a cell. Text always stays text: an ID number is never a number, and a
+// value that looks like a formula (=, +, -, @, tab, CR first) is never evaluated.
+
+export type CellValue = string | number | Date | null;
+
+const formulaLead = /^[=+\-@\t\r]/;
+
+/** 'YYYY-MM-DD' → a Date at UTC midnight, which exceljs writes as that day's serial number. */
+export function dateCell(day: string | null): Date | null {
+  if (!day) return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
+}
+
+export function dayText(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * A string for an inline-string cell. exceljs writes a plain string without shared strings as
+ * t="str" (a formula's cached result); a one-run rich text is written as t="inlineStr", which
+ * every reader takes as literal text. OOXML escapes: `_xHHHH_` would be decoded by readers, so
+ * its underscore is escaped, and a CR (which XML parsers turn into LF) is written as _x000D_.
+ */
+export function xlsxText(value: string): { richText: Array<{ text: string }> } {
+  const escaped = value.replace(/_x([0-9A-Fa-f]{4})_/g, '_x005F_x$1_').replace(/\r/g, '_x000D_');
+  return { richText: [{ text: escaped }] };
+}
+
+/** A CSV field: a formula-looking value gets a leading apostrophe; quoted when needed. */
+export function csvField(value: CellValue): string {
+  if (value === null) return '';
+  let text = value instanceof Date ? dayText(value) : typeof value === 'number' ? String(value) : value;
+  if (typeof value === 'string' && formulaLead.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}

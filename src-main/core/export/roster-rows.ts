@@ -1,0 +1,172 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import type { ReadDb } from '../db/schema';
+import { readRosterPage, type RosterCursor, type RosterFilter } from '../db/member-roster';
+import { readVolunteerRosterPage, type VolunteerRosterFilter } from '../db/volunteer-roster';
+import { readGroupPage, type GroupRosterFilter } from '../db/group-roster';
+import { listTeamRows } from '../db/team';
+import { listOrgRows } from '../db/org';
+import { readGroupNotes, readHoursPage, readMemberDetails, readVolunteerDetails, type HoursFilter } from '../db/export-details';
+import { maskIdNumber } from '../domain/id-number';
+import { maskPhone } from '../domain/phone';
+import { dateCell, type CellValue } from './cells';
+
+// Rows of each roster kind, a page at a time, keyed by sheet field. Pages come from the same
+// keyset reads as the list screens (so the filter means the same thing) and are mapped to cells;
+// the caller writes a page and lets the file stream drain before reading the next one.
+
+export type FieldRow = Record<string, CellValue>;
+
+const pageSize = 2000;
+
+export interface Privacy {
+  /** Full ID numbers and phones; otherwise both masked like the screens. */
+  full: boolean;
+}
+
+function idCell(value: string | null, privacy: Privacy): string | null {
+  return value === null ? null : privacy.full ? value : maskIdNumber(value);
+}
+
+function phoneCell(value: string | null, privacy: Privacy): string | null {
+  return value === null ? null : privacy.full ? value : maskPhone(value);
+}
+
+const genderText = (g: 'M' | 'F' | null) => (g === 'M' ? '男' : g === 'F' ? '女' : null);
+const yesNo = (flag: number | boolean) => (flag ? '是' : '否');
+
+export function* memberRows(sqlite: BetterSqlite3.Database, filter: RosterFilter, privacy: Privacy): Generator<FieldRow[]> {
+  let after: RosterCursor | null = null;
+  for (;;) {
+    const page = readRosterPage(sqlite, filter, { by: 'name', descending: false }, after, pageSize);
+    if (page.length === 0) return;
+    const details = readMemberDetails(sqlite, page.map((r) => r.id));
+    yield page.map((r) => {
+      const d = details.get(r.id);
+      return {
+        name: r.name,
+        gender: genderText(r.gender),
+        idNumber: idCell(r.id_number, privacy),
+        birthDate: dateCell(d?.birth_date ?? null),
+        phone: phoneCell(r.phone, privacy),
+        organization: r.org_name,
+        joinedOn: dateCell(r.joined_on),
+        kind: r.kind === 'youth' ? '青少年会员' : '成人会员',
+        guardianName: d?.guardian_name ?? null,
+        guardianPhone: phoneCell(d?.guardian_phone ?? null, privacy),
+        notes: d?.notes ?? null,
+      };
+    });
+    if (page.length < pageSize) return;
+    const last = page.at(-1)!;
+    after = { key: last.cursor_key, id: last.cursor_id };
+  }
+}
+
+export function* volunteerRows(sqlite: BetterSqlite3.Database, filter: VolunteerRosterFilter, privacy: Privacy): Generator<FieldRow[]> {
+  let after: { key: string; id: number } | null = null;
+  for (;;) {
+    const page = readVolunteerRosterPage(sqlite, filter, { by: 'name', descending: false }, after, pageSize);
+    if (page.length === 0) return;
+    const details = readVolunteerDetails(sqlite, page.map((r) => r.id));
+    yield page.map((r) => {
+      const d = details.get(r.id);
+      return {
+        name: r.name,
+        gender: genderText(r.gender),
+        idNumber: idCell(r.id_number, privacy),
+        birthDate: dateCell(d?.birth_date ?? null),
+        phone: phoneCell(r.phone, privacy),
+        organization: r.org_name,
+        registeredOn: dateCell(r.registered_on),
+        serviceFields: d?.fields ?? null,
+        team: d?.teams ?? null,
+        nationalSystemNo: d?.national_system_no ?? null,
+        firstAidCertNo: d?.first_aid_cert_no ?? null,
+        firstAidCertExpiresOn: dateCell(r.first_aid_cert_expires_on),
+        totalHours: Math.round((r.minutes / 60) * 100) / 100,
+        notes: d?.notes ?? null,
+      };
+    });
+    if (page.length < pageSize) return;
+    const last = page.at(-1)!;
+    after = { key: last.sort_key, id: last.tie };
+  }
+}
+
+export function* groupRows(sqlite: BetterSqlite3.Database, filter: GroupRosterFilter, privacy: Privacy): Generator<FieldRow[]> {
+  let after: { key: string; id: number } | null = null;
+  for (;;) {
+    const page = readGroupPage(sqlite, filter, after, pageSize);
+    if (page.length === 0) return;
+    const notes = readGroupNotes(sqlite, page.map((r) => r.id));
+    yield page.map((r) => ({
+      unitName: r.unit_name,
+      uscc: r.uscc ?? r.legacy_org_code,
+      organization: r.org_name,
+      contactName: r.contact_name,
+      contactPhone: phoneCell(r.contact_phone, privacy),
+      joinedOn: dateCell(r.joined_on),
+      notes: notes.get(r.id) ?? null,
+    }));
+    if (page.length < pageSize) return;
+    const last = page.at(-1)!;
+    after = { key: last.sort_key, id: last.id };
+  }
+}
+
+export function* hoursRows(sqlite: BetterSqlite3.Database, filter: HoursFilter, privacy: Privacy): Generator<FieldRow[]> {
+  let after: { heldOn: string; recordId: number; volunteerId: number } | null = null;
+  for (;;) {
+    const page = readHoursPage(sqlite, filter, after, pageSize);
+    if (page.length === 0) return;
+    yield page.map((r) => ({
+      name: r.name,
+      idNumber: idCell(r.id_number, privacy),
+      heldOn: dateCell(r.held_on),
+      title: r.title,
+      hours: Math.round((r.minutes / 60) * 100) / 100,
+      team: r.team_name,
+      place: r.place,
+      notes: r.notes,
+    }));
+    if (page.length < pageSize) return;
+    const last = page.at(-1)!;
+    after = { heldOn: last.held_on, recordId: last.record_id, volunteerId: last.volunteer_id };
+  }
+}
+
+/** Teams number in the hundreds: one read, like the team screen. */
+export async function teamRows(db: ReadDb, filter: Parameters<typeof listTeamRows>[1]): Promise<FieldRow[]> {
+  const rows = await listTeamRows(db, filter);
+  return rows.map((t) => ({
+    name: t.name,
+    field: t.field_name,
+    organization: t.org_name,
+    leaderName: t.leader_name,
+    foundedOn: dateCell(t.founded_on),
+    isRegisteredOrg: yesNo(t.is_registered_org),
+    registrationNo: t.registration_no,
+    hasPartyBranch: yesNo(t.has_party_branch),
+    ledByCounty: yesNo(t.led_by_county),
+    notes: t.notes,
+  }));
+}
+
+/** Organisations number in the thousands at most: one read, parents named. */
+export async function orgRows(db: ReadDb, options: { includeRetired: boolean; orgIds: number[] | null }, privacy: Privacy): Promise<FieldRow[]> {
+  const rows = await listOrgRows(db, true);
+  const names = new Map(rows.map((o) => [o.id, o.name]));
+  const wanted = options.orgIds ? new Set(options.orgIds) : null;
+  return rows
+    .filter((o) => (options.includeRetired || o.status !== 'retired') && (!wanted || wanted.has(o.id)))
+    .map((o) => ({
+      name: o.name,
+      type: o.type_name,
+      parent: o.parent_id === null ? null : (names.get(o.parent_id) ?? null),
+      divisionCode: o.division_code,
+      foundedOn: dateCell(o.founded_on),
+      leaderName: o.leader_name,
+      leaderPhone: phoneCell(o.leader_phone, privacy),
+      notes: o.notes,
+    }));
+}
