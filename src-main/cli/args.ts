@@ -83,7 +83,6 @@ export const options = {
   csv: { type: 'boolean', default: false },
   uscc: { type: 'string' },
   contact: { type: 'string' },
-<<<<<<< HEAD
   // import
   sheet: { type: 'string' },
   encoding: { type: 'string' },
@@ -92,11 +91,9 @@ export const options = {
   'on-duplicate': { type: 'string' },
   'create-teams': { type: 'boolean', default: false },
   'dry-run': { type: 'boolean', default: false },
-=======
   // export / template
   out: { type: 'string' },
   'full-id': { type: 'boolean', default: false },
->>>>>>> feat/export
 } as const;
 
 export type Flags = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];

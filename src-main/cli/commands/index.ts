@@ -22,8 +22,4 @@ export const usage = `用法: ledger <命令> [--db 文件] [--json]
   init  --county-code 330106 --county-name 杭州市西湖区红十字会 [--clerk 姓名]
   seed  --scale small|medium|large [--seed N]
   check
-<<<<<<< HEAD
-${[orgUsage, memberUsage, volunteerUsage, duesUsage, groupUsage, importUsage].join('\n')}`;
-=======
-${[orgUsage, memberUsage, volunteerUsage, duesUsage, groupUsage, exportUsage].join('\n')}`;
->>>>>>> feat/export
+${[orgUsage, memberUsage, volunteerUsage, duesUsage, groupUsage, importUsage, exportUsage].join('\n')}`;

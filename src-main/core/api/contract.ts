@@ -6,12 +6,9 @@ import { memberMethods } from './contract/member';
 import { volunteerMethods } from './contract/volunteer';
 import { duesMethods } from './contract/dues';
 import { groupMethods } from './contract/group-member';
-<<<<<<< HEAD
 import { importMethods } from './contract/import';
-=======
 import { fileMethods } from './contract/files';
 import { exportMethods } from './contract/export';
->>>>>>> feat/export
 
 // The one API contract. Every transport (Electron IPC, loopback HTTP, CLI) carries exactly
 // these methods; the dispatcher parses every input with these schemas and every output too,
@@ -202,12 +199,9 @@ export const contract = {
   ...volunteerMethods,
   ...duesMethods,
   ...groupMethods,
-<<<<<<< HEAD
   ...importMethods,
-=======
   ...fileMethods,
   ...exportMethods,
->>>>>>> feat/export
 } as const;
 
 export type Contract = typeof contract;
@@ -235,9 +229,6 @@ export type * from './contract/member';
 export type * from './contract/volunteer';
 export type * from './contract/dues';
 export type * from './contract/group-member';
-<<<<<<< HEAD
 export type * from './contract/import';
-=======
 export type * from './contract/files';
 export type * from './contract/export';
->>>>>>> feat/export
