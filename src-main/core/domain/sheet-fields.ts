@@ -42,7 +42,7 @@ const idNumber: SheetField = {
   text: true,
 };
 const birthDate: SheetField = { key: 'birthDate', label: '出生日期', aliases: ['出生年月', '出生年月日', '生日'], hint: '如 1990-01-02；有身份证号码时以号码为准。', date: true };
-const phone: SheetField = { key: 'phone', label: '手机号码', aliases: ['手机', '联系电话', '电话', '联系方式', '手机号', '电话号码'], hint: '11 位手机号或带区号的座机号。', text: true };
+const phone: SheetField = { key: 'phone', label: '手机号码', aliases: ['手机', '联系电话', '电话', '联系方式', '手机号', '电话号码', '移动电话', '座机', '固定电话'], hint: '11 位手机号或带区号的座机号。', text: true };
 const organization: SheetField = {
   key: 'organization',
   label: '所属基层组织',

@@ -1,0 +1,12 @@
+// Cell cleaners for import: each turns one raw cell into a value the ledger stores, or a reason.
+export { parseDateCell, findDateInText, type DateOptions } from './date';
+export { cleanGender } from './gender';
+export { implausibleCumulativeHours, parseHours } from './hours';
+export { cleanIdNumber, excelScientific, type CleanId, type IdCleanOptions } from './id-number';
+export { buildNameIndex, matchByName, nameKey, type NameCandidate, type NameIndex, type NameMatch, type NameMatchOptions, type NameSuggestion } from './match-name';
+export { inferOrgType } from './org-type';
+export { cleanPersonName } from './person-name';
+export { cleanPhone } from './phone';
+export { type Cleaned, fail, isError, ok } from './result';
+export { parseServiceFields, type ServiceFieldsParse } from './service-fields';
+export { parseYesNo } from './yes-no';
