@@ -1,3 +1,40 @@
+// The file-reading layer's contract: everything above it (header detection, cleaning, the import
+// engine) sees rows of plain values and never a file format.
+
 export type RawCell = string | number | boolean | Date | null;
-export interface RawRow { row: number; cells: RawCell[] }   // row = 1-based Excel row number; cells[i] = column i (A=0); Date = UTC midnight of the calendar date shown
-export interface CellRange { top: number; left: number; bottom: number; right: number } // rows 1-based, cols 0-based, inclusive
+
+/** row: the 1-based row number as Excel shows it; cells[i] is column i (A = 0). Rich text flattened
+ *  to plain text, formula cells give their cached result, hyperlinks their text, error cells null.
+ *  Date-formatted numeric cells come as Date at UTC midnight of the calendar date shown.
+ *  Rows without any value are not delivered (their numbers are simply skipped). */
+export interface RawRow { row: number; cells: RawCell[] }
+
+/** rows 1-based sheet rows, cols 0-based, inclusive. */
+export interface CellRange { top: number; left: number; bottom: number; right: number }
+
+export interface SourceInfo {
+  format: 'xlsx' | 'csv';
+  /** In workbook order. hidden: the sheet is hidden (or very hidden) in Excel; csv never. */
+  sheets: { name: string; hidden?: boolean }[];  // csv: one sheet named after the file
+  savedOn: string | null;              // 'YYYY-MM-DD' China date: xlsx docProps/core.xml dcterms:modified, csv file mtime
+  encoding: 'utf8' | 'gb18030' | null; // csv only: detected or overridden
+  delimiter: ',' | '\t' | null;        // csv only
+  sizeBytes: number;
+}
+
+export interface ReadOptions {
+  sheet?: string;                       // default: first sheet
+  encoding?: 'utf8' | 'gbk' | 'gb18030';  // csv override; gbk is decoded as gb18030 (superset)
+  /** Stop after this many delivered (non-empty) rows; used to peek the first ~60 rows of each sheet.
+   *  Merges are still collected for the whole sheet. */
+  maxRows?: number;
+  signal?: AbortSignal;                 // cancel: reject with AppError('CANCELLED')
+  /** xlsx: bytes of the sheet's XML (uncompressed) read so far out of its declared size;
+   *  csv: bytes of the file. */
+  onProgress?: (p: { rows: number; bytesRead: number; totalBytes: number }) => void;
+}
+
+/** rowCount: rows delivered to the sink. truncated: maxRows stopped the read before the sheet's end. */
+export interface SheetRead { merges: CellRange[]; rowCount: number; truncated: boolean }
+
+export type RowSink = (rows: RawRow[]) => void | Promise<void>;

@@ -1,0 +1,68 @@
+// How a CSV file is encoded and separated, judged from its first megabytes.
+import { open } from 'node:fs/promises';
+import type { ReadOptions, SourceInfo } from './types';
+
+export const SAMPLE_BYTES = 4 * 1024 * 1024;
+
+export type CsvEncoding = 'utf8' | 'gb18030';
+
+export interface CsvFormat { encoding: CsvEncoding; delimiter: ',' | '\t' }
+
+export async function readSample(file: string): Promise<{ bytes: Buffer; whole: boolean }> {
+  const fh = await open(file, 'r');
+  try {
+    const buf = Buffer.alloc(SAMPLE_BYTES);
+    let filled = 0;
+    for (;;) {
+      const { bytesRead } = await fh.read(buf, filled, buf.length - filled, filled);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+      if (filled === buf.length) break;
+    }
+    const bytes = buf.subarray(0, filled);
+    const whole = filled < SAMPLE_BYTES || (await fh.read(Buffer.alloc(1), 0, 1, filled)).bytesRead === 0;
+    return { bytes, whole };
+  } finally {
+    await fh.close();
+  }
+}
+
+/** BOM → UTF-8; strictly valid UTF-8 → UTF-8; anything else → GB18030, which decodes all of GBK
+ *  plus the characters GBK lacks (rare names). A GBK file of pure Chinese text is practically never
+ *  valid UTF-8, so the strict test is reliable. */
+export function detectEncoding(sample: Buffer, whole: boolean, override?: ReadOptions['encoding']): CsvEncoding {
+  if (override) return override === 'utf8' ? 'utf8' : 'gb18030';
+  if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return 'utf8';
+  try {
+    // stream: true when the sample is cut, so a character split at its end is not an error.
+    new TextDecoder('utf-8', { fatal: true }).decode(sample, { stream: !whole });
+    return 'utf8';
+  } catch {
+    return 'gb18030';
+  }
+}
+
+/** Tab or comma, whichever separates more of the first lines, counted outside quotes. */
+export function detectDelimiter(text: string): ',' | '\t' {
+  let tabs = 0;
+  let commas = 0;
+  let inQuotes = false;
+  let lines = 0;
+  for (let i = 0; i < text.length && lines < 50; i++) {
+    const ch = text[i];
+    if (ch === '"') inQuotes = !inQuotes;
+    else if (inQuotes) continue;
+    else if (ch === '\t') tabs++;
+    else if (ch === ',') commas++;
+    else if (ch === '\n') lines++;
+  }
+  return tabs > commas ? '\t' : ',';
+}
+
+export function detectCsvFormat(sample: Buffer, whole: boolean, override?: ReadOptions['encoding']): CsvFormat {
+  const encoding = detectEncoding(sample, whole, override);
+  const text = new TextDecoder(encoding === 'utf8' ? 'utf-8' : 'gb18030').decode(sample.subarray(0, 256 * 1024), { stream: true });
+  return { encoding, delimiter: detectDelimiter(text) };
+}
+
+export type CsvSourceFields = Pick<SourceInfo, 'encoding' | 'delimiter'>;

@@ -1,0 +1,89 @@
+// readSheet on a worker thread with a heap cap: a hostile or enormous file can exhaust the
+// worker's memory, never the app's. Kept apart from worker.ts so a bundler never puts this
+// (and its import.meta.url) in a chunk shared with the worker.
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { AppError, type ErrorCode } from '../../errors';
+import { refuse, throwIfAborted } from './refusals';
+import type { ReadOptions, RowSink, SheetRead } from './types';
+import type { ToParent, ToWorker } from './worker';
+
+export const WORKER_HEAP_MB = 256;
+/** The file name electron.vite.config.ts gives the bundled worker entry. */
+export const BUNDLED_WORKER = 'import-read-worker.js';
+
+/** How to start the worker. In the electron-vite build it is the entry emitted next to the main
+ *  bundle. From source (vitest, the tsx CLI) it is worker.ts, and a tiny ESM bootstrap registers tsx
+ *  first: on Node 20 `execArgv: ['--import', 'tsx']` does not apply the loader to a worker's own
+ *  entry (ERR_UNKNOWN_FILE_EXTENSION). Names go through variables so Vite does not treat
+ *  `new URL(…, import.meta.url)` as an asset to copy. */
+export function workerEntry(here: string = import.meta.url): { script: URL | string; eval: boolean } {
+  if (here.endsWith('.ts')) {
+    const source = 'worker.ts';
+    const tsxApi = pathToFileURL(createRequire(here).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+    const entry = new URL(source, here).href;
+    const bootstrap = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
+    return { script: bootstrap, eval: true };
+  }
+  const candidates = [`./${BUNDLED_WORKER}`, `../${BUNDLED_WORKER}`].map((rel) => new URL(rel, here));
+  return { script: candidates.find((u) => existsSync(fileURLToPath(u))) ?? (candidates[0] as URL), eval: false };
+}
+
+export function readSheetInWorker(file: string, opts: ReadOptions, sink: RowSink): Promise<SheetRead> {
+  const { signal, onProgress, ...plain } = opts;
+  throwIfAborted(signal);
+  const entry = workerEntry();
+  return new Promise<SheetRead>((resolve, reject) => {
+    const worker = new Worker(entry.script, {
+      eval: entry.eval,
+      workerData: { file, opts: plain },
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 32 },
+    });
+    let settled = false;
+    let ended = false;
+    let chain: Promise<void> = Promise.resolve();
+    const finish = (outcome: () => void) => {
+      if (settled) return;
+      settled = true;
+      signal?.removeEventListener('abort', onAbort);
+      void worker.terminate();
+      outcome();
+    };
+    const onAbort = () => finish(() => reject(refuse.cancelled()));
+    signal?.addEventListener('abort', onAbort, { once: true });
+
+    worker.on('message', (msg: ToParent) => {
+      switch (msg.type) {
+        case 'rows':
+          chain = chain
+            .then(() => (settled ? undefined : sink(msg.rows)))
+            .then(() => {
+              if (!settled) worker.postMessage({ type: 'ack' } satisfies ToWorker);
+            });
+          chain.catch((e: unknown) => finish(() => reject(e)));
+          break;
+        case 'progress':
+          onProgress?.({ rows: msg.rows, bytesRead: msg.bytesRead, totalBytes: msg.totalBytes });
+          break;
+        case 'done':
+          ended = true;
+          void chain.then(() => finish(() => resolve({ merges: msg.merges, rowCount: msg.rowCount, truncated: msg.truncated })), () => undefined);
+          break;
+        case 'error':
+          ended = true;
+          void chain.then(() => finish(() => reject(new AppError(msg.code as ErrorCode, msg.message))), () => undefined);
+          break;
+      }
+    });
+    worker.on('error', (e: Error & { code?: string }) => {
+      if (process.env.LEDGER_DEBUG_WORKER) console.error(e);
+      finish(() => reject(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? refuse.outOfMemory() : refuse.workerCrashed()));
+    });
+    worker.on('exit', () => {
+      // After 'done' or 'error' the outcome is already on its way; any other exit is a crash.
+      if (!ended) finish(() => reject(refuse.workerCrashed()));
+    });
+  });
+}
