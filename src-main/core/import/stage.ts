@@ -4,7 +4,7 @@ import { sheetFields } from '../domain/sheet-fields';
 import { AppError } from '../errors';
 import { inspectSource, readSheet, readSheetInWorker } from './read/index';
 import type { RawCell, RawRow, SourceInfo } from './read/types';
-import { applyMapping, classifyRow, fillMergedDown, findTable, headerSignature, sheetDate, type TableGuess } from './table/index';
+import { applyMapping, classifyRow, fillMergedDown, findTable, headerSignature, missingRequiredFields, sheetDate, type TableGuess } from './table/index';
 
 // Staging: from a file to the rows of its table, each as field → raw cell, with the sheet's
 // row numbers. Nothing here touches the ledger except reading a remembered mapping.
@@ -101,9 +101,9 @@ export async function stageSheet(file: string, fileName: string, options: StageO
   const signature = headerSignature(found.columns.map((c) => c.header));
   const remembered = options.mapping ? null : (options.remembered?.(signature) ?? null);
   const override = options.mapping ?? remembered;
-  const table = override ? applyMapping(found, override, options.kind) : found;
+  const table = override ? withMapping(found, override, options.kind) : found;
 
-  const filled = fillMergedDown(all, merges, table);
+  const filled = fillMergedDown(all, merges, table.columns);
   const rows: StagedRow[] = [];
   const aside: RawRow[] = [];
   const fieldByIndex = table.columns.filter((c) => c.field !== null);
@@ -132,6 +132,12 @@ export async function stageSheet(file: string, fileName: string, options: StageO
     rows,
     sheetDate: sheetDate(aside) ?? source.savedOn ?? options.today,
   };
+}
+
+/** The table with the clerk's (or a remembered) column mapping applied. */
+function withMapping(found: TableGuess, override: Record<string, string | null>, kind: ImportKind): TableGuess {
+  const columns = applyMapping(found.columns, Object.fromEntries(Object.entries(override).map(([index, field]) => [Number(index), field])));
+  return { ...found, columns, missingRequired: missingRequiredFields(columns, kind) };
 }
 
 function labelOf(kind: ImportKind): string {

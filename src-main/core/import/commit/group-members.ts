@@ -19,7 +19,7 @@ export function groupMemberWriter(ctx: CommitContext, record: ImportRecorder): (
   const insert = sqlite.prepare(
     `INSERT INTO group_member (unit_name, uscc, legacy_org_code, organization_id, contact_name, contact_phone, joined_on, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const before = sqlite.prepare('SELECT unit_name, uscc, legacy_org_code, organization_id, contact_name, contact_phone, joined_on, notes FROM group_member WHERE id = ?');
+  const before = sqlite.prepare('SELECT unit_name, uscc, legacy_org_code, organization_id, contact_name, contact_phone, joined_on, notes, updated_at FROM group_member WHERE id = ?');
   const update = updateStatement(sqlite);
 
   return (action) => {

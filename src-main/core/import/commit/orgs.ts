@@ -18,7 +18,7 @@ export function orgWriter(ctx: CommitContext, record: ImportRecorder): (action: 
     `INSERT INTO organization (name, type_id, parent_id, division_code, founded_on, leader_name, leader_phone, notes, status, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?)`,
   );
-  const before = sqlite.prepare('SELECT type_id, division_code, founded_on, leader_name, leader_phone, notes FROM organization WHERE id = ?');
+  const before = sqlite.prepare('SELECT type_id, division_code, founded_on, leader_name, leader_phone, notes, updated_at FROM organization WHERE id = ?');
   const update = updateStatement(sqlite);
 
   return (action) => {

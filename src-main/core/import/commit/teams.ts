@@ -20,7 +20,7 @@ export function teamWriter(ctx: CommitContext, record: ImportRecorder): (action:
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const membership = sqlite.prepare('INSERT INTO team_membership (team_id, volunteer_id, joined_on) VALUES (?, ?, ?)');
-  const before = sqlite.prepare('SELECT field_id, leader_person_id, is_registered_org, registration_no, has_party_branch, founded_on, notes FROM volunteer_team WHERE id = ?');
+  const before = sqlite.prepare('SELECT field_id, leader_person_id, is_registered_org, registration_no, has_party_branch, founded_on, notes, updated_at FROM volunteer_team WHERE id = ?');
   const update = updateStatement(sqlite);
 
   return (action) => {

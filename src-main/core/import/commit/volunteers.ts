@@ -31,9 +31,9 @@ export function volunteerWriter(ctx: CommitContext, record: ImportRecorder): (ac
   const teamFounded = sqlite.prepare('SELECT founded_on FROM volunteer_team WHERE id = ?').pluck();
   const insertRecord = sqlite.prepare(`INSERT INTO service_record (held_on, team_id, organization_id, title, notes, created_at, updated_at) VALUES (?, NULL, ?, ?, ?, ?, ?)`);
   const insertHours = sqlite.prepare('INSERT INTO service_hours (service_record_id, volunteer_id, minutes) VALUES (?, ?, ?)');
-  const personBefore = sqlite.prepare('SELECT phone FROM person WHERE id = ?');
+  const personBefore = sqlite.prepare('SELECT phone, updated_at FROM person WHERE id = ?');
   const volunteerBefore = sqlite.prepare(
-    'SELECT organization_id, registered_on, national_system_registered, national_system_no, first_aid_cert_no, first_aid_cert_expires_on, notes FROM volunteer WHERE id = ?',
+    'SELECT organization_id, registered_on, national_system_registered, national_system_no, first_aid_cert_no, first_aid_cert_expires_on, notes, updated_at FROM volunteer WHERE id = ?',
   );
   const update = updateStatement(sqlite);
 
