@@ -204,6 +204,19 @@ describe('volunteers', () => {
   });
 });
 
+describe('volunteers: teams sharing a name', () => {
+  it("joins the team of the volunteer's own organisation", async () => {
+    const orgs = await setupOrgs();
+    await ledger.call('team.add', { name: '应急救护队', orgId: orgs.xiangshan, foundedOn: '2020-01-01' });
+    const school = await ledger.call('team.add', { name: '应急救护队', orgId: orgs.school, foundedOn: '2020-01-01' });
+    const bytes = await xlsx(['姓名', '身份证号码', '所属基层组织', '注册时间', '所属服务队'], [['王芳', id18('33010619900102124'), '城关小学', '2021-05-04', '应急救护队']]);
+    const { jobId, preview: p } = await preview(bytes, { kind: 'volunteers' });
+    expect(p.counts).toMatchObject({ inserted: 1, rejected: 0, warnings: 0 });
+    await commit(jobId);
+    expect(rows('SELECT team_id FROM team_membership')).toEqual([{ team_id: school.id }]);
+  });
+});
+
 describe('group members', () => {
   const codeA = uscc18('91330106MA2AAAAA1');
   const codeB = uscc18('91330106MA2BBBBB2');

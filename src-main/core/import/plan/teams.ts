@@ -1,6 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { normalizeName } from '../../domain/text';
-import { matchByName } from '../clean/index';
+import { matchByName, nameKey } from '../clean/index';
 import { cellText, isEmptyCell } from './issues';
 import type { NameMatch, PendingTeam } from './types';
 
@@ -21,6 +21,7 @@ export type TeamMatch = { id: number; team: TeamRow | null } | { unknown: string
 export class TeamResolver {
   private readonly candidates: { id: number; name: string }[];
   readonly byId: Map<number, TeamRow>;
+  private readonly byOrgAndName = new Map<string, TeamRow[]>();
   private readonly unmatched = new Map<string, NameMatch>();
   private readonly pendingByName = new Map<string, PendingTeam>();
   readonly pending: PendingTeam[] = [];
@@ -29,14 +30,25 @@ export class TeamResolver {
     const teams = sqlite.prepare(`SELECT id, name, organization_id, founded_on, dissolved_on FROM volunteer_team WHERE status = 'active'`).all() as TeamRow[];
     this.byId = new Map(teams.map((t) => [t.id, t]));
     this.candidates = teams.map((t) => ({ id: t.id, name: t.name }));
+    for (const t of teams) {
+      const key = `${t.organization_id ?? 0}\u0001${nameKey(t.name)}`;
+      this.byOrgAndName.set(key, [...(this.byOrgAndName.get(key) ?? []), t]);
+    }
   }
 
-  /** null for an empty cell. */
-  match(row: number, cell: unknown): TeamMatch | null {
+  /**
+   * null for an empty cell. Teams of different organisations may share a name ("应急救护队"):
+   * the row's own organisation's team is taken first, then a name unique in the county.
+   */
+  match(row: number, cell: unknown, orgId?: number | null): TeamMatch | null {
     if (isEmptyCell(cell)) return null;
     const written = normalizeName(cellText(cell));
     const pending = this.pendingByName.get(written);
     if (pending) return { id: pending.ref, team: null };
+    if (orgId !== undefined) {
+      const own = this.byOrgAndName.get(`${orgId ?? 0}\u0001${nameKey(written)}`);
+      if (own?.length === 1) return { id: own[0]!.id, team: own[0]! };
+    }
     const found = matchByName(written, this.candidates);
     if ('exact' in found) return { id: found.exact, team: this.byId.get(found.exact) ?? null };
     const entry = this.unmatched.get(written) ?? { name: written, rows: 0, firstRow: row, suggestions: found.suggestions.map((s) => ({ id: s.id, name: s.name })) };

@@ -145,7 +145,7 @@ export async function planVolunteers(input: PlanInput): Promise<Plan<VolunteerAc
     }
 
     let teamRef: number | null = null;
-    const team = teams.match(row, values.team);
+    const team = teams.match(row, values.team, orgId);
     if (team && 'unknown' in team) {
       if (options.createTeams) teamRef = teams.create(team.unknown, orgId, registeredOn);
       else issues.warn(row, 'team', `服务队“${team.unknown}”不在台账中，已导入志愿者但未加入该队（导入时勾选新建服务队可自动新建）。`);
