@@ -72,7 +72,7 @@ export const sheetFields: Record<ImportKind, readonly SheetField[]> = {
     { key: 'joinedOn', label: '入会时间', aliases: ['入会日期', '入会年月', '加入时间', '入会时间（年月）'], required: true, hint: '如 2020-03-01，也可只写年月 2020.3。', date: true },
     { key: 'kind', label: '会员类型', aliases: ['会员类别', '类别', '类型'], hint: '成人会员或青少年会员；留空时按出生日期判断。' },
     { key: 'guardianName', label: '监护人姓名', aliases: ['监护人', '家长姓名', '家长'], hint: '未满 14 周岁的青少年会员必填。' },
-    { key: 'guardianPhone', label: '监护人电话', aliases: ['家长电话', '监护人手机', '家长手机'], hint: '选填。', text: true },
+    { key: 'guardianPhone', label: '监护人电话', aliases: ['家长电话', '监护人手机', '家长手机', '家长联系电话', '监护人联系电话'], hint: '选填。', text: true },
     notes,
   ],
   'youth-members': [],

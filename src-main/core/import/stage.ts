@@ -101,7 +101,7 @@ export async function stageSheet(file: string, fileName: string, options: StageO
   const signature = headerSignature(found.columns.map((c) => c.header));
   const remembered = options.mapping ? null : (options.remembered?.(signature) ?? null);
   const override = options.mapping ?? remembered;
-  const table = override ? withMapping(found, override, options.kind) : found;
+  const table: TableGuess = override ? withMapping(found, override, options.kind) : found;
 
   const filled = fillMergedDown(all, merges, table.columns);
   const rows: StagedRow[] = [];
@@ -134,9 +134,9 @@ export async function stageSheet(file: string, fileName: string, options: StageO
   };
 }
 
-/** The table with the clerk's (or a remembered) column mapping applied. */
 function withMapping(found: TableGuess, override: Record<string, string | null>, kind: ImportKind): TableGuess {
-  const columns = applyMapping(found.columns, Object.fromEntries(Object.entries(override).map(([index, field]) => [Number(index), field])));
+  const byIndex = Object.fromEntries(Object.entries(override).map(([k, v]) => [Number(k), v]));
+  const columns = applyMapping(found.columns, byIndex);
   return { ...found, columns, missingRequired: missingRequiredFields(columns, kind) };
 }
 

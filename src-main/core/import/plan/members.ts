@@ -1,6 +1,7 @@
 import { ageOn } from '../../domain/dates';
 import { maskIdNumber } from '../../domain/id-number';
 import { cleanGender, cleanPhone, parseDateCell } from '../clean/index';
+import type { RawCell } from '../read/types';
 import { cellText, isEmptyCell, IssueList } from './issues';
 import { OrgResolver } from './orgs';
 import { PersonFinder, type PersonRow } from './people';
@@ -58,26 +59,26 @@ export async function planMembers(input: PlanInput): Promise<Plan<MemberAction>>
 
   for (const [i, { row, values }] of staged.rows.entries()) {
     await breathe(i, input);
-    const who = people.identify(row, values.name, values.idNumber, today, issues);
+    const who = people.identify(row, (values.name ?? null), (values.idNumber ?? null), today, issues);
     if (!who) continue;
 
-    if (!isEmptyCell(values.gender)) {
-      const typed = cleanGender(values.gender);
+    if (!isEmptyCell((values.gender ?? null))) {
+      const typed = cleanGender((values.gender ?? null));
       if ('value' in typed && typed.value !== who.gender) issues.warn(row, 'gender', `填写的性别与身份证号码不符，已按号码记为${who.gender === 'M' ? '男' : '女'}。`);
     }
-    if (!isEmptyCell(values.birthDate)) {
-      const typed = parseDateCell(values.birthDate, {});
+    if (!isEmptyCell((values.birthDate ?? null))) {
+      const typed = parseDateCell((values.birthDate ?? null), {});
       if ('value' in typed && typed.value !== who.birthDate) issues.warn(row, 'birthDate', `填写的出生日期 ${typed.value} 与身份证号码不符，已按号码记为 ${who.birthDate}。`);
     }
 
-    const phone = optionalPhone(row, values.phone, 'phone', issues);
-    const guardianPhone = optionalPhone(row, values.guardianPhone, 'guardianPhone', issues);
-    const guardianName = isEmptyCell(values.guardianName) ? null : cellText(values.guardianName).replace(/\s+/g, '');
+    const phone = optionalPhone(row, (values.phone ?? null), 'phone', issues);
+    const guardianPhone = optionalPhone(row, (values.guardianPhone ?? null), 'guardianPhone', issues);
+    const guardianName = isEmptyCell((values.guardianName ?? null)) ? null : cellText((values.guardianName ?? null)).replace(/\s+/g, '');
 
     let joinedOn: string | null = null;
-    if (isEmptyCell(values.joinedOn)) issues.reject(row, 'joinedOn', '没有填写入会时间。');
+    if (isEmptyCell((values.joinedOn ?? null))) issues.reject(row, 'joinedOn', '没有填写入会时间。');
     else {
-      const parsed = parseDateCell(values.joinedOn, { allowYearMonth: true });
+      const parsed = parseDateCell((values.joinedOn ?? null), { allowYearMonth: true });
       if ('error' in parsed) issues.reject(row, 'joinedOn', parsed.error);
       else {
         for (const w of parsed.warnings) issues.warn(row, 'joinedOn', w);
@@ -91,8 +92,8 @@ export async function planMembers(input: PlanInput): Promise<Plan<MemberAction>>
     const kind: 'adult' | 'youth' = isYouth ? 'youth' : 'adult';
     if (options.kind === 'youth-members' && !isYouth) {
       issues.reject(row, 'idNumber', `按身份证号码，出生日期 ${who.birthDate}，已满 18 周岁，不能作为青少年会员导入。`);
-    } else if (!isEmptyCell(values.kind)) {
-      const typed = /青|少|学生|youth/i.test(cellText(values.kind)) ? 'youth' : /成|adult/i.test(cellText(values.kind)) ? 'adult' : null;
+    } else if (!isEmptyCell((values.kind ?? null))) {
+      const typed = /青|少|学生|youth/i.test(cellText((values.kind ?? null))) ? 'youth' : /成|adult/i.test(cellText((values.kind ?? null))) ? 'adult' : null;
       if (typed && typed !== kind) issues.warn(row, 'kind', `按出生日期 ${who.birthDate}，应为${kind === 'youth' ? '青少年会员' : '成人会员'}，已按此登记。`);
     }
     if (ageOn(who.birthDate, today) < guardianAge && !who.existing?.guardian_name) {
@@ -101,8 +102,8 @@ export async function planMembers(input: PlanInput): Promise<Plan<MemberAction>>
       }
     }
 
-    const orgId = orgs.resolve(row, values.organization);
-    const notes = isEmptyCell(values.notes) ? null : cellText(values.notes);
+    const orgId = orgs.resolve(row, (values.organization ?? null));
+    const notes = isEmptyCell((values.notes ?? null)) ? null : cellText((values.notes ?? null));
     if (issues.isRejected(row) || orgId === null || joinedOn === null) continue;
 
     if (who.duplicateOf !== null) {
@@ -150,7 +151,7 @@ export async function planMembers(input: PlanInput): Promise<Plan<MemberAction>>
   };
 }
 
-function optionalPhone(row: number, cell: unknown, field: string, issues: IssueList): string | null {
+function optionalPhone(row: number, cell: RawCell, field: string, issues: IssueList): string | null {
   if (isEmptyCell(cell) || cellText(cell).includes('*')) return null;
   const phone = cleanPhone(cell);
   if ('error' in phone) {

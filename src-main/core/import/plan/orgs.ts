@@ -48,6 +48,7 @@ export class OrgResolver {
   private readonly unmatched = new Map<string, Unmatched>();
   readonly pending: PendingOrg[] = [];
   private readonly typeNames: Set<string>;
+  private readonly prefixes: string[];
 
   constructor(
     sqlite: BetterSqlite3.Database,
@@ -58,6 +59,7 @@ export class OrgResolver {
     this.byId = new Map(all.map((o) => [o.id, o]));
     const scope = options.scopeOrgId !== null ? new Set(subtreeIds(sqlite, options.scopeOrgId)) : null;
     this.candidates = all.filter((o) => !scope || scope.has(o.id)).map((o) => ({ id: o.id, name: o.name }));
+    this.prefixes = options.scopeOrgId !== null ? [this.byId.get(options.scopeOrgId)?.name.replace(/红十字会$/u, '') ?? ''] : [];
     this.typeNames = new Set((sqlite.prepare('SELECT name FROM organization_type WHERE retired = 0').pluck().all() as string[]));
   }
 
@@ -107,8 +109,12 @@ export class OrgResolver {
     const choice = this.options.orgChoices[written];
     if (choice?.action === 'map') return { id: choice.orgId };
     if (choice?.action === 'reject') return { error: `按导入时的选择，“${written}”的行不导入。` };
-    const found = matchByName(written, this.candidates);
+    const found = matchByName(written, this.candidates, { prefixes: this.prefixes });
     if ('exact' in found) return { id: found.exact };
+    // Townships leave out their own prefix ("象山社区" for 城关镇象山社区红十字会): when exactly one
+    // organisation in scope is the name with a prefix, that is the one.
+    const prefixed = found.suggestions.filter((s) => s.why.startsWith('表中名称省略了'));
+    if (prefixed.length === 1) return { id: (prefixed[0] as { id: number }).id };
     const parentId = choice?.action === 'create' ? choice.parentId : this.options.createOrgsUnder;
     if (choice?.action === 'create' || this.options.createOrgsUnder !== null) return { id: this.create(row, written, parentId) };
     const suggestions = found.suggestions.map((s) => ({ id: s.id, name: s.name }));

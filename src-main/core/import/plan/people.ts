@@ -1,6 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { maskIdNumber } from '../../domain/id-number';
 import { cleanIdNumber, cleanPersonName } from '../clean/index';
+import type { RawCell } from '../read/types';
 import { cellText, isEmptyCell, type IssueList } from './issues';
 
 // Who a row is: the ID number decides (one number, one person across the county), checked and
@@ -47,7 +48,7 @@ export class PersonFinder {
    * The row's person, or null when the row is rejected (the reason is recorded). `duplicateOf`
    * is set when an earlier row of the file has the same number.
    */
-  identify(row: number, nameCell: unknown, idCell: unknown, today: string, issues: IssueList): (RowIdentity & { duplicateOf: number | null }) | null {
+  identify(row: number, nameCell: RawCell, idCell: RawCell, today: string, issues: IssueList): (RowIdentity & { duplicateOf: number | null }) | null {
     const name = cleanPersonName(nameCell);
     if ('error' in name) {
       issues.reject(row, 'name', name.error);
