@@ -102,7 +102,7 @@ export async function planGroupMembers(input: PlanInput): Promise<Plan<GroupActi
     if (notes !== null && notes !== existing.notes) changes.notes = notes;
     const labels = Object.keys(changes).map((k) => (k === 'orgId' ? 'organization' : k));
     const field = uscc || legacyOrgCode ? 'uscc' : 'unitName';
-    const decision = onDuplicate(options, issues, row, field, `“${existing.unit_name}”已是台账中的团体会员`, labels);
+    const decision = onDuplicate(options, issues, row, field, `“${existing.unit_name}”已登记为台账中的团体会员`, labels);
     if (decision === 'unchanged') unchanged += 1;
     else if (decision === 'update') actions.push({ type: 'update', row, id: existing.id, changes });
   }

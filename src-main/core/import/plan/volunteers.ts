@@ -91,7 +91,7 @@ export async function planVolunteers(input: PlanInput): Promise<Plan<VolunteerAc
 
   for (const [i, { row, values }] of staged.rows.entries()) {
     await breathe(i, input);
-    const who = people.identify(row, values.name, values.idNumber, today, issues);
+    const who = people.identify(row, values.name ?? null, values.idNumber ?? null, today, issues);
     if (!who) continue;
     warnContradictions(row, values, who, issues);
     const phone = optionalPhone(row, values.phone, 'phone', issues);
@@ -147,8 +147,11 @@ export async function planVolunteers(input: PlanInput): Promise<Plan<VolunteerAc
     let teamRef: number | null = null;
     const team = teams.match(row, values.team, orgId);
     if (team && 'unknown' in team) {
-      if (options.createTeams) teamRef = teams.create(team.unknown, orgId, registeredOn);
-      else issues.warn(row, 'team', `服务队“${team.unknown}”不在台账中，已导入志愿者但未加入该队（导入时勾选新建服务队可自动新建）。`);
+      if (options.createTeams) {
+        const known = teams.pending.length;
+        teamRef = teams.create(team.unknown, orgId, registeredOn);
+        if (teams.pending.length > known) issues.warn(row, 'team', `服务队“${team.unknown}”不在台账中，按导入时的选择将新建该队${orgId === null ? '（县红十字会直属）' : ''}。`);
+      } else issues.warn(row, 'team', `服务队“${team.unknown}”不在台账中，已导入志愿者但未加入该队（导入时勾选新建服务队可自动新建）。`);
     } else if (team) teamRef = team.id;
 
     const volunteer: VolunteerValues = { orgId, registeredOn, nationalNo, certNo, certExpiresOn, notes };
@@ -178,12 +181,20 @@ export async function planVolunteers(input: PlanInput): Promise<Plan<VolunteerAc
       ...(addFieldIds.length > 0 ? ['serviceFields'] : []),
       ...(joinTeam !== null ? ['team'] : []),
     ];
-    if (priorMinutes !== null && priorMinutes !== (storedMinutes.get(existing.id) as number)) {
-      issues.warn(row, 'totalHours', `此人已是台账中的志愿者，累计服务时长以台账中的服务记录为准（${hoursText(storedMinutes.get(existing.id) as number)} 小时），未按表中的 ${hoursText(priorMinutes)} 小时修改。`);
-    }
-    const decision = onDuplicate(options, issues, row, 'idNumber', '此人已是台账中的注册志愿者', changed);
+    // A 累计服务时长 that differs from the ledger's records is a difference the clerk should see
+    // (keep lists the row), but an update never rewrites service records: they are facts with dates.
+    const stored = storedMinutes.get(existing.id) as number;
+    const hoursDiffer = priorMinutes !== null && priorMinutes !== stored;
+    const decision = onDuplicate(options, issues, row, 'idNumber', '此人已登记为台账中的注册志愿者', hoursDiffer ? [...changed, 'totalHours'] : changed);
     if (decision === 'unchanged') unchanged += 1;
     if (decision !== 'update') continue;
+    if (hoursDiffer) {
+      issues.warn(row, 'totalHours', `累计服务时长以台账中的服务记录为准（${hoursText(stored)} 小时），未按表中的 ${hoursText(priorMinutes as number)} 小时修改；请用“服务时长”导入逐次登记。`);
+    }
+    if (changed.length === 0) {
+      unchanged += 1;
+      continue;
+    }
     if (changes.registeredOn !== undefined) {
       const first = firstService.get(existing.id) as string | null;
       if (first !== null && changes.registeredOn > first) {
