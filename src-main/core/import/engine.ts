@@ -128,6 +128,7 @@ export async function commitImport(env: CommitEnv, previewed: Previewed, control
       const ctx: CommitContext = { sqlite, importId, batchId, actor: env.actor, at, fileName: staged.fileName, orgIds: new Map(), teamIds: new Map() };
       const record = new ImportRecorder(ctx);
       createPendingOrgs(ctx, plan, record);
+      createPendingTeams(ctx, plan, record);
       const write = kindHandler(plan.kind).writer(ctx, record);
       for (let i = 0; i < plan.actions.length; i++) {
         if (i % chunk === 0) {
@@ -165,6 +166,23 @@ function createPendingOrgs(ctx: CommitContext, plan: Plan, record: ImportRecorde
       record.inserted('organization', id);
     } catch (error) {
       if (/UNIQUE/.test(String(error))) throw new AppError('DUPLICATE_NAME', `不能新建“${org.name}”：同一上级下已有同名组织。请在预览中把这个名称对应到已有组织。`);
+      throw error;
+    }
+  }
+}
+
+/** Teams the clerk chose to create (--create-teams): under the volunteers' organisation, or led by the county when they have none. */
+function createPendingTeams(ctx: CommitContext, plan: Plan, record: ImportRecorder): void {
+  if (plan.pendingTeams.length === 0) return;
+  const insert = ctx.sqlite.prepare(`INSERT INTO volunteer_team (name, organization_id, led_by_county, founded_on, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`);
+  for (const team of plan.pendingTeams) {
+    const orgId = team.orgId === null ? null : record.org(team.orgId);
+    try {
+      const id = Number(insert.run(team.name, orgId, orgId === null ? 1 : 0, team.foundedOn, ctx.at, ctx.at).lastInsertRowid);
+      ctx.teamIds.set(team.ref, id);
+      record.inserted('volunteer_team', id);
+    } catch (error) {
+      if (/UNIQUE/.test(String(error))) throw new AppError('DUPLICATE_NAME', `不能新建服务队“${team.name}”：同一组织下已有同名服务队（可能已解散）。请先在“服务队”中恢复或改名。`);
       throw error;
     }
   }

@@ -46,7 +46,7 @@ const dependents: Record<string, string[]> = {
     `SELECT 1 FROM group_member WHERE organization_id = :id AND id NOT IN (SELECT entity_id FROM import_row WHERE import_id = :import AND entity = 'group_member')`,
   ],
   volunteer_team: [
-    `SELECT 1 FROM team_membership WHERE team_id = :id AND volunteer_id NOT IN (SELECT entity_id FROM import_row WHERE import_id = :import AND entity = 'volunteer')`,
+    `SELECT 1 FROM team_membership WHERE team_id = :id AND volunteer_id NOT IN (SELECT entity_id FROM import_row WHERE import_id = :import AND entity IN ('volunteer', 'team_membership:team_id=' || :id))`,
     `SELECT 1 FROM service_record WHERE team_id = :id AND id NOT IN (SELECT entity_id FROM import_row WHERE import_id = :import AND entity = 'service_record')`,
   ],
 };
@@ -107,9 +107,22 @@ export function undoImport(sqlite: BetterSqlite3.Database, importId: number, at:
     const before = JSON.parse(u.before_json) as Record<string, unknown>;
     const columns = Object.keys(before);
     if (columns.length === 0) continue;
-    assertIdentifiers(u.entity, columns);
-    sqlite.prepare(`UPDATE ${u.entity} SET ${columns.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(...columns.map((c) => before[c]), u.entity_id);
+    const link = parseCompositeEntity(u.entity);
+    const table = link?.table ?? u.entity;
+    assertIdentifiers(table, columns);
+    const where = link ? `${link.column} = ${link.value} AND volunteer_id = ?` : 'id = ?';
+    sqlite.prepare(`UPDATE ${table} SET ${columns.map((c) => `${c} = ?`).join(', ')} WHERE ${where}`).run(...columns.map((c) => before[c]), u.entity_id);
     restored += 1;
+  }
+
+  // Link rows added to records that stay (a field of service, a team, hours in an activity
+  // already in the ledger) go first; those of created records go with them below.
+  const links = sqlite.prepare(`SELECT entity, entity_id FROM import_row WHERE import_id = ? AND action = 'insert' AND entity LIKE '%:%'`).all(importId) as { entity: string; entity_id: number }[];
+  for (const l of links) {
+    const link = parseCompositeEntity(l.entity);
+    if (!link) continue;
+    assertIdentifiers(link.table, link.column);
+    sqlite.prepare(`DELETE FROM ${link.table} WHERE ${link.column} = ? AND volunteer_id = ?`).run(link.value, l.entity_id);
   }
 
   const inserted = (entity: string) => `SELECT entity_id FROM import_row WHERE import_id = ${importId} AND entity = '${entity}' AND action = 'insert'`;
@@ -129,6 +142,12 @@ export function undoImport(sqlite: BetterSqlite3.Database, importId: number, at:
   sqlite.prepare('DELETE FROM change_log WHERE batch_id = (SELECT change_batch_id FROM import_batch WHERE id = ?)').run(importId);
   sqlite.prepare('UPDATE import_batch SET undone_at = ? WHERE id = ?').run(at, importId);
   return { removed, restored };
+}
+
+/** `service_hours:service_record_id=7` → the link table, its other key column and value (see commit/shared.ts). */
+export function parseCompositeEntity(entity: string): { table: string; column: string; value: number } | null {
+  const m = /^([a-z_]+):([a-z_]+)=(\d+)$/.exec(entity);
+  return m ? { table: m[1] as string, column: m[2] as string, value: Number(m[3]) } : null;
 }
 
 function assertIdentifiers(...names: (string | string[])[]): void {

@@ -25,7 +25,10 @@ export interface PendingTeam {
   /** Negative: stands for the team until the commit creates it. */
   ref: number;
   name: string;
+  /** Null: led directly by the county society; negative: an organisation this import creates. */
   orgId: number | null;
+  /** The earliest registration among the volunteers joining it, so their memberships and hours fit. */
+  foundedOn: string;
 }
 
 /** What the preview found; `actions` are the writes a commit will make, per kind. */

@@ -1,0 +1,123 @@
+import { normalizePersonName } from '../../domain/text';
+import { checkUscc } from '../../domain/uscc';
+import { dateCell, onDuplicate, optionalPhone, optionalText } from './cells';
+import { cellText, isEmptyCell, IssueList } from './issues';
+import { OrgResolver } from './orgs';
+import { breathe, type Duplicate, type Plan, type PlanInput } from './types';
+
+// 团体会员 rows with the rules of group.add: a valid 统一社会信用代码 (a 9-character
+// 组织机构代码 is kept as the legacy code with a warning), one unit per code in the file and the
+// ledger (by unit name when the row has no code), join date not in the future.
+
+export interface GroupValues {
+  unitName: string;
+  uscc: string | null;
+  legacyOrgCode: string | null;
+  /** Null: no organisation; negative: created by this import. */
+  orgId: number | null;
+  contactName: string | null;
+  contactPhone: string | null;
+  joinedOn: string;
+  notes: string | null;
+}
+
+export type GroupAction = { type: 'insert'; row: number; group: GroupValues } | { type: 'update'; row: number; id: number; changes: Partial<GroupValues> };
+
+interface GroupRow {
+  id: number;
+  unit_name: string;
+  uscc: string | null;
+  legacy_org_code: string | null;
+  organization_id: number | null;
+  contact_name: string | null;
+  contact_phone: string | null;
+  joined_on: string;
+  notes: string | null;
+}
+
+const columns = 'id, unit_name, uscc, legacy_org_code, organization_id, contact_name, contact_phone, joined_on, notes';
+
+export async function planGroupMembers(input: PlanInput): Promise<Plan<GroupAction>> {
+  const { sqlite, staged, options, today } = input;
+  const issues = new IssueList(options.kind);
+  const orgs = new OrgResolver(sqlite, options, issues);
+  const byUscc = sqlite.prepare(`SELECT ${columns} FROM group_member WHERE uscc = ?`);
+  const byLegacy = sqlite.prepare(`SELECT ${columns} FROM group_member WHERE legacy_org_code = ? AND uscc IS NULL`);
+  const byName = sqlite.prepare(`SELECT ${columns} FROM group_member WHERE unit_name = ? ORDER BY id`);
+  const seen = new Map<string, number>();
+  const actions: GroupAction[] = [];
+  const duplicates: Duplicate[] = [];
+  let unchanged = 0;
+
+  for (const [i, { row, values }] of staged.rows.entries()) {
+    await breathe(i, input);
+    const unitName = isEmptyCell(values.unitName) ? '' : normalizePersonName(cellText(values.unitName));
+    if (!unitName) issues.reject(row, 'unitName', '没有填写单位名称。');
+
+    let uscc: string | null = null;
+    let legacyOrgCode: string | null = null;
+    if (!isEmptyCell(values.uscc)) {
+      const check = checkUscc(cellText(values.uscc));
+      if (!check.ok) issues.reject(row, 'uscc', `${check.reason}。`);
+      else if (check.legacy) {
+        legacyOrgCode = check.code;
+        issues.warn(row, 'uscc', `${check.warning}。`);
+      } else uscc = check.code;
+    }
+
+    const orgId = isEmptyCell(values.organization) && options.orgId === null ? null : orgs.resolve(row, values.organization);
+    const contactName = isEmptyCell(values.contactName) ? null : normalizePersonName(cellText(values.contactName)) || null;
+    const contactPhone = optionalPhone(row, values.contactPhone, 'contactPhone', issues);
+    const joinedOn = dateCell(row, values.joinedOn, 'joinedOn', issues, { required: true, allowYearMonth: true, notAfter: today });
+    const notes = optionalText(values.notes);
+    if (issues.isRejected(row) || joinedOn === null) continue;
+
+    const key = uscc ?? legacyOrgCode ?? `名称:${unitName}`;
+    const first = seen.get(key);
+    if (first !== undefined) {
+      duplicates.push({ row, name: unitName, idNumber: null, where: 'file', otherRow: first });
+      issues.reject(row, uscc || legacyOrgCode ? 'uscc' : 'unitName', `与第 ${first} 行是同一单位（${uscc || legacyOrgCode ? '代码' : '单位名称'}相同），只导入第一行。`);
+      continue;
+    }
+    seen.set(key, row);
+
+    const group: GroupValues = { unitName, uscc, legacyOrgCode, orgId, contactName, contactPhone, joinedOn, notes };
+    const existing = ((uscc ? byUscc.get(uscc) : legacyOrgCode ? byLegacy.get(legacyOrgCode) : byName.get(unitName)) as GroupRow | undefined) ?? null;
+    if (!existing) {
+      actions.push({ type: 'insert', row, group });
+      continue;
+    }
+
+    duplicates.push({ row, name: unitName, idNumber: null, where: 'ledger', otherRow: null });
+    const changes: Partial<GroupValues> = {};
+    if (unitName !== existing.unit_name) changes.unitName = unitName;
+    // A unit that now shows its 统一社会信用代码 gains it; a legacy code never replaces one.
+    if (uscc === null && legacyOrgCode === null) {
+      /* matched by name: the codes stay as they are */
+    } else if (uscc !== null && existing.uscc === null) changes.uscc = uscc;
+    if (orgId !== null && orgId !== existing.organization_id) changes.orgId = orgId;
+    if (contactName !== null && contactName !== existing.contact_name) changes.contactName = contactName;
+    if (contactPhone !== null && contactPhone !== existing.contact_phone) changes.contactPhone = contactPhone;
+    if (joinedOn !== existing.joined_on) changes.joinedOn = joinedOn;
+    if (notes !== null && notes !== existing.notes) changes.notes = notes;
+    const labels = Object.keys(changes).map((k) => (k === 'orgId' ? 'organization' : k));
+    const field = uscc || legacyOrgCode ? 'uscc' : 'unitName';
+    const decision = onDuplicate(options, issues, row, field, `“${existing.unit_name}”已登记为台账中的团体会员`, labels);
+    if (decision === 'unchanged') unchanged += 1;
+    else if (decision === 'update') actions.push({ type: 'update', row, id: existing.id, changes });
+  }
+
+  return {
+    kind: options.kind,
+    actions,
+    inserted: actions.filter((a) => a.type === 'insert').length,
+    updated: actions.filter((a) => a.type === 'update').length,
+    unchanged,
+    issues,
+    duplicates,
+    unmatchedOrgs: orgs.unmatchedNames(),
+    unmatchedTeams: [],
+    pendingOrgs: orgs.pending,
+    pendingTeams: [],
+  };
+}

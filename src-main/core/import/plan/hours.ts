@@ -1,0 +1,200 @@
+import { minutesPerDay } from '../../domain/service-hours';
+import { normalizeName } from '../../domain/text';
+import { cleanIdNumber, cleanPersonName, parseHours } from '../clean/index';
+import type { RawCell } from '../read/types';
+import { dateCell, onDuplicate, optionalText } from './cells';
+import { cellText, isEmptyCell, IssueList } from './issues';
+import { TeamResolver } from './teams';
+import { breathe, type Duplicate, type Plan, type PlanInput } from './types';
+import { hoursText } from './volunteers';
+
+// 志愿服务时长 rows: one volunteer's hours on one activity. Rows with the same date, activity
+// name and team are one activity (one service_record with several volunteers' hours), as
+// service.add stores it; an activity already in the ledger with the same date, name and team
+// gets the new volunteers' hours. The rules of service.add apply per row: not in the future,
+// not before the volunteer registered nor after they left, at most 24 hours per person per day
+// counting this file and what the ledger already holds. Hours in days are refused, never converted.
+
+export interface NewRecord {
+  heldOn: string;
+  title: string;
+  teamId: number | null;
+  orgId: number | null;
+  place: string | null;
+  notes: string | null;
+}
+
+export type HoursAction =
+  | { type: 'insert'; row: number; activity: string; record: NewRecord | { id: number }; volunteerId: number; minutes: number }
+  | { type: 'update'; row: number; recordId: number; volunteerId: number; minutes: number };
+
+interface VolunteerHit {
+  id: number;
+  name: string;
+  id_number: string | null;
+  registered_on: string;
+  left_on: string | null;
+}
+
+const maskedId = /^(\d{6})\*{6,10}(\d{3}[\dX])$/;
+
+export async function planHours(input: PlanInput): Promise<Plan<HoursAction>> {
+  const { sqlite, staged, options, today } = input;
+  const issues = new IssueList(options.kind);
+  const teams = new TeamResolver(sqlite);
+  const columns = 'v.id, p.name, p.id_number, v.registered_on, v.left_on';
+  const byNumber = sqlite.prepare(`SELECT ${columns} FROM volunteer v JOIN person p ON p.id = v.person_id WHERE p.id_number = ? AND p.id_type IN ('resident_id', 'hmt_residence_permit')`);
+  const byName = sqlite.prepare(`SELECT ${columns} FROM volunteer v JOIN person p ON p.id = v.person_id WHERE p.name = ?`);
+  const personByNumber = sqlite.prepare(`SELECT 1 FROM person WHERE id_number = ?`).pluck();
+  const storedOnDay = sqlite.prepare(
+    'SELECT ifnull(sum(h.minutes), 0) FROM service_hours h JOIN service_record r ON r.id = h.service_record_id WHERE h.volunteer_id = ? AND r.held_on = ?',
+  ).pluck();
+  const existingRecord = sqlite.prepare('SELECT id FROM service_record WHERE held_on = ? AND title = ? AND ifnull(team_id, 0) = ? ORDER BY id LIMIT 1').pluck();
+  const existingHours = sqlite.prepare('SELECT minutes FROM service_hours WHERE service_record_id = ? AND volunteer_id = ?').pluck();
+
+  /** volunteer|day → minutes the ledger holds and minutes this file adds. */
+  const day = new Map<string, { stored: number; added: number }>();
+  /** activity|volunteer → first row, for the same person listed twice in one activity. */
+  const seen = new Map<string, number>();
+  const records = new Map<string, NewRecord | { id: number }>();
+  const actions: HoursAction[] = [];
+  const duplicates: Duplicate[] = [];
+  let unchanged = 0;
+
+  for (const [i, { row, values }] of staged.rows.entries()) {
+    await breathe(i, input);
+    const volunteer = findVolunteer(row, values.name, values.idNumber);
+    const heldOn = dateCell(row, values.heldOn, 'heldOn', issues, {
+      required: true,
+      notAfter: today,
+      notBefore: volunteer ? { date: volunteer.registered_on, label: `${volunteer.name}的志愿者注册时间` } : null,
+    });
+    if (volunteer && heldOn && volunteer.left_on !== null && volunteer.left_on <= heldOn) {
+      issues.reject(row, 'heldOn', `${volunteer.name}已于 ${volunteer.left_on} 退出志愿者队伍，不能登记 ${heldOn} 的服务。`);
+    }
+    const title = isEmptyCell(values.title) ? '' : normalizeName(cellText(values.title));
+    if (!title) issues.reject(row, 'title', '没有填写活动名称。');
+    let minutes: number | null = null;
+    if (isEmptyCell(values.hours)) issues.reject(row, 'hours', '没有填写服务时长。');
+    else {
+      const parsed = parseHours(values.hours as RawCell);
+      if ('error' in parsed) issues.reject(row, 'hours', parsed.error);
+      else if (parsed.value > minutesPerDay) issues.reject(row, 'hours', `一次服务 ${hoursText(parsed.value)} 小时，超过每人每天 24 小时。`);
+      else minutes = parsed.value;
+    }
+    let teamId: number | null = null;
+    let teamOrg: number | null = null;
+    const team = teams.match(row, values.team);
+    if (team && 'unknown' in team) issues.reject(row, 'team', `服务队“${team.unknown}”不在台账中，请先导入或登记该服务队。`);
+    else if (team?.team) {
+      teamId = team.id;
+      teamOrg = team.team.organization_id;
+      if (heldOn && team.team.founded_on > heldOn) issues.reject(row, 'heldOn', `服务日期 ${heldOn} 早于“${team.team.name}”的成立日期 ${team.team.founded_on}。`);
+    }
+    if (issues.isRejected(row) || !volunteer || !heldOn || minutes === null) continue;
+
+    const activity = `${heldOn}\u0001${title}\u0001${teamId ?? 0}`;
+    const first = seen.get(`${activity}\u0001${volunteer.id}`);
+    if (first !== undefined) {
+      duplicates.push({ row, name: volunteer.name, idNumber: null, where: 'file', otherRow: first });
+      issues.reject(row, 'name', `与第 ${first} 行是同一名志愿者的同一次活动（${heldOn}“${title}”），请合并为一行。`);
+      continue;
+    }
+    let record = records.get(activity);
+    if (!record) {
+      const id = existingRecord.get(heldOn, title, teamId ?? 0) as number | undefined;
+      record = id !== undefined ? { id } : { heldOn, title, teamId, orgId: teamId !== null ? teamOrg : options.orgId, place: optionalText(values.place), notes: optionalText(values.notes) };
+      records.set(activity, record);
+    }
+    const before = 'id' in record ? ((existingHours.get(record.id, volunteer.id) as number | undefined) ?? null) : null;
+
+    const dayKey = `${volunteer.id}|${heldOn}`;
+    let total = day.get(dayKey);
+    if (!total) {
+      total = { stored: storedOnDay.get(volunteer.id, heldOn) as number, added: 0 };
+      day.set(dayKey, total);
+    }
+    const others = total.stored - (before ?? 0) + total.added;
+    if (others + minutes > minutesPerDay) {
+      issues.reject(
+        row,
+        'hours',
+        `${volunteer.name} ${heldOn} 已有 ${hoursText(others)} 小时（台账中和表中其他行），再加 ${hoursText(minutes)} 小时共 ${hoursText(others + minutes)} 小时，超过每人每天 24 小时。`,
+      );
+      continue;
+    }
+    seen.set(`${activity}\u0001${volunteer.id}`, row);
+
+    if (before === null) {
+      total.added += minutes;
+      actions.push({ type: 'insert', row, activity, record, volunteerId: volunteer.id, minutes });
+      continue;
+    }
+    duplicates.push({ row, name: volunteer.name, idNumber: null, where: 'ledger', otherRow: null });
+    const decision = onDuplicate(options, issues, row, 'hours', `台账中已登记${volunteer.name}在 ${heldOn}“${title}”的服务时长 ${hoursText(before)} 小时`, before === minutes ? [] : ['hours']);
+    if (decision === 'unchanged') unchanged += 1;
+    else if (decision === 'update') {
+      total.added += minutes - before;
+      actions.push({ type: 'update', row, recordId: (record as { id: number }).id, volunteerId: volunteer.id, minutes });
+    }
+  }
+
+  return {
+    kind: options.kind,
+    actions,
+    inserted: actions.filter((a) => a.type === 'insert').length,
+    updated: actions.filter((a) => a.type === 'update').length,
+    unchanged,
+    issues,
+    duplicates,
+    unmatchedOrgs: [],
+    unmatchedTeams: teams.unmatchedNames(),
+    pendingOrgs: [],
+    pendingTeams: [],
+  };
+
+  /** The row's volunteer by ID number, or by a name unique among the ledger's volunteers when the number is absent or masked. */
+  function findVolunteer(row: number, nameCell: RawCell | undefined, idCell: RawCell | undefined): VolunteerHit | null {
+    const name = isEmptyCell(nameCell) ? null : cleanPersonName(nameCell as RawCell);
+    if (name && 'error' in name) {
+      issues.reject(row, 'name', name.error);
+      return null;
+    }
+    const written = name?.value ?? null;
+    const idText = isEmptyCell(idCell) ? '' : cellText(idCell).replace(/\s/g, '').toUpperCase();
+    const masked = maskedId.exec(idText);
+    if (idText && !masked) {
+      const id = cleanIdNumber(idCell as RawCell, today);
+      if ('error' in id) {
+        issues.reject(row, 'idNumber', id.error);
+        return null;
+      }
+      const hit = (byNumber.get(id.value.idNumber) as VolunteerHit | undefined) ?? null;
+      if (!hit) {
+        issues.reject(
+          row,
+          'idNumber',
+          personByNumber.get(id.value.idNumber) ? '此人在台账中，但不是注册志愿者；请先登记为志愿者再导入服务时长。' : '台账中没有这个身份证号码的志愿者；请先导入志愿者名册。',
+        );
+        return null;
+      }
+      if (written && written !== hit.name) issues.warn(row, 'name', `身份证号码在台账中登记的姓名是“${hit.name}”，与表中“${written}”不同，按号码登记。`);
+      return hit;
+    }
+    if (!written) {
+      issues.reject(row, 'name', '没有填写姓名和身份证号码，无法确定是哪一名志愿者。');
+      return null;
+    }
+    let hits = byName.all(written) as VolunteerHit[];
+    if (masked) hits = hits.filter((h) => h.id_number?.startsWith(masked[1] as string) && h.id_number.endsWith(masked[2] as string));
+    if (hits.length === 1) return hits[0] as VolunteerHit;
+    issues.reject(
+      row,
+      'name',
+      hits.length === 0
+        ? `台账中没有名为“${written}”的志愿者${masked ? '（按打码的身份证号码也找不到）' : ''}；请先导入志愿者名册。`
+        : `台账中有 ${hits.length} 名志愿者叫“${written}”，请填写身份证号码以区分。`,
+    );
+    return null;
+  }
+}

@@ -1,0 +1,152 @@
+import { normalizeName } from '../../domain/text';
+import { parseServiceFields } from '../clean/index';
+import { dateCell, onDuplicate, optionalText, yesNoCell } from './cells';
+import { cellText, isEmptyCell, IssueList } from './issues';
+import { OrgResolver } from './orgs';
+import { breathe, type Duplicate, type Plan, type PlanInput } from './types';
+
+// 志愿服务队 rows with the rules of team.add: a team belongs to a grassroots organisation or is
+// led directly by the county society, never both; one name per organisation; the leader is an
+// existing volunteer (matched by name within the organisation, left empty with a warning when
+// unknown or ambiguous); a registered 志愿服务组织 has its 登记证号.
+
+export interface TeamValues {
+  name: string;
+  fieldId: number | null;
+  /** Null when led by the county; negative: an organisation this import creates. */
+  orgId: number | null;
+  ledByCounty: boolean;
+  leaderPersonId: number | null;
+  leaderVolunteerId: number | null;
+  isRegisteredOrg: boolean;
+  registrationNo: string | null;
+  hasPartyBranch: boolean;
+  foundedOn: string;
+  notes: string | null;
+}
+
+export type TeamAction = { type: 'insert'; row: number; team: TeamValues } | { type: 'update'; row: number; id: number; changes: Partial<TeamValues> };
+
+interface TeamRow {
+  id: number;
+  field_id: number | null;
+  leader_person_id: number | null;
+  is_registered_org: number;
+  registration_no: string | null;
+  has_party_branch: number;
+  founded_on: string;
+  notes: string | null;
+}
+
+export async function planTeams(input: PlanInput): Promise<Plan<TeamAction>> {
+  const { sqlite, staged, options, today } = input;
+  const issues = new IssueList(options.kind);
+  const orgs = new OrgResolver(sqlite, options, issues);
+  const fields = sqlite.prepare('SELECT id, name FROM service_field ORDER BY sort_order, id').all() as { id: number; name: string }[];
+  const fieldNames = fields.map((f) => f.name);
+  const fieldId = new Map(fields.map((f) => [f.name, f.id]));
+  const existingTeam = sqlite.prepare(
+    'SELECT id, field_id, leader_person_id, is_registered_org, registration_no, has_party_branch, founded_on, notes FROM volunteer_team WHERE ifnull(organization_id, 0) = ? AND name = ?',
+  );
+  const leaders = sqlite.prepare(
+    `SELECT v.id, v.person_id FROM volunteer v JOIN person p ON p.id = v.person_id WHERE p.name = ? AND v.status = 'active' AND (? IS NULL OR v.organization_id = ?)`,
+  );
+  const seen = new Map<string, number>();
+  const actions: TeamAction[] = [];
+  const duplicates: Duplicate[] = [];
+  let unchanged = 0;
+
+  for (const [i, { row, values }] of staged.rows.entries()) {
+    await breathe(i, input);
+    const name = isEmptyCell(values.name) ? '' : normalizeName(cellText(values.name));
+    if (!name) issues.reject(row, 'name', '没有填写服务队名称。');
+
+    const ledByCounty = yesNoCell(row, values.ledByCounty, 'ledByCounty', issues, false);
+    let orgId: number | null = null;
+    if (ledByCounty) {
+      if (!isEmptyCell(values.organization)) issues.reject(row, 'organization', '服务队属于基层组织或由县红十字会直属，只能选其一：“县红会直属”填了“是”，就不要再填所属基层组织。');
+    } else {
+      orgId = orgs.resolve(row, values.organization);
+    }
+
+    let field: number | null = null;
+    if (!isEmptyCell(values.field)) {
+      const parsed = parseServiceFields(cellText(values.field), fieldNames);
+      if (parsed.fields.length > 0) field = fieldId.get(parsed.fields[0] as string) ?? null;
+      if (parsed.fields.length > 1) issues.warn(row, 'field', `服务队只登记一个服务领域，已按第一项“${parsed.fields[0]}”登记。`);
+      if (parsed.unknown.length > 0) issues.warn(row, 'field', `“${parsed.unknown.join('、')}”不是台账中的服务领域（${fieldNames.join('、')}），未登记这一项。`);
+    }
+
+    const foundedOn = dateCell(row, values.foundedOn, 'foundedOn', issues, { required: true, allowYearMonth: true, notAfter: today });
+    const registrationNo = optionalText(values.registrationNo);
+    const isRegisteredOrg = yesNoCell(row, values.isRegisteredOrg, 'isRegisteredOrg', issues, registrationNo !== null);
+    if (isRegisteredOrg && !registrationNo) issues.reject(row, 'registrationNo', '已登记为志愿服务组织的，请填写登记证号。');
+    const hasPartyBranch = yesNoCell(row, values.hasPartyBranch, 'hasPartyBranch', issues, false);
+    const notes = optionalText(values.notes);
+    if (issues.isRejected(row) || foundedOn === null || (!ledByCounty && orgId === null)) continue;
+
+    let leaderPersonId: number | null = null;
+    let leaderVolunteerId: number | null = null;
+    if (!isEmptyCell(values.leaderName)) {
+      const leaderName = normalizeName(cellText(values.leaderName)).replace(/\s+/g, '');
+      const scope = orgId !== null && orgId < 0 ? -1 : orgId;
+      const hits = leaders.all(leaderName, scope, scope) as { id: number; person_id: number }[];
+      if (hits.length === 1) {
+        leaderVolunteerId = hits[0]!.id;
+        leaderPersonId = hits[0]!.person_id;
+      } else {
+        const where = orgId === null ? '台账' : '该组织';
+        issues.warn(
+          row,
+          'leaderName',
+          hits.length === 0
+            ? `负责人“${leaderName}”不是${where}中在册的志愿者，未登记负责人；请先登记为志愿者，再在服务队中选择。`
+            : `${where}中有 ${hits.length} 名志愿者叫“${leaderName}”，无法确定是哪一位，未登记负责人；请在服务队中选择。`,
+        );
+      }
+    }
+
+    const key = `${orgId ?? 0}:${name}`;
+    const first = seen.get(key);
+    if (first !== undefined) {
+      duplicates.push({ row, name, idNumber: null, where: 'file', otherRow: first });
+      issues.reject(row, 'name', `与第 ${first} 行是同一服务队（同一组织下名称相同），只导入第一行。`);
+      continue;
+    }
+    seen.set(key, row);
+
+    const team: TeamValues = { name, fieldId: field, orgId, ledByCounty, leaderPersonId, leaderVolunteerId, isRegisteredOrg, registrationNo, hasPartyBranch, foundedOn, notes };
+    const existing = orgId !== null && orgId < 0 ? null : ((existingTeam.get(orgId ?? 0, name) as TeamRow | undefined) ?? null);
+    if (!existing) {
+      actions.push({ type: 'insert', row, team });
+      continue;
+    }
+    duplicates.push({ row, name, idNumber: null, where: 'ledger', otherRow: null });
+    const changes: Partial<TeamValues> = {};
+    if (field !== null && field !== existing.field_id) changes.fieldId = field;
+    if (leaderPersonId !== null && leaderPersonId !== existing.leader_person_id) changes.leaderPersonId = leaderPersonId;
+    if (!isEmptyCell(values.isRegisteredOrg) && isRegisteredOrg !== (existing.is_registered_org === 1)) changes.isRegisteredOrg = isRegisteredOrg;
+    if (registrationNo !== null && registrationNo !== existing.registration_no) changes.registrationNo = registrationNo;
+    if (!isEmptyCell(values.hasPartyBranch) && hasPartyBranch !== (existing.has_party_branch === 1)) changes.hasPartyBranch = hasPartyBranch;
+    if (foundedOn !== existing.founded_on) changes.foundedOn = foundedOn;
+    if (notes !== null && notes !== existing.notes) changes.notes = notes;
+    const labels = Object.keys(changes).map((k) => ({ fieldId: 'field', leaderPersonId: 'leaderName' })[k as 'fieldId'] ?? k);
+    const decision = onDuplicate(options, issues, row, 'name', `${orgId === null ? '县红十字会直属' : '该组织下'}已有名为“${name}”的服务队`, labels);
+    if (decision === 'unchanged') unchanged += 1;
+    else if (decision === 'update') actions.push({ type: 'update', row, id: existing.id, changes });
+  }
+
+  return {
+    kind: options.kind,
+    actions,
+    inserted: actions.filter((a) => a.type === 'insert').length,
+    updated: actions.filter((a) => a.type === 'update').length,
+    unchanged,
+    issues,
+    duplicates,
+    unmatchedOrgs: orgs.unmatchedNames(),
+    unmatchedTeams: [],
+    pendingOrgs: orgs.pending,
+    pendingTeams: [],
+  };
+}

@@ -1,0 +1,241 @@
+import { maskIdNumber } from '../../domain/id-number';
+import { cleanGender, implausibleCumulativeHours, parseDateCell, parseHours, parseServiceFields } from '../clean/index';
+import type { RawCell } from '../read/types';
+import { dateCell, onDuplicate, optionalPhone, optionalText } from './cells';
+import { cellText, isEmptyCell, IssueList } from './issues';
+import { OrgResolver } from './orgs';
+import { PersonFinder } from './people';
+import { TeamResolver } from './teams';
+import { breathe, type Duplicate, type Plan, type PlanInput } from './types';
+
+// 注册志愿者 rows → new volunteers (a person already in the ledger, e.g. a member, becomes a
+// volunteer without a second person record), updates of existing ones, or reasons why not, with
+// the rules of volunteer.add: registration not in the future nor before birth, fields of service
+// from the ledger's list, the 救护员证 number with its expiry, teams matched by name.
+
+export interface VolunteerPerson {
+  name: string;
+  gender: 'M' | 'F';
+  idType: 'resident_id' | 'hmt_residence_permit';
+  idNumber: string;
+  birthDate: string;
+  phone: string | null;
+}
+
+export interface VolunteerValues {
+  /** Null: no organisation (the column is empty and no default was chosen); negative: created by this import. */
+  orgId: number | null;
+  registeredOn: string;
+  nationalNo: string | null;
+  certNo: string | null;
+  certExpiresOn: string | null;
+  notes: string | null;
+}
+
+export type VolunteerAction =
+  | {
+      type: 'insert';
+      row: number;
+      personId: number | null;
+      person: VolunteerPerson;
+      volunteer: VolunteerValues;
+      fieldIds: number[];
+      /** Negative: a team this import creates. */
+      teamRef: number | null;
+      /** 累计服务时长 before the ledger, in minutes, with the date its records carry. */
+      priorMinutes: number | null;
+      priorOn: string;
+    }
+  | {
+      type: 'update';
+      row: number;
+      personId: number;
+      volunteerId: number;
+      phone: string | null;
+      volunteer: Partial<VolunteerValues>;
+      addFieldIds: number[];
+      teamRef: number | null;
+    };
+
+interface VolunteerRow {
+  id: number;
+  organization_id: number | null;
+  registered_on: string;
+  national_system_no: string | null;
+  first_aid_cert_no: string | null;
+  first_aid_cert_expires_on: string | null;
+  notes: string | null;
+}
+
+export async function planVolunteers(input: PlanInput): Promise<Plan<VolunteerAction>> {
+  const { sqlite, staged, options, today } = input;
+  const issues = new IssueList(options.kind);
+  const orgs = new OrgResolver(sqlite, options, issues);
+  const people = new PersonFinder(sqlite);
+  const teams = new TeamResolver(sqlite);
+  const fields = sqlite.prepare('SELECT id, name FROM service_field ORDER BY sort_order, id').all() as { id: number; name: string }[];
+  const fieldNames = fields.map((f) => f.name);
+  const fieldId = new Map(fields.map((f) => [f.name, f.id]));
+  const volunteerOf = sqlite.prepare(
+    'SELECT id, organization_id, registered_on, national_system_no, first_aid_cert_no, first_aid_cert_expires_on, notes FROM volunteer WHERE person_id = ?',
+  );
+  const fieldsOf = sqlite.prepare('SELECT field_id FROM volunteer_service_field WHERE volunteer_id = ?').pluck();
+  const teamsOf = sqlite.prepare('SELECT team_id FROM team_membership WHERE volunteer_id = ?').pluck();
+  const firstService = sqlite.prepare('SELECT min(r.held_on) FROM service_hours h JOIN service_record r ON r.id = h.service_record_id WHERE h.volunteer_id = ?').pluck();
+  const storedMinutes = sqlite.prepare('SELECT ifnull(sum(minutes), 0) FROM service_hours WHERE volunteer_id = ?').pluck();
+  // Prior hours are dated the sheet's own date, but never a day still to come.
+  const priorOn = staged.sheetDate > today ? today : staged.sheetDate;
+  const actions: VolunteerAction[] = [];
+  const duplicates: Duplicate[] = [];
+  let unchanged = 0;
+
+  for (const [i, { row, values }] of staged.rows.entries()) {
+    await breathe(i, input);
+    const who = people.identify(row, values.name ?? null, values.idNumber ?? null, today, issues);
+    if (!who) continue;
+    warnContradictions(row, values, who, issues);
+    const phone = optionalPhone(row, values.phone, 'phone', issues);
+
+    const registeredOn = dateCell(row, values.registeredOn, 'registeredOn', issues, {
+      required: true,
+      allowYearMonth: true,
+      notAfter: today,
+      notBefore: { date: who.birthDate, label: '出生日期' },
+    });
+
+    const orgId = isEmptyCell(values.organization) && options.orgId === null ? null : orgs.resolve(row, values.organization);
+    const orgRejected = orgId === null && issues.isRejected(row);
+
+    const wanted: number[] = [];
+    if (!isEmptyCell(values.serviceFields)) {
+      const parsed = parseServiceFields(cellText(values.serviceFields), fieldNames);
+      for (const name of parsed.fields) wanted.push(fieldId.get(name) as number);
+      if (parsed.unknown.length > 0) {
+        issues.warn(row, 'serviceFields', `“${parsed.unknown.join('、')}”不是台账中的服务领域（${fieldNames.join('、')}），未登记这一项。`);
+      }
+    }
+
+    const nationalNo = optionalText(values.nationalSystemNo);
+    const certNo = optionalText(values.firstAidCertNo);
+    const certExpiresOn = dateCell(row, values.firstAidCertExpiresOn, 'firstAidCertExpiresOn', issues, {});
+    if (certNo && !certExpiresOn && !issues.isRejected(row)) issues.reject(row, 'firstAidCertExpiresOn', '填写了救护员证号，请同时填写救护员证有效期。');
+    if (!certNo && certExpiresOn) issues.reject(row, 'firstAidCertNo', '填写了救护员证有效期，请同时填写救护员证号。');
+    const notes = optionalText(values.notes);
+
+    let priorMinutes: number | null = null;
+    if (!isEmptyCell(values.totalHours)) {
+      const parsed = parseHours(values.totalHours as RawCell);
+      if ('error' in parsed) issues.reject(row, 'totalHours', parsed.error);
+      else if (registeredOn !== null && implausibleCumulativeHours(parsed.value, registeredOn, staged.sheetDate)) {
+        const days = daysFrom(registeredOn, staged.sheetDate);
+        issues.reject(
+          row,
+          'totalHours',
+          `累计服务时长 ${hoursText(parsed.value)} 小时不可信：从注册时间 ${registeredOn} 到填表日期 ${staged.sheetDate} 共 ${days} 天，每天最多 24 小时，最多 ${days * 24} 小时。`,
+        );
+      } else priorMinutes = parsed.value;
+    }
+
+    if (issues.isRejected(row) || orgRejected || registeredOn === null) continue;
+
+    if (who.duplicateOf !== null) {
+      duplicates.push({ row, name: who.name, idNumber: maskIdNumber(who.idNumber), where: 'file', otherRow: who.duplicateOf });
+      issues.reject(row, 'idNumber', `与第 ${who.duplicateOf} 行是同一个人（身份证号码相同），只导入第一行。`);
+      continue;
+    }
+
+    let teamRef: number | null = null;
+    const team = teams.match(row, values.team, orgId);
+    if (team && 'unknown' in team) {
+      if (options.createTeams) {
+        const known = teams.pending.length;
+        teamRef = teams.create(team.unknown, orgId, registeredOn);
+        if (teams.pending.length > known) issues.warn(row, 'team', `服务队“${team.unknown}”不在台账中，按导入时的选择将新建该队${orgId === null ? '（县红十字会直属）' : ''}。`);
+      } else issues.warn(row, 'team', `服务队“${team.unknown}”不在台账中，已导入志愿者但未加入该队（导入时勾选新建服务队可自动新建）。`);
+    } else if (team) teamRef = team.id;
+
+    const volunteer: VolunteerValues = { orgId, registeredOn, nationalNo, certNo, certExpiresOn, notes };
+    const existing = who.existing ? ((volunteerOf.get(who.existing.id) as VolunteerRow | undefined) ?? null) : null;
+    if (!who.existing || !existing) {
+      if (who.existing && who.existing.name !== who.name) issues.warn(row, 'name', `身份证号码在台账中登记的姓名是“${who.existing.name}”，与表中“${who.name}”不同，保留台账中的姓名。`);
+      const person: VolunteerPerson = { name: who.name, gender: who.gender, idType: who.idType, idNumber: who.idNumber, birthDate: who.birthDate, phone };
+      actions.push({ type: 'insert', row, personId: who.existing?.id ?? null, person, volunteer, fieldIds: wanted, teamRef, priorMinutes, priorOn });
+      continue;
+    }
+
+    duplicates.push({ row, name: who.name, idNumber: maskIdNumber(who.idNumber), where: 'ledger', otherRow: null });
+    const changes: Partial<VolunteerValues> = {};
+    if (orgId !== null && orgId !== existing.organization_id) changes.orgId = orgId;
+    if (registeredOn !== existing.registered_on) changes.registeredOn = registeredOn;
+    if (nationalNo !== null && nationalNo !== existing.national_system_no) changes.nationalNo = nationalNo;
+    if (certNo !== null && certNo !== existing.first_aid_cert_no) changes.certNo = certNo;
+    if (certExpiresOn !== null && certExpiresOn !== existing.first_aid_cert_expires_on) changes.certExpiresOn = certExpiresOn;
+    if (notes !== null && notes !== existing.notes) changes.notes = notes;
+    const has = new Set(fieldsOf.all(existing.id) as number[]);
+    const addFieldIds = wanted.filter((id) => !has.has(id));
+    const joinTeam = teamRef !== null && !(teamsOf.all(existing.id) as number[]).includes(teamRef) ? teamRef : null;
+    const newPhone = phone !== null && phone !== who.existing.phone ? phone : null;
+    const changed = [
+      ...(newPhone ? ['phone'] : []),
+      ...Object.keys(changes).map((k) => (k === 'orgId' ? 'organization' : k === 'nationalNo' ? 'nationalSystemNo' : k === 'certNo' ? 'firstAidCertNo' : k === 'certExpiresOn' ? 'firstAidCertExpiresOn' : k)),
+      ...(addFieldIds.length > 0 ? ['serviceFields'] : []),
+      ...(joinTeam !== null ? ['team'] : []),
+    ];
+    // A 累计服务时长 that differs from the ledger's records is a difference the clerk should see
+    // (keep lists the row), but an update never rewrites service records: they are facts with dates.
+    const stored = storedMinutes.get(existing.id) as number;
+    const hoursDiffer = priorMinutes !== null && priorMinutes !== stored;
+    const decision = onDuplicate(options, issues, row, 'idNumber', '此人已登记为台账中的注册志愿者', hoursDiffer ? [...changed, 'totalHours'] : changed);
+    if (decision === 'unchanged') unchanged += 1;
+    if (decision !== 'update') continue;
+    if (hoursDiffer) {
+      issues.warn(row, 'totalHours', `累计服务时长以台账中的服务记录为准（${hoursText(stored)} 小时），未按表中的 ${hoursText(priorMinutes as number)} 小时修改；请用“服务时长”导入逐次登记。`);
+    }
+    if (changed.length === 0) {
+      unchanged += 1;
+      continue;
+    }
+    if (changes.registeredOn !== undefined) {
+      const first = firstService.get(existing.id) as string | null;
+      if (first !== null && changes.registeredOn > first) {
+        issues.reject(row, 'registeredOn', `注册时间 ${changes.registeredOn} 晚于台账中此人最早的服务日期 ${first}。`);
+        continue;
+      }
+    }
+    actions.push({ type: 'update', row, personId: who.existing.id, volunteerId: existing.id, phone: newPhone, volunteer: changes, addFieldIds, teamRef: joinTeam });
+  }
+
+  return {
+    kind: options.kind,
+    actions,
+    inserted: actions.filter((a) => a.type === 'insert').length,
+    updated: actions.filter((a) => a.type === 'update').length,
+    unchanged,
+    issues,
+    duplicates,
+    unmatchedOrgs: orgs.unmatchedNames(),
+    unmatchedTeams: teams.unmatchedNames(),
+    pendingOrgs: orgs.pending,
+    pendingTeams: teams.pending,
+  };
+}
+
+function warnContradictions(row: number, values: Record<string, RawCell>, who: { gender: 'M' | 'F'; birthDate: string }, issues: IssueList): void {
+  if (!isEmptyCell(values.gender)) {
+    const typed = cleanGender(values.gender as RawCell);
+    if ('value' in typed && typed.value !== who.gender) issues.warn(row, 'gender', `填写的性别与身份证号码不符，已按号码记为${who.gender === 'M' ? '男' : '女'}。`);
+  }
+  if (!isEmptyCell(values.birthDate)) {
+    const typed = parseDateCell(values.birthDate as RawCell, {});
+    if ('value' in typed && typed.value !== who.birthDate) issues.warn(row, 'birthDate', `填写的出生日期 ${typed.value} 与身份证号码不符，已按号码记为 ${who.birthDate}。`);
+  }
+}
+
+/** Days from registration to the sheet's date, both counted (as implausibleCumulativeHours counts them). */
+function daysFrom(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
+}
+
+export function hoursText(minutes: number): string {
+  return String(Math.round((minutes / 60) * 100) / 100);
+}
