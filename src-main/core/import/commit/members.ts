@@ -13,8 +13,8 @@ export function memberWriter(ctx: CommitContext, record: ImportRecorder): (actio
   const insertMember = sqlite.prepare(
     `INSERT INTO member (person_id, kind, organization_id, joined_on, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
-  const personBefore = sqlite.prepare('SELECT phone, guardian_name, guardian_phone FROM person WHERE id = ?');
-  const memberBefore = sqlite.prepare('SELECT organization_id, joined_on, notes FROM member WHERE id = ?');
+  const personBefore = sqlite.prepare('SELECT phone, guardian_name, guardian_phone, updated_at FROM person WHERE id = ?');
+  const memberBefore = sqlite.prepare('SELECT organization_id, joined_on, notes, updated_at FROM member WHERE id = ?');
   const orgName = sqlite.prepare('SELECT name FROM organization WHERE id = ?').pluck();
   const updates = new Map<string, BetterSqlite3.Statement>();
   const update = (table: string, columns: string[]) => {
@@ -60,7 +60,7 @@ export function memberWriter(ctx: CommitContext, record: ImportRecorder): (actio
     if (action.member.orgId !== undefined) memberColumns.organization_id = record.org(action.member.orgId);
     if (action.member.joinedOn !== undefined) memberColumns.joined_on = action.member.joinedOn;
     if (action.member.notes !== undefined) memberColumns.notes = action.member.notes;
-    const before = memberBefore.get(action.memberId) as { organization_id: number; joined_on: string; notes: string | null };
+    const before = memberBefore.get(action.memberId) as { organization_id: number; joined_on: string; notes: string | null; updated_at: string };
     if (Object.keys(memberColumns).length > 0) update('member', Object.keys(memberColumns)).run(...Object.values(memberColumns), at, action.memberId);
     if ('organization_id' in memberColumns) shown.push({ field: 'org', old: orgName.get(before.organization_id) as string, new: orgName.get(memberColumns.organization_id) as string });
     if ('joined_on' in memberColumns) shown.push({ field: 'joinedOn', old: before.joined_on, new: memberColumns.joined_on as string });
