@@ -33,9 +33,9 @@ export function workerEntry(here: string = import.meta.url): { script: URL | str
 
 export function readSheetInWorker(file: string, opts: ReadOptions, sink: RowSink): Promise<SheetRead> {
   const { signal, onProgress, ...plain } = opts;
-  throwIfAborted(signal);
-  const entry = workerEntry();
   return new Promise<SheetRead>((resolve, reject) => {
+    throwIfAborted(signal);
+    const entry = workerEntry();
     const worker = new Worker(entry.script, {
       eval: entry.eval,
       workerData: { file, opts: plain },
@@ -78,7 +78,7 @@ export function readSheetInWorker(file: string, opts: ReadOptions, sink: RowSink
       }
     });
     worker.on('error', (e: Error & { code?: string }) => {
-      if (process.env.LEDGER_DEBUG_WORKER) console.error(e);
+      if (ended) return;
       finish(() => reject(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? refuse.outOfMemory() : refuse.workerCrashed()));
     });
     worker.on('exit', () => {
