@@ -100,3 +100,22 @@ export function writeRawXlsx(
   const parts = opts.sharedStringsFirst ? [...head, shared, styles, ...sheetParts, core] : [...head, ...sheetParts, styles, shared, core];
   writeZip(file, parts);
 }
+
+/** Rewrites the uncompressed size an entry declares (local header and central directory) — the
+ *  lie a crafted zip bomb tells to get past a central-directory check. */
+export function falsifyDeclaredSize(file: string, entryName: string, size: number): void {
+  const script = `
+import struct, sys
+path, name, size = sys.argv[1], sys.argv[2].encode('utf-8'), int(sys.argv[3])
+data = bytearray(open(path, 'rb').read())
+for sig, size_at, name_len_at, name_at in ((b'PK\\x03\\x04', 22, 26, 30), (b'PK\\x01\\x02', 24, 28, 46)):
+    i = data.find(sig)
+    while i >= 0:
+        n = struct.unpack_from('<H', data, i + name_len_at)[0]
+        if bytes(data[i + name_at:i + name_at + n]) == name:
+            struct.pack_into('<I', data, i + size_at, size)
+        i = data.find(sig, i + 4)
+open(path, 'wb').write(data)
+`;
+  execFileSync('python3', ['-c', script, file, entryName, String(size)]);
+}

@@ -4,7 +4,7 @@ import { copyFileSync, readFileSync, truncateSync, writeFileSync } from 'node:fs
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inspectSource, readSheet } from '../../src-main/core/import/read';
-import { encodeText, makeTmpDir, writeRawXlsx, writeZip } from '../helpers/import-files';
+import { encodeText, falsifyDeclaredSize, makeTmpDir, writeRawXlsx, writeZip } from '../helpers/import-files';
 
 const tmp = makeTmpDir();
 afterAll(() => tmp.cleanup());
@@ -92,15 +92,25 @@ describe('refusals', () => {
   it('refuses a zip bomb from its central directory before parsing', async () => {
     const file = tmp.path('bomb.xlsx');
     writeRawXlsx(file, { sheets: [{ name: '表', rows: '' }] });
-    // 64 MB of spaces deflates to ~64 KB: ratio ~1000 on a sheet part.
+    // 54 MB of spaces deflates to ~53 KB: ratio ~1000 on a sheet part.
     writeZip(file, [
       { name: 'xl/workbook.xml', text: '<workbook><sheets><sheet name="表" sheetId="1" r:id="rId1"/></sheets></workbook>' },
       { name: 'xl/_rels/workbook.xml.rels', text: '<Relationships><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>' },
-      { name: 'xl/worksheets/sheet1.xml', repeat: '                ', times: 4 * 1024 * 1024 },
+      { name: 'xl/worksheets/sheet1.xml', repeat: '                ', times: 3_400_000 },
     ]);
     const started = Date.now();
     expect(await refusal(file)).toMatchObject({ code: 'FILE_TOO_LARGE', message: expect.stringContaining('解压后的内容异常巨大') });
     expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it('stops inflating an entry that is larger than its zip headers declare', async () => {
+    const file = tmp.path('lying.xlsx');
+    const rows = Array.from({ length: 3000 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>会员${i}</t></is></c></row>`).join('');
+    writeRawXlsx(file, { sheets: [{ name: '表', rows }] });
+    falsifyDeclaredSize(file, 'xl/worksheets/sheet1.xml', 2000);
+    let delivered = 0;
+    await expect(readSheet(file, {}, (b) => void (delivered += b.length))).rejects.toMatchObject({ code: 'FILE_REFUSED' });
+    expect(delivered).toBeLessThan(3000);
   });
 
   it('refuses a file over 100 MB before reading it', async () => {
