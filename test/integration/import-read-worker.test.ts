@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSheet, readSheetInWorker, type RawRow, type ReadOptions, type RowSink, type SheetRead } from '../../src-main/core/import/read';
+import { readInWorker } from '../../src-main/core/import/read/in-worker';
 import { makeTmpDir } from '../helpers/import-files';
 
 type Reader = (file: string, opts: ReadOptions, sink: RowSink) => Promise<SheetRead>;
@@ -76,5 +77,14 @@ describe.each(readers)('%s', (_name, read) => {
         throw new Error('sink broke');
       }),
     ).rejects.toThrow('sink broke');
+  });
+});
+
+describe('readSheetInWorker memory cap', () => {
+  it('turns the worker running out of memory into a FILE_REFUSED refusal, not a crash', async () => {
+    await expect(readInWorker(xlsx, {}, () => undefined, 4)).rejects.toMatchObject({
+      code: 'FILE_REFUSED',
+      message: expect.stringContaining('超出内存限制'),
+    });
   });
 });
