@@ -6,7 +6,14 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'src-main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(import.meta.dirname, 'src-main/index.ts'),
+          // The import file reader's worker thread, emitted as out/main/import-read-worker.js next to
+          // index.js (see BUNDLED_WORKER in src-main/core/import/read/in-worker.ts).
+          'import-read-worker': resolve(import.meta.dirname, 'src-main/core/import/read/worker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -32,14 +32,19 @@ export function workerEntry(here: string = import.meta.url): { script: URL | str
 }
 
 export function readSheetInWorker(file: string, opts: ReadOptions, sink: RowSink): Promise<SheetRead> {
+  return readInWorker(file, opts, sink, WORKER_HEAP_MB);
+}
+
+/** readSheetInWorker with the heap cap as a parameter, so a test can hit the cap without a huge file. */
+export function readInWorker(file: string, opts: ReadOptions, sink: RowSink, heapMb: number): Promise<SheetRead> {
   const { signal, onProgress, ...plain } = opts;
-  throwIfAborted(signal);
-  const entry = workerEntry();
   return new Promise<SheetRead>((resolve, reject) => {
+    throwIfAborted(signal);
+    const entry = workerEntry();
     const worker = new Worker(entry.script, {
       eval: entry.eval,
       workerData: { file, opts: plain },
-      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 32 },
+      resourceLimits: { maxOldGenerationSizeMb: heapMb },
     });
     let settled = false;
     let ended = false;
@@ -54,31 +59,38 @@ export function readSheetInWorker(file: string, opts: ReadOptions, sink: RowSink
     const onAbort = () => finish(() => reject(refuse.cancelled()));
     signal?.addEventListener('abort', onAbort, { once: true });
 
+    // Messages are handled strictly in order, each after the previous one's sink call has finished;
+    // a failing step settles the read and the chain itself never rejects.
+    const enqueue = (step: () => unknown) => {
+      chain = chain
+        .then(async () => {
+          if (!settled) await step();
+        })
+        .catch((e: unknown) => finish(() => reject(e)));
+    };
     worker.on('message', (msg: ToParent) => {
       switch (msg.type) {
         case 'rows':
-          chain = chain
-            .then(() => (settled ? undefined : sink(msg.rows)))
-            .then(() => {
-              if (!settled) worker.postMessage({ type: 'ack' } satisfies ToWorker);
-            });
-          chain.catch((e: unknown) => finish(() => reject(e)));
+          enqueue(async () => {
+            await sink(msg.rows);
+            if (!settled) worker.postMessage({ type: 'ack' } satisfies ToWorker);
+          });
           break;
         case 'progress':
-          onProgress?.({ rows: msg.rows, bytesRead: msg.bytesRead, totalBytes: msg.totalBytes });
+          enqueue(() => onProgress?.({ rows: msg.rows, bytesRead: msg.bytesRead, totalBytes: msg.totalBytes }));
           break;
         case 'done':
           ended = true;
-          void chain.then(() => finish(() => resolve({ merges: msg.merges, rowCount: msg.rowCount, truncated: msg.truncated })), () => undefined);
+          enqueue(() => finish(() => resolve({ merges: msg.merges, rowCount: msg.rowCount, truncated: msg.truncated })));
           break;
         case 'error':
           ended = true;
-          void chain.then(() => finish(() => reject(new AppError(msg.code as ErrorCode, msg.message))), () => undefined);
+          enqueue(() => finish(() => reject(new AppError(msg.code as ErrorCode, msg.message))));
           break;
       }
     });
     worker.on('error', (e: Error & { code?: string }) => {
-      if (process.env.LEDGER_DEBUG_WORKER) console.error(e);
+      if (ended) return;
       finish(() => reject(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? refuse.outOfMemory() : refuse.workerCrashed()));
     });
     worker.on('exit', () => {

@@ -4,7 +4,7 @@
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { AppError } from '../../errors';
 import { chinaDateOf } from './china-date';
-import { refuse, throwIfAborted } from './refusals';
+import { refuse } from './refusals';
 
 export const MAX_TOTAL_UNCOMPRESSED = 1024 * 1024 * 1024;
 const SUSPICIOUS_RATIO = 200;
@@ -22,6 +22,9 @@ export interface SheetEntry {
 
 export interface XlsxPackage {
   sheets: SheetEntry[];
+  /** Zip paths of the shared strings and styles parts, when the workbook has them. */
+  sharedStrings: string | null;
+  styles: string | null;
   date1904: boolean;
   savedOn: string | null;
 }
@@ -49,7 +52,7 @@ export async function listEntries(zip: ZipFile): Promise<Map<string, Entry>> {
 }
 
 /** A zip bomb is refused on what the central directory declares; yauzl then enforces those
- *  declarations while inflating (validateEntrySizes), so a lying entry fails instead of growing. */
+ *  declarations while inflating (validateEntrySizes), so an entry that lies fails instead of growing. */
 export function checkDeclaredSizes(entries: Map<string, Entry>): void {
   let total = 0;
   for (const [name, e] of entries) {
@@ -59,22 +62,6 @@ export function checkDeclaredSizes(entries: Map<string, Entry>): void {
     if (isData && e.uncompressedSize > SUSPICIOUS_PART_BYTES && ratio > SUSPICIOUS_RATIO) throw refuse.zipBomb();
   }
   if (total > MAX_TOTAL_UNCOMPRESSED) throw refuse.zipBomb();
-}
-
-/** Inflates every entry once and discards it: proves the data matches the central directory
- *  before exceljs (which trusts local headers) inflates it again. */
-export async function verifyEntries(zip: ZipFile, entries: Map<string, Entry>, signal?: AbortSignal): Promise<void> {
-  for (const entry of entries.values()) {
-    if (entry.fileName.endsWith('/')) continue;
-    throwIfAborted(signal);
-    try {
-      const stream = await zip.openReadStreamPromise(entry);
-      for await (const _chunk of stream) throwIfAborted(signal);
-    } catch (e) {
-      if (e instanceof AppError) throw e;
-      throw refuse.corruptZip();
-    }
-  }
 }
 
 export async function readPart(zip: ZipFile, entry: Entry): Promise<string> {
@@ -117,10 +104,14 @@ export async function readPackage(zip: ZipFile, entries: Map<string, Entry>): Pr
       uncompressedSize: entry?.uncompressedSize ?? 0,
     });
   }
+  const part = (type: string, fallback: string) =>
+    [...targets.values()].find((t) => t.type.endsWith(`/${type}`))?.target ?? (entries.has(fallback) ? fallback : null);
   const pr = tags(workbookXml, 'workbookPr')[0];
   const modified = /<dcterms:modified\b[^>]*>([^<]+)</.exec(coreXml)?.[1];
   return {
     sheets,
+    sharedStrings: part('sharedStrings', 'xl/sharedStrings.xml'),
+    styles: part('styles', 'xl/styles.xml'),
     date1904: pr?.date1904 === '1' || pr?.date1904 === 'true',
     savedOn: modified ? chinaDateOf(new Date(modified.trim())) : null,
   };

@@ -1,20 +1,39 @@
-// Streams one sheet of an xlsx through exceljs's WorkbookReader (shared strings and styles cached so
-// dates come as dates), after the package checks in xlsx-package.ts have passed.
-import { createReadStream } from 'node:fs';
-import ExcelJS from 'exceljs';
+// Streams one sheet of an xlsx with exceljs's streaming parsers (WorkbookReader's shared-strings and
+// styles parsing, cached so dates come as dates; WorksheetReader for the rows), while yauzl opens
+// the zip. WorkbookReader's own unzipping (unzipper, sequential) is not used: on a package in
+// Excel's own order (sheets before sharedStrings.xml) with several sheets it loses entries — shared
+// strings come out empty, or the read never finishes. Random access also means only the chosen
+// sheet is inflated, nothing is spilled to temp files, and yauzl checks every entry's size while
+// inflating.
+import { createRequire } from 'node:module';
+import type { Readable } from 'node:stream';
+import type { Entry } from 'yauzl';
 import { AppError } from '../../errors';
 import { RowBatcher, abortable } from './batcher';
 import { toRawCell } from './cells';
 import { MAX_COLUMNS, MAX_ROWS, refuse, throwIfAborted } from './refusals';
 import { SheetTap } from './sheet-tap';
-import { checkDeclaredSizes, listEntries, openZip, readPackage, verifyEntries, type SheetEntry, type XlsxPackage } from './xlsx-package';
+import { checkDeclaredSizes, listEntries, openZip, readPackage, type SheetEntry, type XlsxPackage } from './xlsx-package';
 import type { RawCell, ReadOptions, RowSink, SheetRead } from './types';
 
-// The parts of exceljs's streaming classes used here that its typings leave out.
+// The parts of exceljs's streaming classes used here; its typings leave them out.
 interface StreamCell { value: unknown; numFmt?: string }
 interface StreamRow { number: number; eachCell(opts: { includeEmpty: boolean }, fn: (cell: StreamCell, col: number) => void): void }
-interface StreamWorksheet extends AsyncIterable<StreamRow> { iterator: AsyncIterable<Buffer | string> & { destroy?: () => void } }
-interface StreamWorkbook extends AsyncIterable<StreamWorksheet> { on(event: 'entry', fn: (e: { type: string; id?: string }) => void): void }
+type StreamWorksheet = AsyncIterable<StreamRow>;
+interface StreamWorkbook {
+  options: Record<string, string>;
+  properties?: { model: { date1904: boolean } };
+  _parseSharedStrings(entry: Readable): AsyncIterable<unknown>;
+  _parseStyles(entry: Readable): Promise<void>;
+}
+type WorkbookReaderClass = new (input: null, options: Record<string, string>) => StreamWorkbook;
+type WorksheetReaderClass = new (args: { workbook: StreamWorkbook; id: number; iterator: AsyncIterable<Buffer>; options: Record<string, string> }) => StreamWorksheet;
+
+// Required by path: loads the streaming reader without the rest of exceljs (writers, the
+// in-memory workbook), which halves a worker's start-up.
+const requireExcel = createRequire(import.meta.url);
+const WorkbookReader = requireExcel('exceljs/lib/stream/xlsx/workbook-reader.js') as WorkbookReaderClass;
+const WorksheetReader = requireExcel('exceljs/lib/stream/xlsx/worksheet-reader.js') as WorksheetReaderClass;
 
 export async function inspectXlsx(file: string): Promise<XlsxPackage> {
   const zip = await openZip(file);
@@ -29,28 +48,27 @@ export async function inspectXlsx(file: string): Promise<XlsxPackage> {
 
 export async function readXlsx(file: string, opts: ReadOptions, sink: RowSink): Promise<SheetRead> {
   const zip = await openZip(file);
-  let pkg: XlsxPackage;
-  let target: SheetEntry;
+  const open: Readable[] = [];
+  let sheetName: string | null = null;
   try {
     const entries = await listEntries(zip);
     checkDeclaredSizes(entries);
-    pkg = await readPackage(zip, entries);
-    target = pickSheet(pkg, opts.sheet);
-    // exceljs only streams parts named like this; anything else it would silently skip.
-    if (!/^xl\/worksheets\/sheet\d+\.xml$/.test(target.path) || !entries.has(target.path)) throw refuse.unsupportedSheet(target.name);
-    await verifyEntries(zip, entries, opts.signal);
-  } finally {
-    zip.close();
-  }
-  const input = createReadStream(file);
-  input.on('error', () => undefined);
-  try {
-    return await abortable(streamSheet(input, pkg, target, opts, sink), opts.signal);
+    const pkg = await readPackage(zip, entries);
+    const target = pickSheet(pkg, opts.sheet);
+    sheetName = target.name;
+    const stream = async (entry: Entry) => {
+      const s = await zip.openReadStreamPromise(entry);
+      s.on('error', () => undefined);
+      open.push(s);
+      return s;
+    };
+    return await abortable(readTarget(pkg, target, entries, stream, opts, sink), opts.signal);
   } catch (e) {
     if (e instanceof AppError) throw e;
-    throw refuse.corruptSheet(target.name);
+    throw sheetName ? refuse.corruptSheet(sheetName) : refuse.corruptZip();
   } finally {
-    input.destroy();
+    for (const s of open) s.destroy();
+    zip.close();
   }
 }
 
@@ -62,43 +80,27 @@ function pickSheet(pkg: XlsxPackage, name: string | undefined): SheetEntry {
   return found;
 }
 
-async function streamSheet(
-  input: NodeJS.ReadableStream,
+async function readTarget(
   pkg: XlsxPackage,
   target: SheetEntry,
+  entries: Map<string, Entry>,
+  stream: (entry: Entry) => Promise<Readable>,
   opts: ReadOptions,
   sink: RowSink,
 ): Promise<SheetRead> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input as never, {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    entries: 'emit',
-  }) as unknown as StreamWorkbook;
-  let current: string | null = null;
-  reader.on('entry', (e) => {
-    if (e.type === 'worksheet') current = `xl/worksheets/sheet${e.id}.xml`;
-  });
+  const sheetEntry = entries.get(target.path);
+  if (!sheetEntry) throw refuse.unsupportedSheet(target.name);
+  const book = new WorkbookReader(null, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
+  book.properties = { model: { date1904: pkg.date1904 } };
+  const sharedStrings = pkg.sharedStrings ? entries.get(pkg.sharedStrings) : undefined;
+  if (sharedStrings) for await (const _ of book._parseSharedStrings(await stream(sharedStrings))) throwIfAborted(opts.signal);
+  const styles = pkg.styles ? entries.get(pkg.styles) : undefined;
+  if (styles) await book._parseStyles(await stream(styles));
+  throwIfAborted(opts.signal);
 
-  let result: SheetRead | null = null;
-  // The loop runs to the end even after the target sheet so exceljs removes the temp files it
-  // spills sheets to when sharedStrings.xml comes after them in the zip (Excel's own order).
-  for await (const ws of reader) {
-    if (result || current !== target.path) {
-      ws.iterator.destroy?.();
-      continue;
-    }
-    result = await readRows(ws, pkg, target, opts, sink);
-  }
-  if (!result) throw refuse.unsupportedSheet(target.name);
-  return result;
-}
-
-async function readRows(ws: StreamWorksheet, pkg: XlsxPackage, target: SheetEntry, opts: ReadOptions, sink: RowSink): Promise<SheetRead> {
-  const tap = new SheetTap(ws.iterator, Math.max(target.uncompressedSize, 1) + 1024);
-  ws.iterator = tap.chunks();
-  const progress = (rows: number) => opts.onProgress?.({ rows, bytesRead: tap.bytes, totalBytes: target.uncompressedSize });
+  const tap = new SheetTap(await stream(sheetEntry), sheetEntry.uncompressedSize + 1024);
+  const ws = new WorksheetReader({ workbook: book, id: 1, iterator: tap.chunks(), options: book.options });
+  const progress = (rows: number) => opts.onProgress?.({ rows, bytesRead: tap.bytes, totalBytes: sheetEntry.uncompressedSize });
   const batcher = new RowBatcher(sink, progress);
   const max = opts.maxRows ?? Infinity;
   let truncated = false;
@@ -124,6 +126,7 @@ async function readRows(ws: StreamWorksheet, pkg: XlsxPackage, target: SheetEntr
     if (batcher.add({ row: row.number, cells })) await batcher.flush();
   }
   await batcher.flush();
+  // A peek still needs the merges, which sit after <sheetData>: skim the rest without parsing.
   if (truncated) await tap.drain(() => throwIfAborted(opts.signal));
   return { merges: tap.merges, rowCount: batcher.delivered, truncated };
 }
