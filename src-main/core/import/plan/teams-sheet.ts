@@ -80,7 +80,8 @@ export async function planTeams(input: PlanInput): Promise<Plan<TeamAction>> {
     const foundedOn = dateCell(row, values.foundedOn, 'foundedOn', issues, { required: true, allowYearMonth: true, notAfter: today });
     const registrationNo = optionalText(values.registrationNo);
     const isRegisteredOrg = yesNoCell(row, values.isRegisteredOrg, 'isRegisteredOrg', issues, registrationNo !== null);
-    if (isRegisteredOrg && !registrationNo) issues.reject(row, 'registrationNo', '已登记为志愿服务组织的，请填写登记证号。');
+    // Township sheets often say 是 without the number; the team is real, the number can follow.
+    if (isRegisteredOrg && !registrationNo) issues.warn(row, 'registrationNo', '已登记为志愿服务组织，但表中没有登记证号，导入后请在服务队中补填。');
     const hasPartyBranch = yesNoCell(row, values.hasPartyBranch, 'hasPartyBranch', issues, false);
     const notes = optionalText(values.notes);
     if (issues.isRejected(row) || foundedOn === null || (!ledByCounty && orgId === null)) continue;

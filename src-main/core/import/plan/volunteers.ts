@@ -151,7 +151,7 @@ export async function planVolunteers(input: PlanInput): Promise<Plan<VolunteerAc
         const known = teams.pending.length;
         teamRef = teams.create(team.unknown, orgId, registeredOn);
         if (teams.pending.length > known) issues.warn(row, 'team', `服务队“${team.unknown}”不在台账中，按导入时的选择将新建该队${orgId === null ? '（县红十字会直属）' : ''}。`);
-      } else issues.warn(row, 'team', `服务队“${team.unknown}”不在台账中，已导入志愿者但未加入该队（导入时勾选新建服务队可自动新建）。`);
+      } else issues.warn(row, 'team', `台账中没有服务队“${team.unknown}”，已导入志愿者但未加入该队（导入时勾选新建服务队可自动新建）。`);
     } else if (team) teamRef = team.id;
 
     const volunteer: VolunteerValues = { orgId, registeredOn, nationalNo, certNo, certExpiresOn, notes };
