@@ -10,32 +10,40 @@ const suspended = ['person_id_tail', 'person_phone_tail', 'member_roster', 'memb
 const positions = `[${Array.from({ length: 64 }, (_, i) => i + 1).join(',')}]`;
 
 /**
- * Runs `load` (which must write name_sort_key on the member and volunteer rows it adds) inside
- * the caller's transaction with the roster indexes suspended, then restores them and indexes
- * the names of the persons it added.
+ * Sets the roster triggers and indexes aside inside the caller's transaction; the returned
+ * function puts them back and indexes the names of the persons added meanwhile. Whatever is
+ * loaded in between must write name_sort_key on the member and volunteer rows it adds.
  */
-export function withRosterIndexesSuspended<T>(sqlite: BetterSqlite3.Database, load: () => T): T {
-  if (!sqlite.inTransaction) throw new Error('withRosterIndexesSuspended must run inside a transaction');
+export function suspendRosterIndexes(sqlite: BetterSqlite3.Database): () => void {
+  if (!sqlite.inTransaction) throw new Error('suspendRosterIndexes must run inside a transaction');
   const definitions = sqlite
     .prepare(`SELECT type, name, sql FROM sqlite_master WHERE (type = 'trigger' AND name LIKE 'roster\\_%' ESCAPE '\\') OR (type = 'index' AND name IN (${suspended.map(() => '?').join(', ')}))`)
     .all(...suspended) as Array<{ type: 'trigger' | 'index'; name: string; sql: string }>;
   for (const d of definitions) sqlite.exec(`DROP ${d.type === 'trigger' ? 'TRIGGER' : 'INDEX'} ${d.name}`);
-  const firstNewPerson = (sqlite.prepare('SELECT ifnull(max(id), 0) + 1 FROM person').pluck().get() as number);
+  const firstNewPerson = sqlite.prepare('SELECT ifnull(max(id), 0) + 1 FROM person').pluck().get() as number;
+  return () => {
+    // Sorted once in primary-key order, the table is written as an append; OR IGNORE drops the
+    // repeated pieces of a name (阿依古丽 has 古丽… once), cheaper than a DISTINCT pass.
+    sqlite
+      .prepare(
+        `INSERT OR IGNORE INTO person_name_gram (gram, name_sort_key, person_id)
+         SELECT substr(p.name, pos.value, len.value), ifnull(p.name_sort_key, p.name), p.id
+         FROM person p
+         JOIN json_each('${positions}') AS pos ON pos.value <= length(p.name)
+         JOIN json_each('[1,2]') AS len ON pos.value + len.value - 1 <= length(p.name)
+         WHERE p.id >= ?
+         ORDER BY 1, 2, 3`,
+      )
+      .run(firstNewPerson);
+    for (const d of definitions.filter((x) => x.type === 'index')) sqlite.exec(d.sql);
+    for (const d of definitions.filter((x) => x.type === 'trigger')) sqlite.exec(d.sql);
+  };
+}
+
+/** Runs `load` inside the caller's transaction with the roster indexes suspended (see above). */
+export function withRosterIndexesSuspended<T>(sqlite: BetterSqlite3.Database, load: () => T): T {
+  const restore = suspendRosterIndexes(sqlite);
   const result = load();
-  // Sorted once in primary-key order, the table is written as an append; OR IGNORE drops the
-  // repeated pieces of a name (阿依古丽 has 古丽… once), cheaper than a DISTINCT pass.
-  sqlite
-    .prepare(
-      `INSERT OR IGNORE INTO person_name_gram (gram, name_sort_key, person_id)
-       SELECT substr(p.name, pos.value, len.value), ifnull(p.name_sort_key, p.name), p.id
-       FROM person p
-       JOIN json_each('${positions}') AS pos ON pos.value <= length(p.name)
-       JOIN json_each('[1,2]') AS len ON pos.value + len.value - 1 <= length(p.name)
-       WHERE p.id >= ?
-       ORDER BY 1, 2, 3`,
-    )
-    .run(firstNewPerson);
-  for (const d of definitions.filter((x) => x.type === 'index')) sqlite.exec(d.sql);
-  for (const d of definitions.filter((x) => x.type === 'trigger')) sqlite.exec(d.sql);
+  restore();
   return result;
 }

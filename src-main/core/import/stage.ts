@@ -58,7 +58,7 @@ export async function scoreSheets(file: string, fileName: string, kind: ImportKi
   const scores: SheetScore[] = [];
   for (const { name } of source.sheets) {
     const rows: RawRow[] = [];
-    await readSheet(file, { sheet: name, maxRows: peekRows, ...(encoding ? { encoding } : {}) }, (batch) => void rows.push(...batch));
+    await readSheet(file, { sheet: name, maxRows: peekRows, skipMerges: true, ...(encoding ? { encoding } : {}) }, (batch) => void rows.push(...batch));
     const table = findTable(rows, kind);
     scores.push({ name, score: table?.score ?? 0, headerFound: table !== null });
   }

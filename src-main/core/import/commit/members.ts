@@ -11,7 +11,9 @@ export function memberWriter(ctx: CommitContext, record: ImportRecorder): (actio
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertMember = sqlite.prepare(
-    `INSERT INTO member (person_id, kind, organization_id, joined_on, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    // The sort key is copied here, not by the roster trigger, which a large import suspends.
+    `INSERT INTO member (person_id, name_sort_key, kind, organization_id, joined_on, notes, created_at, updated_at)
+     VALUES (?, (SELECT name_sort_key FROM person WHERE id = ?), ?, ?, ?, ?, ?, ?)`,
   );
   const personBefore = sqlite.prepare('SELECT phone, guardian_name, guardian_phone, updated_at FROM person WHERE id = ?');
   const memberBefore = sqlite.prepare('SELECT organization_id, joined_on, notes, updated_at FROM member WHERE id = ?');
@@ -38,7 +40,7 @@ export function memberWriter(ctx: CommitContext, record: ImportRecorder): (actio
         record.inserted('person', personId, false);
       }
       const m = action.member;
-      const memberId = Number(insertMember.run(personId, m.kind, record.org(m.orgId), m.joinedOn, m.notes, at, at).lastInsertRowid);
+      const memberId = Number(insertMember.run(personId, personId, m.kind, record.org(m.orgId), m.joinedOn, m.notes, at, at).lastInsertRowid);
       record.inserted('member', memberId);
       return;
     }

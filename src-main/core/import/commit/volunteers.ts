@@ -23,8 +23,9 @@ export function volunteerWriter(ctx: CommitContext, record: ImportRecorder): (ac
     `INSERT INTO person (name, name_sort_key, gender, id_type, id_number, birth_date, phone, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertVolunteer = sqlite.prepare(
-    `INSERT INTO volunteer (person_id, organization_id, registered_on, national_system_registered, national_system_no, first_aid_cert_no, first_aid_cert_expires_on, notes, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    // The sort key is copied here, not by the roster trigger, which a large import suspends.
+    `INSERT INTO volunteer (person_id, name_sort_key, organization_id, registered_on, national_system_registered, national_system_no, first_aid_cert_no, first_aid_cert_expires_on, notes, created_at, updated_at)
+     VALUES (?, (SELECT name_sort_key FROM person WHERE id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertField = sqlite.prepare('INSERT OR IGNORE INTO volunteer_service_field (volunteer_id, field_id) VALUES (?, ?)');
   const insertMembership = sqlite.prepare('INSERT INTO team_membership (team_id, volunteer_id, joined_on) VALUES (?, ?, ?)');
@@ -56,7 +57,7 @@ export function volunteerWriter(ctx: CommitContext, record: ImportRecorder): (ac
       const v = action.volunteer;
       const orgId = v.orgId === null ? null : record.org(v.orgId);
       const volunteerId = Number(
-        insertVolunteer.run(personId, orgId, v.registeredOn, v.nationalNo ? 1 : 0, v.nationalNo, v.certNo, v.certExpiresOn, v.notes, at, at).lastInsertRowid,
+        insertVolunteer.run(personId, personId, orgId, v.registeredOn, v.nationalNo ? 1 : 0, v.nationalNo, v.certNo, v.certExpiresOn, v.notes, at, at).lastInsertRowid,
       );
       record.inserted('volunteer', volunteerId);
       for (const fieldId of action.fieldIds) insertField.run(volunteerId, fieldId);

@@ -28,6 +28,8 @@ export interface ReadOptions {
   /** Stop after this many delivered (non-empty) rows; used to peek the first ~60 rows of each sheet.
    *  Merges are still collected for the whole sheet. */
   maxRows?: number;
+  /** With maxRows: don't read on for the merges (scoring the sheets of a workbook needs none). */
+  skipMerges?: boolean;
   signal?: AbortSignal;                 // cancel: reject with AppError('CANCELLED')
   /** xlsx: bytes of the sheet's XML (uncompressed) read so far out of its declared size;
    *  csv: bytes of the file. */

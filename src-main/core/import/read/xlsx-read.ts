@@ -127,6 +127,6 @@ async function readTarget(
   }
   await batcher.flush();
   // A peek still needs the merges, which sit after <sheetData>: skim the rest without parsing.
-  if (truncated) await tap.drain(() => throwIfAborted(opts.signal));
+  if (truncated && !opts.skipMerges) await tap.drain(() => throwIfAborted(opts.signal));
   return { merges: tap.merges, rowCount: batcher.delivered, truncated };
 }
