@@ -148,7 +148,7 @@ describe('volunteers', () => {
     expect(p.warnings).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ row: 2, field: '服务领域', reason: expect.stringContaining('唱歌') }),
-        expect.objectContaining({ row: 3, field: '所属服务队', reason: '服务队“蓝天救援队”不在台账中，已导入志愿者但未加入该队（导入时勾选新建服务队可自动新建）。' }),
+        expect.objectContaining({ row: 3, field: '所属服务队', reason: '台账中没有服务队“蓝天救援队”，已导入志愿者但未加入该队（导入时勾选新建服务队可自动新建）。' }),
       ]),
     );
     expect(p.unmatchedTeams.map((t) => t.name)).toEqual(['蓝天救援队']);
@@ -298,14 +298,15 @@ describe('teams', () => {
       ],
     );
     const { jobId, preview: p } = await preview(bytes, { kind: 'teams', onDuplicate: 'keep' });
-    expect(p.counts).toMatchObject({ inserted: 3, updated: 0, unchanged: 1, rejected: 4 });
+    expect(p.counts).toMatchObject({ inserted: 4, updated: 0, unchanged: 1, rejected: 3 });
     expect(p.rejected.map((r) => [r.row, r.field])).toEqual([
       [6, '服务队名称'],
-      [7, '登记证号'],
       [8, '所属基层组织'],
       [9, '成立日期'],
     ]);
     expect(p.warnings).toContainEqual(expect.objectContaining({ row: 4, field: '负责人', reason: expect.stringContaining('无名氏') }));
+    // 是 without the number: imported as registered, the clerk is asked to add the number.
+    expect(p.warnings).toContainEqual(expect.objectContaining({ row: 7, field: '登记证号', reason: expect.stringContaining('补填') }));
 
     const result = await commit(jobId);
     const teams = rows(
@@ -316,6 +317,7 @@ describe('teams', () => {
       { name: '象山社区红十字志愿服务队', field: '应急救护', organization_id: orgs.xiangshan, led_by_county: 0, leader_person_id: leader.personId, is_registered_org: 0, registration_no: null, has_party_branch: 1, founded_on: '2021-03-01' },
       { name: '县红会应急救援队', field: '应急救援', organization_id: null, led_by_county: 1, leader_person_id: null, is_registered_org: 1, registration_no: '浙民社2019001', has_party_branch: 0, founded_on: '2019-05-01' },
       { name: '城关小学红十字少年队', field: '红十字文化传播', organization_id: orgs.school, led_by_county: 0, leader_person_id: null, is_registered_org: 0, registration_no: null, has_party_branch: 0, founded_on: '2022-09-01' },
+      { name: '登记队', field: null, organization_id: orgs.town, led_by_county: 0, leader_person_id: null, is_registered_org: 1, registration_no: null, has_party_branch: 0, founded_on: '2021-01-01' },
     ]);
     // The leader serves in the team they lead.
     expect(rows(`SELECT m.volunteer_id FROM team_membership m JOIN volunteer_team t ON t.id = m.team_id WHERE t.name = '象山社区红十字志愿服务队'`)).toEqual([{ volunteer_id: leader.id }]);

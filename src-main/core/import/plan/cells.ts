@@ -72,16 +72,6 @@ export function describeChanges(issues: IssueList, keys: string[]): string {
   return keys.map((k) => issues.label(k)).join('、');
 }
 
-/** Counts of a plan's actions by type. */
-export function countActions(actions: readonly { type: string }[]): { inserted: number; updated: number } {
-  let inserted = 0;
-  let updated = 0;
-  for (const a of actions) {
-    if (a.type === 'update') updated += 1;
-    else inserted += 1;
-  }
-  return { inserted, updated };
-}
 
 /**
  * What to do with a row whose record is already in the ledger, as members.ts decides it: the

@@ -3,7 +3,7 @@ import { checkUscc } from '../../domain/uscc';
 import { dateCell, onDuplicate, optionalPhone, optionalText } from './cells';
 import { cellText, isEmptyCell, IssueList } from './issues';
 import { OrgResolver } from './orgs';
-import { breathe, type Duplicate, type Plan, type PlanInput } from './types';
+import { breathe, type Duplicate, type Plan, type PlanInput, finishPlan } from './types';
 
 // 团体会员 rows with the rules of group.add: a valid 统一社会信用代码 (a 9-character
 // 组织机构代码 is kept as the legacy code with a warning), one unit per code in the file and the
@@ -107,17 +107,13 @@ export async function planGroupMembers(input: PlanInput): Promise<Plan<GroupActi
     else if (decision === 'update') actions.push({ type: 'update', row, id: existing.id, changes });
   }
 
-  return {
+  return finishPlan({
     kind: options.kind,
     actions,
-    inserted: actions.filter((a) => a.type === 'insert').length,
-    updated: actions.filter((a) => a.type === 'update').length,
     unchanged,
     issues,
     duplicates,
     unmatchedOrgs: orgs.unmatchedNames(),
-    unmatchedTeams: [],
     pendingOrgs: orgs.pending,
-    pendingTeams: [],
-  };
+  });
 }

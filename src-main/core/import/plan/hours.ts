@@ -5,7 +5,7 @@ import type { RawCell } from '../read/types';
 import { dateCell, onDuplicate, optionalText } from './cells';
 import { cellText, isEmptyCell, IssueList } from './issues';
 import { TeamResolver } from './teams';
-import { breathe, type Duplicate, type Plan, type PlanInput } from './types';
+import { breathe, type Duplicate, type Plan, type PlanInput, finishPlan } from './types';
 import { hoursText } from './volunteers';
 
 // 志愿服务时长 rows: one volunteer's hours on one activity. Rows with the same date, activity
@@ -139,19 +139,14 @@ export async function planHours(input: PlanInput): Promise<Plan<HoursAction>> {
     }
   }
 
-  return {
+  return finishPlan({
     kind: options.kind,
     actions,
-    inserted: actions.filter((a) => a.type === 'insert').length,
-    updated: actions.filter((a) => a.type === 'update').length,
     unchanged,
     issues,
     duplicates,
-    unmatchedOrgs: [],
     unmatchedTeams: teams.unmatchedNames(),
-    pendingOrgs: [],
-    pendingTeams: [],
-  };
+  });
 
   /** The row's volunteer by ID number, or by a name unique among the ledger's volunteers when the number is absent or masked. */
   function findVolunteer(row: number, nameCell: RawCell | undefined, idCell: RawCell | undefined): VolunteerHit | null {

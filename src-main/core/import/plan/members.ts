@@ -5,7 +5,8 @@ import type { RawCell } from '../read/types';
 import { cellText, isEmptyCell, IssueList } from './issues';
 import { OrgResolver } from './orgs';
 import { PersonFinder, type PersonRow } from './people';
-import { breathe, type Duplicate, type Plan, type PlanInput } from './types';
+import { onDuplicate } from './cells';
+import { breathe, type Duplicate, type Plan, type PlanInput, finishPlan } from './types';
 
 // 个人会员 and 青少年会员 rows → new members, updates of existing ones, or reasons why not,
 // with the rules of member.add: the ID number decides birth date, gender and 成人/青少年; join
@@ -124,31 +125,21 @@ export async function planMembers(input: PlanInput): Promise<Plan<MemberAction>>
     duplicates.push({ row, name: who.name, idNumber: maskIdNumber(who.idNumber), where: 'ledger', otherRow: null });
     const personChanges = changedPerson(who.existing, person);
     const memberChanges = changedMember(existingMember, member);
-    const differs = Object.keys(personChanges).length + Object.keys(memberChanges).length > 0;
-    if (options.onDuplicate === 'reject') {
-      issues.reject(row, 'idNumber', '此人已在台账中（会员）；按导入时的选择（拒绝重复人员），该行不导入。');
-    } else if (!differs) {
-      unchanged += 1;
-    } else if (options.onDuplicate === 'keep') {
-      issues.reject(row, 'idNumber', `此人已在台账中（会员），表中的${describe(personChanges, memberChanges)}与台账不同；按导入时的选择（保留台账中的），没有修改。`);
-    } else {
-      actions.push({ type: 'update', row, personId: who.existing.id, memberId: existingMember.id, person: personChanges, member: memberChanges });
-    }
+    const changed = [...Object.keys(personChanges), ...Object.keys(memberChanges)].map((k) => (k === 'orgId' ? 'organization' : k));
+    const decision = onDuplicate(options, issues, row, 'idNumber', '此人已在台账中（会员）', changed);
+    if (decision === 'unchanged') unchanged += 1;
+    else if (decision === 'update') actions.push({ type: 'update', row, personId: who.existing.id, memberId: existingMember.id, person: personChanges, member: memberChanges });
   }
 
-  return {
+  return finishPlan({
     kind: options.kind,
     actions,
-    inserted: actions.filter((a) => a.type === 'insert').length,
-    updated: actions.filter((a) => a.type === 'update').length,
     unchanged,
     issues,
     duplicates,
     unmatchedOrgs: orgs.unmatchedNames(),
-    unmatchedTeams: [],
     pendingOrgs: orgs.pending,
-    pendingTeams: [],
-  };
+  });
 }
 
 function optionalPhone(row: number, cell: RawCell, field: string, issues: IssueList): string | null {
@@ -177,10 +168,4 @@ function changedMember(before: MemberRow, after: MemberValues): Partial<MemberVa
   if (after.joinedOn !== before.joined_on) changes.joinedOn = after.joinedOn;
   if (after.notes !== null && after.notes !== before.notes) changes.notes = after.notes;
   return changes;
-}
-
-const changeLabels: Record<string, string> = { phone: '手机号码', guardianName: '监护人姓名', guardianPhone: '监护人电话', orgId: '所属基层组织', joinedOn: '入会时间', notes: '备注' };
-
-function describe(...changes: object[]): string {
-  return changes.flatMap((c) => Object.keys(c)).map((k) => changeLabels[k] ?? k).join('、');
 }

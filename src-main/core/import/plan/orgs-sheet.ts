@@ -3,7 +3,7 @@ import { normalizeName } from '../../domain/text';
 import { inferOrgType, matchByName, nameKey } from '../clean/index';
 import { dateCell, onDuplicate, optionalPhone, optionalText } from './cells';
 import { cellText, isEmptyCell, IssueList } from './issues';
-import { breathe, type Duplicate, type NameMatch, type Plan, type PlanInput } from './types';
+import { breathe, type Duplicate, type NameMatch, type Plan, type PlanInput, finishPlan } from './types';
 
 // 基层组织 rows with the rules of org.add: a name unique under its parent, a known type (or the
 // one the name's ending says, else none with a warning), a parent that exists and is not retired
@@ -117,19 +117,14 @@ export async function planOrgs(input: PlanInput): Promise<Plan<OrgAction>> {
     else if (decision === 'update') actions.push({ type: 'update', row, id: existing.id, changes });
   }
 
-  return {
+  return finishPlan({
     kind: options.kind,
     actions,
-    inserted: actions.filter((a) => a.type === 'insert').length,
-    updated: actions.filter((a) => a.type === 'update').length,
     unchanged,
     issues,
     duplicates,
     unmatchedOrgs: [...unmatched.values()].sort((a, b) => a.firstRow - b.firstRow),
-    unmatchedTeams: [],
-    pendingOrgs: [],
-    pendingTeams: [],
-  };
+  });
 
   function remember(name: string, ref: number): void {
     const k = nameKey(name);

@@ -3,7 +3,7 @@ import { parseServiceFields } from '../clean/index';
 import { dateCell, onDuplicate, optionalText, yesNoCell } from './cells';
 import { cellText, isEmptyCell, IssueList } from './issues';
 import { OrgResolver } from './orgs';
-import { breathe, type Duplicate, type Plan, type PlanInput } from './types';
+import { breathe, type Duplicate, type Plan, type PlanInput, finishPlan } from './types';
 
 // 志愿服务队 rows with the rules of team.add: a team belongs to a grassroots organisation or is
 // led directly by the county society, never both; one name per organisation; the leader is an
@@ -137,17 +137,13 @@ export async function planTeams(input: PlanInput): Promise<Plan<TeamAction>> {
     else if (decision === 'update') actions.push({ type: 'update', row, id: existing.id, changes });
   }
 
-  return {
+  return finishPlan({
     kind: options.kind,
     actions,
-    inserted: actions.filter((a) => a.type === 'insert').length,
-    updated: actions.filter((a) => a.type === 'update').length,
     unchanged,
     issues,
     duplicates,
     unmatchedOrgs: orgs.unmatchedNames(),
-    unmatchedTeams: [],
     pendingOrgs: orgs.pending,
-    pendingTeams: [],
-  };
+  });
 }

@@ -65,3 +65,17 @@ export async function breathe(i: number, input: PlanInput): Promise<void> {
     throw new AppError('CANCELLED');
   }
 }
+
+type PlanParts<A> = Pick<Plan<A>, 'kind' | 'actions' | 'unchanged' | 'issues' | 'duplicates'> &
+  Partial<Pick<Plan<A>, 'unmatchedOrgs' | 'unmatchedTeams' | 'pendingOrgs' | 'pendingTeams'>>;
+
+/** A planner's result, with the counts taken from its actions. */
+export function finishPlan<A extends { type: string }>(parts: PlanParts<A>): Plan<A> {
+  let inserted = 0;
+  let updated = 0;
+  for (const a of parts.actions) {
+    if (a.type === 'insert') inserted += 1;
+    else if (a.type === 'update') updated += 1;
+  }
+  return { unmatchedOrgs: [], unmatchedTeams: [], pendingOrgs: [], pendingTeams: [], ...parts, inserted, updated };
+}

@@ -6,7 +6,7 @@ import { cellText, isEmptyCell, IssueList } from './issues';
 import { OrgResolver } from './orgs';
 import { PersonFinder } from './people';
 import { TeamResolver } from './teams';
-import { breathe, type Duplicate, type Plan, type PlanInput } from './types';
+import { breathe, type Duplicate, type Plan, type PlanInput, finishPlan } from './types';
 
 // 注册志愿者 rows → new volunteers (a person already in the ledger, e.g. a member, becomes a
 // volunteer without a second person record), updates of existing ones, or reasons why not, with
@@ -205,11 +205,9 @@ export async function planVolunteers(input: PlanInput): Promise<Plan<VolunteerAc
     actions.push({ type: 'update', row, personId: who.existing.id, volunteerId: existing.id, phone: newPhone, volunteer: changes, addFieldIds, teamRef: joinTeam });
   }
 
-  return {
+  return finishPlan({
     kind: options.kind,
     actions,
-    inserted: actions.filter((a) => a.type === 'insert').length,
-    updated: actions.filter((a) => a.type === 'update').length,
     unchanged,
     issues,
     duplicates,
@@ -217,7 +215,7 @@ export async function planVolunteers(input: PlanInput): Promise<Plan<VolunteerAc
     unmatchedTeams: teams.unmatchedNames(),
     pendingOrgs: orgs.pending,
     pendingTeams: teams.pending,
-  };
+  });
 }
 
 function warnContradictions(row: number, values: Record<string, RawCell>, who: { gender: 'M' | 'F'; birthDate: string }, issues: IssueList): void {
