@@ -31,7 +31,8 @@ export interface JobControl {
 }
 
 const keepFinishedMs = 60 * 60_000;
-const maxJobs = 50;
+/** A finished preview holds every row of its sheet; only the latest few stay in memory. */
+const keepFinished = 4;
 
 export class JobRegistry {
   private readonly jobs = new Map<string, Job & { controller: AbortController }>();
@@ -101,8 +102,9 @@ export class JobRegistry {
 
   private sweep(): void {
     const now = Date.now();
-    for (const [id, job] of this.jobs) {
-      if (job.finishedAt !== null && (now - job.finishedAt > keepFinishedMs || this.jobs.size > maxJobs)) this.jobs.delete(id);
+    const finished = [...this.jobs.values()].filter((j) => j.finishedAt !== null).sort((a, b) => (b.finishedAt as number) - (a.finishedAt as number));
+    for (const [i, job] of finished.entries()) {
+      if (i >= keepFinished || now - (job.finishedAt as number) > keepFinishedMs) this.jobs.delete(job.id);
     }
   }
 }
