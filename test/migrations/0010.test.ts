@@ -34,7 +34,7 @@ function addPerson(name: string): number {
 }
 
 const addedAfter0010 = {
-  tables: ['person_name_gram'],
+  tables: ['person_name_gram', 'import_batch', 'import_row', 'import_mapping'],
   columns: { person: ['id_tail', 'phone_tail'], member: ['name_sort_key'], volunteer: ['name_sort_key'] } as Record<string, string[]>,
 };
 

@@ -52,6 +52,7 @@ export async function planMembers(input: PlanInput): Promise<Plan<MemberAction>>
   const issues = new IssueList(options.kind);
   const orgs = new OrgResolver(sqlite, options, issues);
   const people = new PersonFinder(sqlite);
+  people.prefetch(staged.rows.map((r) => r.values.idNumber ?? null));
   const memberOf = sqlite.prepare('SELECT id, kind, organization_id, joined_on, notes, status FROM member WHERE person_id = ?');
   const referenceDate = input.youthReferenceDate ?? today;
   const actions: MemberAction[] = [];

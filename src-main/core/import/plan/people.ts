@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { maskIdNumber } from '../../domain/id-number';
+import { maskIdNumber, normalizeIdNumber } from '../../domain/id-number';
 import { cleanIdNumber, cleanPersonName } from '../clean/index';
 import type { RawCell } from '../read/types';
 import { cellText, isEmptyCell, type IssueList } from './issues';
@@ -30,6 +30,8 @@ export interface RowIdentity {
   existing: PersonRow | null;
 }
 
+const personColumns = 'id, name, gender, id_type, id_number, birth_date, phone, guardian_name, guardian_phone';
+
 const maskedId = /^(\d{6})\*{6,10}(\d{3}[\dX])$/;
 
 export class PersonFinder {
@@ -37,11 +39,30 @@ export class PersonFinder {
   private readonly byMask: BetterSqlite3.Statement;
   /** ID number → first sheet row, for duplicates inside the file. */
   private readonly seen = new Map<string, number>();
+  /** Looked up ahead in batches (one statement per 500 rows instead of one per row). */
+  private readonly known = new Map<string, PersonRow | null>();
+  private readonly sqlite: BetterSqlite3.Database;
 
   constructor(sqlite: BetterSqlite3.Database) {
-    const columns = 'id, name, gender, id_type, id_number, birth_date, phone, guardian_name, guardian_phone';
+    this.sqlite = sqlite;
+    const columns = personColumns;
     this.byNumber = sqlite.prepare(`SELECT ${columns} FROM person WHERE id_number = ? AND id_type IN ('resident_id', 'hmt_residence_permit')`);
     this.byMask = sqlite.prepare(`SELECT ${columns} FROM person WHERE id_tail >= ? AND id_tail < ? AND substr(id_number, 1, 6) = ? AND name = ?`);
+  }
+
+  /** Fetches the persons of these ID cells ahead, in batches; identify() then needs no query for them. */
+  prefetch(cells: readonly RawCell[]): void {
+    const numbers = [...new Set(cells.map((c) => normalizeIdNumber(cellText(c))).filter((n) => n.length === 18))];
+    const batch = 500;
+    const statement = this.sqlite.prepare(
+      `SELECT ${personColumns} FROM person WHERE id_type IN ('resident_id', 'hmt_residence_permit') AND id_number IN (${Array(batch).fill('?').join(', ')})`,
+    );
+    for (let i = 0; i < numbers.length; i += batch) {
+      const slice = numbers.slice(i, i + batch);
+      for (const n of slice) this.known.set(n, null);
+      const padded = slice.concat(Array(batch - slice.length).fill(''));
+      for (const person of statement.all(...padded) as PersonRow[]) this.known.set(person.id_number as string, person);
+    }
   }
 
   /**
@@ -79,7 +100,8 @@ export class PersonFinder {
       return null;
     }
     for (const w of id.warnings) issues.warn(row, 'idNumber', w);
-    const existing = (this.byNumber.get(id.value.idNumber) as PersonRow | undefined) ?? null;
+    const known = this.known.get(id.value.idNumber);
+    const existing = known !== undefined ? known : ((this.byNumber.get(id.value.idNumber) as PersonRow | undefined) ?? null);
     return this.found(row, { name: name.value, idType: id.value.idType, idNumber: id.value.idNumber, birthDate: id.value.birthDate, gender: id.value.gender, existing });
   }
 

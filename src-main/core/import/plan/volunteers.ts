@@ -72,6 +72,7 @@ export async function planVolunteers(input: PlanInput): Promise<Plan<VolunteerAc
   const issues = new IssueList(options.kind);
   const orgs = new OrgResolver(sqlite, options, issues);
   const people = new PersonFinder(sqlite);
+  people.prefetch(staged.rows.map((r) => r.values.idNumber ?? null));
   const teams = new TeamResolver(sqlite);
   const fields = sqlite.prepare('SELECT id, name FROM service_field ORDER BY sort_order, id').all() as { id: number; name: string }[];
   const fieldNames = fields.map((f) => f.name);
