@@ -93,8 +93,15 @@ export function likeliestSheet(scores: readonly SheetScore[]): string | null {
 }
 
 export async function stageSheet(file: string, fileName: string, options: StageOptions): Promise<StagedSheet> {
-  const { source, scores } = await scoreSheets(file, fileName, options.kind, options.encoding);
-  const sheet = options.sheet ?? likeliestSheet(scores) ?? source.sheets[0]?.name;
+  // Only a workbook with several sheets and none chosen needs every sheet's first rows scored;
+  // otherwise the header is found in the first rows of the one full read.
+  let source = await inspectNamed(file, fileName, options.encoding);
+  let sheet = options.sheet ?? (source.sheets.length === 1 ? source.sheets[0]?.name : undefined);
+  if (sheet === undefined) {
+    const scored = await scoreSheets(file, fileName, options.kind, options.encoding);
+    source = scored.source;
+    sheet = likeliestSheet(scored.scores) ?? source.sheets[0]?.name;
+  }
   if (!sheet || !source.sheets.some((s) => s.name === sheet)) {
     throw new AppError('NO_TABLE', `文件中没有名为“${options.sheet ?? ''}”的工作表。这个文件的工作表有：${source.sheets.map((s) => `“${s.name}”`).join('、')}。`);
   }
