@@ -91,6 +91,7 @@ export const options = {
   'on-duplicate': { type: 'string' },
   'create-teams': { type: 'boolean', default: false },
   'dry-run': { type: 'boolean', default: false },
+  progress: { type: 'boolean', default: false },
   // export / template
   out: { type: 'string' },
   'full-id': { type: 'boolean', default: false },

@@ -10,7 +10,7 @@ import { intFlag, UsageError, type Flags } from './args';
 // preview it as a job, and (unless --dry-run) commit the preview as a job.
 
 export const importUsage = `  import --kind ${importKinds.join('|')} 文件 [--sheet 工作表] [--encoding gbk|utf8] [--org ID] [--scope ID]
-         [--create-orgs-under ID] [--on-duplicate update|keep|reject] [--create-teams] [--dry-run]`;
+         [--create-orgs-under ID] [--on-duplicate update|keep|reject] [--create-teams] [--dry-run] [--progress]`;
 
 const chunkBytes = 1024 * 1024;
 
@@ -38,9 +38,23 @@ async function uploadFile(backend: Backend, file: string): Promise<string> {
   return uploadId;
 }
 
-async function waitFor(backend: Backend, jobId: string): Promise<JobState> {
+/** --progress: one stderr line per step of a job (读取文件 1200/100000 …), so a long import is seen moving. */
+type ProgressLine = ((state: JobState) => void) | null;
+
+function progressLines(enabled: boolean): ProgressLine {
+  if (!enabled) return null;
+  let last = '';
+  return (state) => {
+    const line = `${state.phase} ${state.done}/${state.total ?? '?'}`;
+    if (line !== last) process.stderr.write(`${line}\n`);
+    last = line;
+  };
+}
+
+async function waitFor(backend: Backend, jobId: string, progress: ProgressLine): Promise<JobState> {
   for (;;) {
     const state = await call(backend, 'job.get', { jobId });
+    progress?.(state);
     if (state.state !== 'running') {
       if (state.error) throw new AppError(state.error.code as never, state.error.message);
       return state;
@@ -57,6 +71,7 @@ export async function runImport(backend: Backend, flags: Flags, rest: string[]):
   if (!kind || !(importKinds as readonly string[]).includes(kind)) throw new UsageError(`--kind 应为 ${importKinds.join('、')} 之一。`);
   const encoding = flags.encoding === 'utf-8' ? 'utf8' : flags.encoding;
 
+  const progress = progressLines(flags.progress === true);
   const uploadId = await uploadFile(backend, file);
   const { jobId } = await call(backend, 'import.preview', {
     uploadId,
@@ -69,7 +84,7 @@ export async function runImport(backend: Backend, flags: Flags, rest: string[]):
     onDuplicate: flags['on-duplicate'] ?? 'keep',
     createTeams: flags['create-teams'],
   });
-  const preview = (await waitFor(backend, jobId)).preview!;
+  const preview = (await waitFor(backend, jobId, progress)).preview!;
   if (preview.missingRequired.length > 0) {
     throw new AppError('NO_TABLE', `工作表“${preview.sheet}”缺少必填列：${preview.missingRequired.join('、')}。请检查表头，或在程序的导入预览中手动对应列。`);
   }
@@ -83,6 +98,6 @@ export async function runImport(backend: Backend, flags: Flags, rest: string[]):
   };
   if (flags['dry-run'] || preview.counts.inserted + preview.counts.updated === 0) return { ...summary, importId: null };
   const commit = await call(backend, 'import.commit', { jobId });
-  const result = (await waitFor(backend, commit.jobId)).result!;
+  const result = (await waitFor(backend, commit.jobId, progress)).result!;
   return { ...summary, importId: result.importId };
 }

@@ -2,6 +2,7 @@ import os from 'node:os';
 import { benchMemberRoster } from './member-roster';
 import { benchDuesQueries } from './dues-queries';
 import { benchExportMembers } from './export-members';
+import { benchImportMembers } from './import-members';
 import { benchOrgQueries } from './org-queries';
 import { benchSeedLarge } from './seed-large';
 import { benchVolunteerQueries } from './volunteer-queries';
@@ -17,6 +18,7 @@ const seedLarge = await benchSeedLarge(async (file) => {
   return { ...(await benchOrgQueries(file)), ...(await benchDuesQueries(file)) };
 });
 const exportMembersOnMedium = await benchExportMembers();
+const importMembers100k = await benchImportMembers();
 const { orgCount, orgListMs, orgListRawMs, orgListRatioToRaw, orgSearchMs, orgSearchRawMs, orgSearchRatioToRaw, orgGetMs, orgAddMs, ...rest } = seedLarge;
 const { duesOverdueCount, duesMemberScanRawMs, duesOverdueCountyMs, duesOverdueRatioToRaw, duesReportCountyMs, duesReportRatioToRaw, duesOverdueTownshipMs, duesReportTownshipMs, ...seed } = rest;
 process.stdout.write(
@@ -29,6 +31,7 @@ process.stdout.write(
       orgQueriesOnLarge: { orgCount, orgListMs, orgListRawMs, orgListRatioToRaw, orgSearchMs, orgSearchRawMs, orgSearchRatioToRaw, orgGetMs, orgAddMs },
       duesQueriesOnLarge: { duesOverdueCount, duesMemberScanRawMs, duesOverdueCountyMs, duesOverdueRatioToRaw, duesReportCountyMs, duesReportRatioToRaw, duesOverdueTownshipMs, duesReportTownshipMs },
       exportMembersOnMedium,
+      importMembers100k,
       totalSeconds: Math.round((Date.now() - started) / 1000),
     },
     null,

@@ -65,7 +65,8 @@ export async function planGroupMembers(input: PlanInput): Promise<Plan<GroupActi
       } else uscc = check.code;
     }
 
-    const orgId = isEmptyCell(values.organization) && options.orgId === null ? null : orgs.resolve(row, values.organization);
+    const existing = ((uscc ? byUscc.get(uscc) : legacyOrgCode ? byLegacy.get(legacyOrgCode) : byName.get(unitName)) as GroupRow | undefined) ?? null;
+    const orgId = isEmptyCell(values.organization) && options.orgId === null ? null : orgs.resolve(row, values.organization, 'organization', existing?.organization_id ?? null);
     const contactName = isEmptyCell(values.contactName) ? null : normalizePersonName(cellText(values.contactName)) || null;
     const contactPhone = optionalPhone(row, values.contactPhone, 'contactPhone', issues);
     const joinedOn = dateCell(row, values.joinedOn, 'joinedOn', issues, { required: true, allowYearMonth: true, notAfter: today });
@@ -82,7 +83,6 @@ export async function planGroupMembers(input: PlanInput): Promise<Plan<GroupActi
     seen.set(key, row);
 
     const group: GroupValues = { unitName, uscc, legacyOrgCode, orgId, contactName, contactPhone, joinedOn, notes };
-    const existing = ((uscc ? byUscc.get(uscc) : legacyOrgCode ? byLegacy.get(legacyOrgCode) : byName.get(unitName)) as GroupRow | undefined) ?? null;
     if (!existing) {
       actions.push({ type: 'insert', row, group });
       continue;

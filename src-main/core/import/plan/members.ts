@@ -104,7 +104,8 @@ export async function planMembers(input: PlanInput): Promise<Plan<MemberAction>>
       }
     }
 
-    const orgId = orgs.resolve(row, (values.organization ?? null));
+    const existingMember = who.existing ? ((memberOf.get(who.existing.id) as MemberRow | undefined) ?? null) : null;
+    const orgId = orgs.resolve(row, (values.organization ?? null), 'organization', existingMember?.organization_id ?? null);
     const notes = isEmptyCell((values.notes ?? null)) ? null : cellText((values.notes ?? null));
     if (issues.isRejected(row) || orgId === null || joinedOn === null) continue;
 
@@ -116,7 +117,6 @@ export async function planMembers(input: PlanInput): Promise<Plan<MemberAction>>
 
     const person: PersonValues = { name: who.name, gender: who.gender, idType: who.idType, idNumber: who.idNumber, birthDate: who.birthDate, phone, guardianName, guardianPhone };
     const member: MemberValues = { kind, orgId, joinedOn, notes };
-    const existingMember = who.existing ? ((memberOf.get(who.existing.id) as MemberRow | undefined) ?? null) : null;
     if (!who.existing || !existingMember) {
       if (who.existing && who.existing.name !== who.name) issues.warn(row, 'name', `身份证号码在台账中登记的姓名是“${who.existing.name}”，与表中“${who.name}”不同，保留台账中的姓名。`);
       actions.push({ type: 'insert', row, personId: who.existing?.id ?? null, person, member });

@@ -43,6 +43,7 @@ type Resolution = { id: number } | { error: string; suggestions?: { id: number; 
 
 export class OrgResolver {
   private readonly candidates: { id: number; name: string }[];
+  private readonly inScope: Set<number>;
   private readonly byId: Map<number, OrgRow>;
   private readonly cache = new Map<string, Resolution>();
   private readonly unmatched = new Map<string, Unmatched>();
@@ -59,18 +60,27 @@ export class OrgResolver {
     this.byId = new Map(all.map((o) => [o.id, o]));
     const scope = options.scopeOrgId !== null ? new Set(subtreeIds(sqlite, options.scopeOrgId)) : null;
     this.candidates = all.filter((o) => !scope || scope.has(o.id)).map((o) => ({ id: o.id, name: o.name }));
+    this.inScope = new Set(this.candidates.map((o) => o.id));
     this.prefixes = options.scopeOrgId !== null ? [this.byId.get(options.scopeOrgId)?.name.replace(/红十字会$/u, '') ?? ''] : [];
     this.typeNames = new Set((sqlite.prepare('SELECT name FROM organization_type WHERE retired = 0').pluck().all() as string[]));
   }
 
-  /** The organisation id for a row (negative for one the commit will create), or null when the row is rejected. */
-  resolve(row: number, cell: unknown, field = 'organization'): number | null {
+  /**
+   * The organisation id for a row (negative for one the commit will create), or null when the row
+   * is rejected. `current`: the organisation the row's record is already in. When the sheet names
+   * exactly that organisation it is the one, even if another township has one of the same name
+   * (two 和睦社区红十字会): an exported roster names organisations without their township.
+   */
+  resolve(row: number, cell: unknown, field = 'organization', current: number | null = null): number | null {
     if (isEmptyCell(cell)) {
       if (this.options.orgId !== null) return this.open(row, this.options.orgId, field);
       this.issues.reject(row, field, '没有填写所属基层组织，导入时也没有选择默认组织。');
       return null;
     }
     const written = normalizeName(cellText(cell));
+    if (current !== null && this.options.orgChoices[written] === undefined && this.inScope.has(current) && normalizeName(this.byId.get(current)?.name ?? '') === written) {
+      return this.open(row, current, field);
+    }
     let resolution = this.cache.get(written);
     if (!resolution) {
       resolution = this.match(row, written);
@@ -118,6 +128,14 @@ export class OrgResolver {
     const parentId = choice?.action === 'create' ? choice.parentId : this.options.createOrgsUnder;
     if (choice?.action === 'create' || this.options.createOrgsUnder !== null) return { id: this.create(row, written, parentId) };
     const suggestions = found.suggestions.map((s) => ({ id: s.id, name: s.name }));
+    const sameName = suggestions.filter((s) => normalizeName(s.name) === written);
+    if (sameName.length > 1) {
+      const parents = sameName.map((s) => this.byId.get(this.byId.get(s.id)?.parent_id ?? 0)?.name ?? '县红十字会直属');
+      return {
+        error: `台账中有 ${sameName.length} 个名为“${written}”的基层组织（分别属于${parents.join('、')}），无法确定是哪一个。请在预览中把它对应到其中一个，或选定乡镇（街道）范围后再导入。`,
+        suggestions,
+      };
+    }
     const hint = suggestions.length > 0 ? `可能是：${suggestions.slice(0, 3).map((s) => s.name).join('、')}。` : '';
     return { error: `台账中没有名为“${written}”的基层组织。${hint}请在预览中把它对应到已有组织、选择新建，或拒绝这些行。`, suggestions };
   }

@@ -104,7 +104,8 @@ export async function planVolunteers(input: PlanInput): Promise<Plan<VolunteerAc
       notBefore: { date: who.birthDate, label: '出生日期' },
     });
 
-    const orgId = isEmptyCell(values.organization) && options.orgId === null ? null : orgs.resolve(row, values.organization);
+    const existing = who.existing ? ((volunteerOf.get(who.existing.id) as VolunteerRow | undefined) ?? null) : null;
+    const orgId = isEmptyCell(values.organization) && options.orgId === null ? null : orgs.resolve(row, values.organization, 'organization', existing?.organization_id ?? null);
     const orgRejected = orgId === null && issues.isRejected(row);
 
     const wanted: number[] = [];
@@ -156,7 +157,6 @@ export async function planVolunteers(input: PlanInput): Promise<Plan<VolunteerAc
     } else if (team) teamRef = team.id;
 
     const volunteer: VolunteerValues = { orgId, registeredOn, nationalNo, certNo, certExpiresOn, notes };
-    const existing = who.existing ? ((volunteerOf.get(who.existing.id) as VolunteerRow | undefined) ?? null) : null;
     if (!who.existing || !existing) {
       if (who.existing && who.existing.name !== who.name) issues.warn(row, 'name', `身份证号码在台账中登记的姓名是“${who.existing.name}”，与表中“${who.name}”不同，保留台账中的姓名。`);
       const person: VolunteerPerson = { name: who.name, gender: who.gender, idType: who.idType, idNumber: who.idNumber, birthDate: who.birthDate, phone };
