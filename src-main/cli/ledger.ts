@@ -103,10 +103,14 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-/** Fetches a produced file through file.read, like any other transport, and writes it to `file`. */
+/**
+ * Fetches a produced file through file.read, like any other transport, and writes it to `file`;
+ * then the copy beside the database is discarded (it may hold full ID numbers), also on failure.
+ */
 async function saveDownload(backend: Backend, ref: { token: string; rows?: number }, file: string): Promise<{ rows: number; file: string }> {
-  const out = fs.openSync(file, 'w');
+  let out: number | null = null;
   try {
+    out = fs.openSync(file, 'w');
     let offset = 0;
     for (;;) {
       const chunk = unwrap(await dispatch(backend, 'file.read', { token: ref.token, offset })) as { dataBase64: string; offset: number; done: boolean };
@@ -115,7 +119,10 @@ async function saveDownload(backend: Backend, ref: { token: string; rows?: numbe
       if (chunk.done) break;
     }
   } finally {
-    fs.closeSync(out);
+    if (out !== null) fs.closeSync(out);
+    // Not unwrapped here: a failed discard must not hide why the copy failed.
+    const discarded = await dispatch(backend, 'file.discard', { token: ref.token });
+    if (!discarded.ok) process.stderr.write(`数据目录中导出文件的临时副本未能删除（${discarded.error.message}），一天后会自动清理。\n`);
   }
   return { rows: ref.rows ?? 0, file };
 }

@@ -221,6 +221,28 @@ describe('file transfer', () => {
     expect(await ledger.raw('file.uploadChunk', { uploadId, offset: 0, dataBase64: Buffer.alloc(chunk + 3).toString('base64') })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(await ledger.raw('file.read', { token: 'f'.repeat(32), offset: 0 })).toMatchObject({ ok: false, error: { code: 'JOB_NOT_FOUND' } });
   });
+
+  it('file.discard deletes a produced file and its token at once, and a repeat is harmless', async () => {
+    const { exportsDir } = await import('../../src-main/core/files/transfer');
+    const dir = exportsDir(':memory:');
+    const ref = await ledger.call('export.roster', { kind: 'members', fullId: true });
+    const kept = await ledger.call('export.roster', { kind: 'orgs' });
+    const before = fs.readdirSync(dir);
+    expect(before).toContain(`${ref.token}.json`);
+    const { file } = JSON.parse(fs.readFileSync(path.join(dir, `${ref.token}.json`), 'utf8')) as { file: string };
+    expect(before).toContain(file);
+    expect((await download(ledger, ref.token)).length).toBe(ref.size);
+
+    expect(await ledger.call('file.discard', { token: ref.token })).toEqual({ discarded: true });
+    const after = fs.readdirSync(dir);
+    expect(after).not.toContain(file);
+    expect(after).not.toContain(`${ref.token}.json`);
+    expect(await ledger.raw('file.read', { token: ref.token, offset: 0 })).toMatchObject({ ok: false, error: { code: 'JOB_NOT_FOUND' } });
+    expect(await ledger.call('file.discard', { token: ref.token })).toEqual({ discarded: false });
+    // Another download is untouched; a malformed token is refused by the contract.
+    expect((await download(ledger, kept.token)).length).toBe(kept.size);
+    expect(await ledger.raw('file.discard', { token: '../ledger' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
 });
 
 describe('ledger export / template', () => {
@@ -238,6 +260,8 @@ describe('ledger export / template', () => {
     const result = run('export', '--db', db, '--kind', 'members', '--out', out, '--full-id', '--json');
     expect(result.status, result.stderr).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual({ rows: 4, file: out });
+    // The copy with full ID numbers beside the database is gone once --out has it.
+    expect(fs.readdirSync(path.join(dir, 'exports'))).toEqual([]);
     const sheet = (await workbook(fs.readFileSync(out))).worksheets[0]!;
     expect(rowsOf(sheet).map((r) => text(r['身份证号码']!))).toContain(people.wangFang.idNumber);
     const csv = path.join(dir, 'orgs.csv');

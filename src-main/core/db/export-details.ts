@@ -58,9 +58,16 @@ export interface MemberExportRow extends MemberDetail {
 /**
  * A page of the whole roster in name order with every exported column, for a filter without a
  * search text (the list screens' filters otherwise). It walks member_sorted from the cursor, so
- * an export of any filter reads the index once in total, whatever the number of pages.
+ * an export of any filter reads the index once in total, whatever the number of pages. Rows come
+ * one at a time (the connection is busy until the page is read to its end or closed), so a page
+ * is never held in memory as a whole.
  */
-export function readMemberExportPage(sqlite: BetterSqlite3.Database, filter: MemberExportFilter, after: { key: string; id: number } | null, limit: number): MemberExportRow[] {
+export function iterateMemberExportPage(
+  sqlite: BetterSqlite3.Database,
+  filter: MemberExportFilter,
+  after: { key: string; id: number } | null,
+  limit: number,
+): IterableIterator<MemberExportRow> {
   const stmt = prepared(
     sqlite,
     'memberPage',
@@ -77,7 +84,7 @@ export function readMemberExportPage(sqlite: BetterSqlite3.Database, filter: Mem
      LIMIT :limit`,
   );
   const year = filter.joinedYear;
-  return stmt.all({
+  return stmt.iterate({
     key: after?.key ?? '',
     id: after?.id ?? 0,
     status: filter.status,
@@ -86,7 +93,7 @@ export function readMemberExportPage(sqlite: BetterSqlite3.Database, filter: Mem
     joinedTo: year === null ? null : `${year}-12-31`,
     orgs: filter.orgIds ? JSON.stringify(filter.orgIds) : null,
     limit,
-  }) as MemberExportRow[];
+  }) as IterableIterator<MemberExportRow>;
 }
 
 export interface VolunteerDetail {

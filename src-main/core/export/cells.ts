@@ -17,14 +17,20 @@ export function dayText(date: Date): string {
 }
 
 /**
- * A string for an inline-string cell. exceljs writes a plain string without shared strings as
- * t="str" (a formula's cached result); a one-run rich text is written as t="inlineStr", which
- * every reader takes as literal text. OOXML escapes: `_xHHHH_` would be decoded by readers, so
- * its underscore is escaped, and a CR (which XML parsers turn into LF) is written as _x000D_.
+ * Text for an inline string: `_xHHHH_` would be decoded by readers, so its underscore is escaped,
+ * and a CR (which XML parsers turn into LF) is written as _x000D_.
+ */
+export function ooxmlEscape(value: string): string {
+  return value.includes('_x') || value.includes('\r') ? value.replace(/_x([0-9A-Fa-f]{4})_/g, '_x005F_x$1_').replace(/\r/g, '_x000D_') : value;
+}
+
+/**
+ * A string for an inline-string cell written through exceljs (headers, templates). exceljs writes
+ * a plain string without shared strings as t="str" (a formula's cached result); a one-run rich
+ * text is written as t="inlineStr", which every reader takes as literal text.
  */
 export function xlsxText(value: string): { richText: Array<{ text: string }> } {
-  const escaped = value.includes('_x') || value.includes('\r') ? value.replace(/_x([0-9A-Fa-f]{4})_/g, '_x005F_x$1_').replace(/\r/g, '_x000D_') : value;
-  return { richText: [{ text: escaped }] };
+  return { richText: [{ text: ooxmlEscape(value) }] };
 }
 
 /** A CSV field: a formula-looking value gets a leading apostrophe; quoted when needed. */

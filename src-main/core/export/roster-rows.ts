@@ -5,14 +5,15 @@ import { readVolunteerRosterPage, type VolunteerRosterFilter } from '../db/volun
 import { readGroupPage, type GroupRosterFilter } from '../db/group-roster';
 import { listTeamRows } from '../db/team';
 import { listOrgRows } from '../db/org';
-import { readGroupNotes, readHoursPage, readMemberDetails, readMemberExportPage, readVolunteerDetails, type HoursFilter, type MemberExportRow } from '../db/export-details';
+import { readGroupNotes, readHoursPage, iterateMemberExportPage, readMemberDetails, readVolunteerDetails, type HoursFilter, type MemberExportRow } from '../db/export-details';
 import { maskIdNumber } from '../domain/id-number';
 import { maskPhone } from '../domain/phone';
 import { dateCell, type CellValue } from './cells';
 
 // Rows of each roster kind, a page at a time, keyed by sheet field. Pages come from the same
 // keyset reads as the list screens (so the filter means the same thing) and are mapped to cells;
-// the caller writes a page and lets the file stream drain before reading the next one.
+// the caller writes a page and lets the file stream drain before reading the next one. A page
+// may be a lazy iterable: the caller reads it to its end, without awaiting, before the next.
 
 export type FieldRow = Record<string, CellValue>;
 
@@ -34,7 +35,7 @@ function phoneCell(value: string | null, privacy: Privacy): string | null {
 const genderText = (g: 'M' | 'F' | null) => (g === 'M' ? '男' : g === 'F' ? '女' : null);
 const yesNo = (flag: number | boolean) => (flag ? '是' : '否');
 
-export function* memberRows(sqlite: BetterSqlite3.Database, filter: RosterFilter, privacy: Privacy): Generator<FieldRow[]> {
+export function* memberRows(sqlite: BetterSqlite3.Database, filter: RosterFilter, privacy: Privacy): Generator<Iterable<FieldRow>> {
   const toRow = (r: Omit<MemberExportRow, 'sort_key' | 'tie'>): FieldRow => ({
     name: r.name,
     gender: genderText(r.gender),
@@ -49,26 +50,33 @@ export function* memberRows(sqlite: BetterSqlite3.Database, filter: RosterFilter
     notes: r.notes,
   });
   let after: RosterCursor | null = null;
-  // Without search text one statement reads every column; a search goes through the list's own
-  // indexed paths, and the few rows it finds get their other columns by id.
+  // Without search text one statement reads every column, row by row, so nothing of a page lives
+  // longer than its row (a held page would outlive young-generation collections and pile up as
+  // old-generation garbage); a search goes through the list's own indexed paths, and the few rows
+  // it finds get their other columns by id.
   const searching = filter.nameFragment !== null || filter.digitsTail !== null;
-  for (;;) {
-    let page: Array<Omit<MemberExportRow, 'sort_key' | 'tie'>>;
-    if (searching) {
-      const rows = readRosterPage(sqlite, filter, { by: 'name', descending: false }, after, pageSize);
-      const details = readMemberDetails(sqlite, rows.map((r) => r.id));
-      page = rows.map((r) => ({ ...r, birth_date: null, guardian_name: null, guardian_phone: null, notes: null, ...details.get(r.id) }));
-      const last = rows.at(-1);
-      if (last) after = { key: last.cursor_key, id: last.cursor_id };
-    } else {
-      const rows = readMemberExportPage(sqlite, filter, after, pageSize);
-      page = rows;
-      const last = rows.at(-1);
-      if (last) after = { key: last.sort_key, id: last.tie };
+  if (!searching) {
+    for (;;) {
+      let read = 0;
+      const from = after;
+      yield (function* () {
+        for (const r of iterateMemberExportPage(sqlite, filter, from, pageSize)) {
+          read++;
+          after = { key: r.sort_key, id: r.tie };
+          yield toRow(r);
+        }
+      })();
+      if (read < pageSize) return;
     }
-    if (page.length === 0) return;
-    yield page.map(toRow);
-    if (page.length < pageSize) return;
+  }
+  for (;;) {
+    const rows = readRosterPage(sqlite, filter, { by: 'name', descending: false }, after, pageSize);
+    if (rows.length === 0) return;
+    const details = readMemberDetails(sqlite, rows.map((r) => r.id));
+    yield rows.map((r) => toRow({ ...r, birth_date: null, guardian_name: null, guardian_phone: null, notes: null, ...details.get(r.id) }));
+    if (rows.length < pageSize) return;
+    const last = rows.at(-1)!;
+    after = { key: last.cursor_key, id: last.cursor_id };
   }
 }
 

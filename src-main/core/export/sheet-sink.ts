@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import { once } from 'node:events';
 import ExcelJS from 'exceljs';
 import { csvField, xlsxText, type CellValue } from './cells';
+import { columnLetters, rowXml } from './row-xml';
 
 // Where exported rows go, one row at a time: an .xlsx written by exceljs' streaming writer
-// (each row committed, so memory stays flat whatever the row count) or a UTF-8 CSV with BOM.
+// (rows leave a page at a time, so memory stays flat whatever the row count) or a UTF-8 CSV with BOM.
 
 export interface SheetColumn {
   label: string;
@@ -46,51 +47,64 @@ export function writeHeader(sheet: ExcelJS.Worksheet, columns: readonly SheetCol
   header.commit();
 }
 
-/** Bytes written by the sheet but not yet compressed and on disk: the streams exceljs uses inside. */
-interface Internals {
+/** The exceljs internals the sink steers: the sheet's stream, the styles table, what lies downstream. */
+interface SheetStream {
+  write(xml: string): unknown;
+  /** archiver's entry PassThrough (readable-stream 2, so no writableLength). */
+  pipes?: Array<{ writableLength?: number; _writableState?: { length?: number } }>;
+}
+interface BookInternals {
+  styles: { addStyleModel(style: Partial<ExcelJS.Style>, cellType: ExcelJS.ValueType): number };
   zip?: { readableLength?: number };
   stream?: { writableLength?: number };
 }
 
-const maxPendingBytes = 1024 * 1024;
+/**
+ * Rows leave in chunks of a few dozen rows: few enough writes that deflate's per-chunk thread-pool
+ * round trip does not count (exceljs writes every row as its own chunk), and small enough strings
+ * to die young (a whole page as one string would be a large object, kept until a full collection).
+ */
+const chunkChars = 16 * 1024;
+
+/** A few pages of XML: deflate works through one on the thread pool while the next is built. */
+const maxPendingBytes = 2 * 1024 * 1024;
 
 /**
- * exceljs hands each committed row to the zip without backpressure, so a fast reader would pile
- * the whole sheet up in memory while deflate catches up. Between pages we wait until what is
- * queued in the sheet's pipes, the zip and the file stream is small again.
+ * The header goes through exceljs (columns, widths, frozen pane, styles); data rows are written
+ * by rowXml into the sheet's stream, a chunk at a time, and exceljs closes the sheet and the
+ * workbook. exceljs has no backpressure, so a fast reader would pile the whole sheet up in
+ * memory while deflate catches up: before the next page we wait until what is queued in the
+ * entry's pipe, the zip and the file stream is small again.
  */
-async function zipCaughtUp(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: ExcelJS.Worksheet): Promise<void> {
-  const book = workbook as unknown as Internals;
-  // The sheet's pipe is archiver's entry PassThrough (readable-stream 2, no writableLength).
-  type Pipe = { writableLength?: number; _writableState?: { length?: number } };
-  const pipes = (sheet as unknown as { stream?: { pipes?: Pipe[] } }).stream?.pipes ?? [];
-  const queued = (p: Pipe) => p.writableLength ?? p._writableState?.length ?? 0;
-  const pending = () => pipes.reduce((n, p) => n + queued(p), 0) + (book.zip?.readableLength ?? 0) + (book.stream?.writableLength ?? 0);
-  await new Promise((resolve) => setImmediate(resolve));
-  while (pending() > maxPendingBytes) await new Promise((resolve) => setTimeout(resolve, 2));
-}
-
 export function openXlsxSink(file: string, sheetName: string, columns: readonly SheetColumn[]): SheetSink {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }] });
   writeHeader(sheet, columns);
-  // One style object per column, shared by its cells: exceljs recognises a style object it has
-  // seen (a WeakMap) and skips re-deduplicating fonts and formats for every cell.
-  const styles = columns.map(columnStyle);
+  const book = workbook as unknown as BookInternals;
+  const stream = (sheet as unknown as { stream: SheetStream }).stream;
+  // The cellXfs index of each column's style, as exceljs would assign it to a cell of that column.
+  const styleIds = columns.map((c) => book.styles.addStyleModel(columnStyle(c), c.date ? ExcelJS.ValueType.Date : ExcelJS.ValueType.String));
+  const letters = columns.map((_, i) => columnLetters(i + 1));
+  const queued = (p: NonNullable<SheetStream['pipes']>[number]) => p.writableLength ?? p._writableState?.length ?? 0;
+  const pending = () => (stream.pipes ?? []).reduce((n, p) => n + queued(p), 0) + (book.zip?.readableLength ?? 0) + (book.stream?.writableLength ?? 0);
+  let chunk = '';
   let next = 2;
+  const flush = () => {
+    if (chunk !== '') stream.write(chunk);
+    chunk = '';
+  };
   return {
     add(values) {
-      const row = sheet.getRow(next++);
-      values.forEach((value, i) => {
-        if (value === null) return;
-        const cell = row.getCell(i + 1);
-        cell.style = styles[i]!;
-        cell.value = typeof value === 'string' ? xlsxText(value) : value;
-      });
-      row.commit();
+      chunk += rowXml(next++, values, letters, styleIds);
+      if (chunk.length >= chunkChars) flush();
     },
-    drain: () => zipCaughtUp(workbook, sheet),
+    async drain() {
+      flush();
+      await new Promise((resolve) => setImmediate(resolve));
+      while (pending() > maxPendingBytes) await new Promise((resolve) => setTimeout(resolve, 1));
+    },
     async finish() {
+      flush();
       sheet.commit();
       await workbook.commit();
     },

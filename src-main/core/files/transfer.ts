@@ -149,6 +149,28 @@ export function registerDownloadFile(dbFile: string, file: string, fileName: str
   return { token, fileName: name, size };
 }
 
+/**
+ * Deletes a produced file and its token as soon as the caller has its copy: an export with full
+ * ID numbers must not wait a day for the sweep. Idempotent, so a retry or a second window's
+ * discard is not an error; `discarded` says whether anything was still there.
+ */
+export function discardDownload(dbFile: string, token: string): { discarded: boolean } {
+  if (!idPattern.test(token)) fail('JOB_NOT_FOUND', '「下载编号」无效。');
+  const dir = exportsDir(dbFile);
+  const metaFile = path.join(dir, `${token}.json`);
+  const meta = readJson<DownloadMeta>(metaFile);
+  let discarded = false;
+  if (meta && /^[0-9a-f]{32}\.[a-z0-9]+$/i.test(meta.file)) {
+    const data = path.join(dir, meta.file);
+    discarded = fs.existsSync(data);
+    fs.rmSync(data, { force: true });
+  }
+  // The token goes last, so a discard interrupted halfway can be repeated.
+  if (fs.existsSync(metaFile)) discarded = true;
+  fs.rmSync(metaFile, { force: true });
+  return { discarded };
+}
+
 export function readDownloadChunk(dbFile: string, token: string, offset: number): { dataBase64: string; offset: number; size: number; done: boolean } {
   const notFound = () => fail('JOB_NOT_FOUND', '找不到要下载的文件，可能已过期（超过一天），请重新导出。');
   if (!idPattern.test(token)) notFound();

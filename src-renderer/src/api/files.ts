@@ -32,19 +32,29 @@ export async function uploadFile(file: File, onProgress?: Progress): Promise<Upl
   return invoke('file.uploadFinish', { uploadId });
 }
 
-/** Fetches a produced file and hands it to the browser's download (Electron shows a save dialog). */
+/**
+ * Fetches a produced file and hands it to the browser's download (Electron shows a save dialog).
+ * Once the Blob holds the bytes, the backend's copy is discarded: it may hold full ID numbers.
+ */
 export async function downloadFile(token: string, fileName: string, onProgress?: Progress): Promise<void> {
   const parts: Uint8Array<ArrayBuffer>[] = [];
   let offset = 0;
-  for (;;) {
-    const chunk = await invoke('file.read', { token, offset });
-    parts.push(fromBase64(chunk.dataBase64));
-    offset = chunk.offset;
-    onProgress?.(offset, chunk.size);
-    if (chunk.done) break;
+  let blob: Blob;
+  try {
+    for (;;) {
+      const chunk = await invoke('file.read', { token, offset });
+      parts.push(fromBase64(chunk.dataBase64));
+      offset = chunk.offset;
+      onProgress?.(offset, chunk.size);
+      if (chunk.done) break;
+    }
+    const type = fileName.endsWith('.csv') ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    blob = new Blob(parts, { type });
+  } finally {
+    // Also after a failed read: the clerk exports again, and a stale copy should not linger.
+    await invoke('file.discard', { token }).catch(() => undefined);
   }
-  const type = fileName.endsWith('.csv') ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-  const url = URL.createObjectURL(new Blob(parts, { type }));
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

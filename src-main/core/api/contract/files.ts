@@ -10,7 +10,7 @@ const maxChunkBase64 = Math.ceil((1024 * 1024) / 3) * 4;
 
 export const uploadedFile = z.object({ uploadId: z.string(), name: z.string(), size: z.number().int() });
 
-/** What an export or template produced: fetch it with file.read. */
+/** What an export or template produced: fetch it with file.read, then drop it with file.discard. */
 export const downloadRef = z.object({ token: z.string(), fileName: z.string(), size: z.number().int() });
 
 export const fileMethods = {
@@ -27,6 +27,8 @@ export const fileMethods = {
     z.object({ token: opaqueId, offset: z.number().int().min(0).default(0) }).strict(),
     z.object({ dataBase64: z.string(), offset: z.number().int(), size: z.number().int(), done: z.boolean() }),
   ),
+  /** Deletes a produced file once the caller has its copy (it may hold full ID numbers). Idempotent. */
+  'file.discard': method(z.object({ token: opaqueId }).strict(), z.object({ discarded: z.boolean() })),
 } as const;
 
 export type UploadedFile = z.output<typeof uploadedFile>;

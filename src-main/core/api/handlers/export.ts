@@ -48,7 +48,7 @@ function searchTerms(text: string | undefined): { nameFragment: string | null; d
   return { nameFragment: search && !digits ? search : null, digitsTail: digits ? search.toUpperCase() : null };
 }
 
-async function pagesFor(ctx: ReadContext, kind: ImportKind, filter: Filter, privacy: Privacy): Promise<Iterable<FieldRow[]>> {
+async function pagesFor(ctx: ReadContext, kind: ImportKind, filter: Filter, privacy: Privacy): Promise<Iterable<Iterable<FieldRow>>> {
   if (filter.orgId !== undefined && !(await findOrgRow(ctx.db, filter.orgId))) fail('NOT_FOUND', `「所属组织」编号 ${filter.orgId} 不存在。`);
   const orgIds = filter.orgId === undefined ? null : subtreeIds(ctx.sqlite, filter.orgId);
   switch (kind) {
