@@ -57,7 +57,9 @@ async function writerCommand(): Promise<string[]> {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    external: ['better-sqlite3'],
+    // Our code bundled, packages imported from node_modules as the app's main bundle does (exceljs
+    // requires Node built-ins dynamically, which an ESM bundle cannot).
+    packages: 'external',
     logLevel: 'warning',
   });
   return [outfile];
