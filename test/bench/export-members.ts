@@ -8,7 +8,7 @@ import { build } from 'esbuild';
 // Export of 100k members (the medium seed) against a raw exceljs streaming write of the same
 // rows. Both run in fresh processes from the same esbuild bundle on plain node (tsx's compiler
 // would otherwise sit in the RSS), packages external as in the app's main bundle, so each
-// peak RSS (process.resourceUsage().maxRSS) is that export's own. Issue 5 asks ≥ 0.8× the
+// peak RSS (VmHWM, see peak-rss.ts) is that export's own. Issue 5 asks ≥ 0.8× the
 // baseline's rows/s and ≤ 200 MB peak RSS.
 
 const root = path.resolve(import.meta.dirname, '../..');

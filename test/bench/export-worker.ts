@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { openLedgerDb } from '../../src-main/core/db/open';
+import { peakRssMb } from './peak-rss';
 
 // One measured export in its own process, so peak RSS belongs to that export alone. The bench
 // bundles this file with esbuild and runs it with plain node, like the app's own main bundle.
@@ -18,5 +19,5 @@ const ms = performance.now() - start;
 // CPU time of all the process's threads (deflate runs on the thread pool): steadier than wall time on a busy machine.
 const cpu = process.cpuUsage(cpuBefore);
 await ledger.close();
-const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
-process.stdout.write(`${JSON.stringify({ mode, rows, ms: Math.round(ms), rowsPerSecond: Math.round(rows / (ms / 1000)), cpuMs: Math.round((cpu.user + cpu.system) / 1000), peakRssMb, rssBeforeMb })}\n`);
+const peakRss = peakRssMb();
+process.stdout.write(`${JSON.stringify({ mode, rows, ms: Math.round(ms), rowsPerSecond: Math.round(rows / (ms / 1000)), cpuMs: Math.round((cpu.user + cpu.system) / 1000), peakRssMb: peakRss, rssBeforeMb })}\n`);

@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import ExcelJS from 'exceljs';
 import { importOptions } from '../../src-main/core/api/contract/import';
+import { peakRssMb } from './peak-rss';
 import { openLedgerDb } from '../../src-main/core/db/open';
 import { suspendRosterIndexes } from '../../src-main/core/db/roster-index';
 import { cleanIdNumber, cleanPersonName, cleanPhone, isError, parseDateCell } from '../../src-main/core/import/clean';
@@ -74,5 +75,5 @@ if (mode === 'app') {
 const ms = performance.now() - start;
 await ledger.close();
 process.stdout.write(
-  `${JSON.stringify({ mode, rows, rejected, ms: Math.round(ms), rowsPerSecond: Math.round(rows / (ms / 1000)), peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), rssBeforeMb, ...phases })}\n`,
+  `${JSON.stringify({ mode, rows, rejected, ms: Math.round(ms), rowsPerSecond: Math.round(rows / (ms / 1000)), peakRssMb: peakRssMb(), rssBeforeMb, ...phases })}\n`,
 );
