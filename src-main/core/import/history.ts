@@ -1,3 +1,5 @@
+import type { Selectable } from 'kysely';
+import type { ImportBatchTable } from '../db/schema';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { ImportHistoryEntry } from '../api/contract/import';
 import { importKindLabels, type ImportKind } from '../domain/sheet-fields';
@@ -7,22 +9,8 @@ import { AppError } from '../errors';
 // no later change to any record it wrote (change_log after its last entry), and no record
 // outside it that points at a person, member or organisation it created.
 
-interface BatchRow {
-  id: number;
-  kind: ImportKind;
-  file_name: string;
-  sheet: string;
-  committed_at: string;
-  actor: string;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-  warnings: number;
-  backup_file: string | null;
-  last_change_id: number;
-  undone_at: string | null;
-}
+/** A row of import_batch as the Database interface declares it, with its kind narrowed. */
+type BatchRow = Omit<Selectable<ImportBatchTable>, 'kind'> & { kind: ImportKind };
 
 /** Tables whose rows an import may create, in the order undo deletes them (dependents first). */
 const deleteOrder = ['service_hours_record', 'service_record', 'team_membership_volunteer', 'volunteer', 'member', 'group_member', 'volunteer_team', 'person', 'organization'] as const;
