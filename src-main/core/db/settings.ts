@@ -15,6 +15,12 @@ export const settingDefaults = {
   duesFirstYear: null as number | null,
   /** The last bulk 视为自动退会, undoable while its change-log rows are the newest. */
   duesLastLapse: null as { batchId: string; fromLogId: number; toLogId: number; count: number; at: string; lapsedOn: string; orgName: string | null } | null,
+  /** 常住人口 of the county, the denominator of the ‰ volunteer target; the ledger cannot know it. */
+  dashboardResidentPopulation: null as number | null,
+  /** Communities in the county (many have no Red Cross organisation yet); null = the 社区-type organisations in the ledger. */
+  dashboardCommunityCount: null as number | null,
+  /** Code of the checklist template a community must meet in full to count as meeting the campaign goals. */
+  dashboardCampaignTemplate: '五有',
 };
 
 export type Settings = typeof settingDefaults;

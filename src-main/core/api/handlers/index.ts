@@ -1,6 +1,7 @@
 import { mergeHandlerMaps, type HandlerTable } from '../handler';
 import { appHandlers } from './app';
 import { countyHandlers } from './county';
+import { dashboardHandlers } from './dashboard';
 import { duesHandlers } from './dues';
 import { exportHandlers } from './export';
 import { fileHandlers } from './files';
@@ -29,4 +30,5 @@ export const handlers: HandlerTable = mergeHandlerMaps(
   importHandlers,
   fileHandlers,
   exportHandlers,
+  dashboardHandlers,
 );
