@@ -95,6 +95,14 @@ export const options = {
   // export / template
   out: { type: 'string' },
   'full-id': { type: 'boolean', default: false },
+  // dashboard
+  key: { type: 'string' },
+  part: { type: 'string' },
+  population: { type: 'string' },
+  communities: { type: 'string' },
+  template: { type: 'string' },
+  threshold: { type: 'string' },
+  'due-year': { type: 'string' },
 } as const;
 
 export type Flags = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];
