@@ -1,5 +1,6 @@
 import os from 'node:os';
 import { benchMemberRoster } from './member-roster';
+import { benchDashboard } from './dashboard';
 import { benchDuesQueries } from './dues-queries';
 import { benchExportMembers } from './export-members';
 import { benchImportMembers } from './import-members';
@@ -12,9 +13,11 @@ import { benchVolunteerQueries } from './volunteer-queries';
 const started = Date.now();
 let memberRosterOnLarge: Record<string, unknown> = {};
 let volunteerQueriesOnLarge: Record<string, unknown> = {};
+let dashboardOnLarge: Record<string, unknown> = {};
 const seedLarge = await benchSeedLarge(async (file) => {
   memberRosterOnLarge = await benchMemberRoster(file);
   volunteerQueriesOnLarge = await benchVolunteerQueries(file);
+  dashboardOnLarge = await benchDashboard(file);
   return { ...(await benchOrgQueries(file)), ...(await benchDuesQueries(file)) };
 });
 const exportMembersOnMedium = await benchExportMembers();
@@ -28,6 +31,7 @@ process.stdout.write(
       seedLarge: seed,
       memberRosterOnLarge,
       volunteerQueriesOnLarge,
+      dashboardOnLarge,
       orgQueriesOnLarge: { orgCount, orgListMs, orgListRawMs, orgListRatioToRaw, orgSearchMs, orgSearchRawMs, orgSearchRatioToRaw, orgGetMs, orgAddMs },
       duesQueriesOnLarge: { duesOverdueCount, duesMemberScanRawMs, duesOverdueCountyMs, duesOverdueRatioToRaw, duesReportCountyMs, duesReportRatioToRaw, duesOverdueTownshipMs, duesReportTownshipMs },
       exportMembersOnMedium,

@@ -20,7 +20,7 @@ import { createTestLedger, type TestLedger } from '../helpers/backend';
 //   volunteers: 甲 2020; 乙 2025-12-31; 丙 2026-01-01; 丁 2020 left 2025-12-31; 戊 2020 left 2026-03-01; 己 2019
 
 let ledger: TestLedger;
-let ids: Record<string, number>;
+let ids: Awaited<ReturnType<typeof buildFixture>>;
 const idNumber = (first17: string) => first17 + residentIdCheckChar(first17);
 
 async function buildFixture(l: TestLedger) {
