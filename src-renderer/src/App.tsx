@@ -6,19 +6,21 @@ import { MembershipSection } from './features/membership/MembershipSection';
 import { OrgsPage } from './features/orgs/OrgsPage';
 import { SetupPage } from './features/setup/SetupPage';
 import { SettingsPage } from './features/settings/SettingsPage';
+import { TargetsPage } from './features/targets/TargetsPage';
 import { VolunteersPage } from './features/volunteers/VolunteersPage';
 import { ComingLater } from './features/placeholder/ComingLater';
 import { ImportLauncherContext } from './features/import/ImportLauncher';
 import { ImportSection } from './features/import/ImportSection';
 import type { ImportKind } from './features/import/kinds';
 
-type Section = 'orgs' | 'members' | 'volunteers' | 'import' | 'standards' | 'reports' | 'printing' | 'settings';
+type Section = 'orgs' | 'members' | 'volunteers' | 'import' | 'targets' | 'standards' | 'reports' | 'printing' | 'settings';
 
 const sections: Array<{ key: Section; label: string }> = [
   { key: 'orgs', label: '组织' },
   { key: 'members', label: '会员' },
   { key: 'volunteers', label: '志愿者' },
   { key: 'import', label: '导入导出' },
+  { key: 'targets', label: '工作目标' },
   { key: 'standards', label: '达标检查' },
   { key: 'reports', label: '年报' },
   { key: 'printing', label: '打印' },
@@ -86,8 +88,9 @@ export function App() {
                 <ImportSection key={importLaunch.nonce} initialKind={importLaunch.kind} />
               </div>
             )}
+            {section === 'targets' && <TargetsPage />}
             {section === 'settings' && <SettingsPage status={status} onChanged={refresh} />}
-            {!['orgs', 'members', 'volunteers', 'import', 'settings'].includes(section) && <ComingLater title={current.label} />}
+            {!['orgs', 'members', 'volunteers', 'import', 'targets', 'settings'].includes(section) && <ComingLater title={current.label} />}
           </ImportLauncherContext>
         </Alert.ErrorBoundary>
       </Layout.Content>
