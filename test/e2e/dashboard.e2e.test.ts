@@ -1,0 +1,82 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { residentIdCheckChar } from '../../src-main/core/domain/id-number';
+import { launchChromium, ledgerCli, openPage, screenshotDir, startWeb, tempDb } from './web-host';
+
+let browser: Browser;
+const stops: Array<() => void> = [];
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  fs.mkdirSync(screenshotDir, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+  for (const stop of stops) stop();
+});
+
+const json = <T,>(...args: string[]) => JSON.parse(ledgerCli(...args, '--json')) as T;
+const idNumber = (first17: string) => first17 + residentIdCheckChar(first17);
+
+describe('工作目标', () => {
+  it('shows the targets and a chart, follows the population setting, and opens the records behind a figure', async () => {
+    // Two communities under one street, one with a team; one registered volunteer.
+    const db = tempDb('dashboard.sqlite');
+    ledgerCli('init', '--db', db, '--county-code', '330106', '--county-name', '杭州市西湖区红十字会', '--clerk', '王芳');
+    const street = json<{ id: number }>('org', 'add', '--db', db, '--name', '北山街道红十字会', '--type', '街道', '--founded-on', '2018-01-01').id;
+    const xiangshan = json<{ id: number }>('org', 'add', '--db', db, '--name', '象山社区红十字会', '--type', '社区', '--parent', String(street), '--founded-on', '2019-01-01').id;
+    json('org', 'add', '--db', db, '--name', '和睦社区红十字会', '--type', '社区', '--parent', String(street), '--founded-on', '2019-01-01');
+    json('team', 'add', '--db', db, '--name', '象山社区志愿服务队', '--org', String(xiangshan), '--founded-on', '2020-01-01');
+    json('volunteer', 'add', '--db', db, '--name', '李强', '--id-number', idNumber('33010619800101003'), '--org', String(xiangshan), '--registered-on', '2020-02-01');
+
+    const web = await startWeb(db);
+    stops.push(web.stop);
+    const { page, problems } = await openPage(browser, web.url);
+    onTestFailed(() => page.screenshot({ path: path.join(screenshotDir, 'dashboard-failure.png'), fullPage: true }).then(() => undefined));
+
+    await page.getByRole('menuitem', { name: '工作目标' }).click();
+    // 1 of 2 communities: 50% ≥ 30%.
+    const coverage = page.getByTestId('target-community_team_coverage');
+    await expect.poll(() => coverage.getByTestId('target-value').textContent()).toBe('50%');
+    await coverage.getByText('已达标').waitFor();
+    await page.getByTestId('target-community_goal_rate').getByText('达标模板评估尚未接入').first().waitFor();
+
+    // The township chart is drawn as SVG, with the street's bar label.
+    const chart = page.getByRole('img', { name: '各乡镇（街道）社区覆盖率图' });
+    await chart.locator('svg').first().waitFor();
+    await expect.poll(() => chart.locator('svg').textContent()).toContain('北山街道红十字会');
+
+    // ‰ target: 未设置 until the population is set; 1 volunteer of 200 people = 5‰ ≥ 5‰.
+    const rate = page.getByTestId('target-volunteer_population_rate');
+    await expect.poll(() => rate.getByTestId('target-value').textContent()).toBe('未设置');
+    await rate.getByText('未达标').waitFor();
+    await page.getByLabel('全县常住人口（人）').fill('200');
+    await page.locator('form#dashboard-settings').getByRole('button', { name: '保存' }).click();
+    await page.getByText('已保存目标设置').waitFor();
+    await expect.poll(() => rate.getByTestId('target-value').textContent()).toBe('5‰');
+    await rate.getByText('已达标').waitFor();
+    await page.getByLabel('全县常住人口（人）').fill('400');
+    await page.locator('form#dashboard-settings').getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => rate.getByTestId('target-value').textContent()).toBe('2.5‰');
+    await rate.getByText('未达标').waitFor();
+
+    await page.screenshot({ path: path.join(screenshotDir, 'dashboard.png'), fullPage: true });
+
+    // The coverage figure opens the community behind it; the count equals the figure's numerator.
+    await coverage.getByRole('button', { name: /建有红十字志愿服务队的社区占比：50%/ }).click();
+    const drawer = page.getByRole('dialog');
+    await expect.poll(() => drawer.getByTestId('records-count').textContent()).toBe('1');
+    await drawer.getByRole('table', { name: '明细记录' }).getByRole('row', { name: /象山社区红十字会/ }).waitFor();
+    await drawer.getByRole('button', { name: 'Close' }).or(drawer.getByLabel('Close')).first().click();
+
+    // The volunteers behind the ‰ figure, masked.
+    await rate.getByRole('button', { name: '注册志愿者 1' }).click();
+    const volunteers = page.getByRole('dialog').getByRole('table', { name: '明细记录' });
+    await volunteers.getByRole('row', { name: /李强/ }).waitFor();
+    await expect(volunteers.textContent()).resolves.not.toMatch(/\d{17}[\dX]/);
+
+    expect(problems).toEqual([]);
+  });
+});
