@@ -1,5 +1,6 @@
 import { mergeHandlerMaps, type HandlerTable } from '../handler';
 import { appHandlers } from './app';
+import { checklistHandlers } from './checklist';
 import { countyHandlers } from './county';
 import { duesHandlers } from './dues';
 import { exportHandlers } from './export';
@@ -29,4 +30,5 @@ export const handlers: HandlerTable = mergeHandlerMaps(
   importHandlers,
   fileHandlers,
   exportHandlers,
+  checklistHandlers,
 );
