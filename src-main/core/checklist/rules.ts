@@ -117,7 +117,8 @@ export interface RuleResult {
   reason: string;
 }
 
-const hours = (minutes: number) => Math.round((minutes / 60) * 10) / 10;
+// Rounded down, so a shortfall of a minute never reads as the required figure.
+const hours = (minutes: number) => Math.floor(minutes / 6) / 10;
 
 /** Judges one organisation; `asOf` is the check date. The reason says the figure and the requirement. */
 export function judge(rule: Rule, facts: OrgFacts, asOf: string): RuleResult {
