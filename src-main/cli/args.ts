@@ -95,6 +95,13 @@ export const options = {
   // export / template
   out: { type: 'string' },
   'full-id': { type: 'boolean', default: false },
+  // checklist
+  template: { type: 'string' },
+  item: { type: 'string' },
+  by: { type: 'string' },
+  note: { type: 'string' },
+  evidence: { type: 'string', multiple: true },
+  replace: { type: 'boolean', default: false },
 } as const;
 
 export type Flags = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];
@@ -107,6 +114,8 @@ export interface Call {
   text?: (value: unknown) => string;
   /** The call produced a file (a download token): it is fetched through file.read and saved here. */
   saveTo?: string;
+  /** Several calls for one command line (e.g. upload files, then record); returns the value to print. */
+  run?: (call: (method: string, input: unknown) => Promise<unknown>) => Promise<unknown>;
 }
 
 /** `rest` holds the positionals after the area and verb (e.g. an id given without --id). */

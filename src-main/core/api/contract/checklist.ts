@@ -126,7 +126,11 @@ export const checklistMethods = {
     z.object({ text: z.string().max(1_000_000, { message: '模板文件不能超过 1 MB' }), replace: z.boolean().default(false) }).strict(),
     checklistTemplate,
   ),
-  'checklist.exportTemplate': method(z.object({ templateId: id }).strict(), z.object({ fileName: z.string(), text: z.string() })),
+  /** By code: the version in force today. */
+  'checklist.exportTemplate': method(
+    z.object(templateRef).strict().refine((v) => v.templateId !== undefined || v.code !== undefined, { message: '请指定模板（编号或代码）' }),
+    z.object({ templateId: id, fileName: z.string(), text: z.string() }),
+  ),
   'checklist.matrix': method(matrixInput, checklistMatrix),
   'checklist.cell': method(z.object({ orgId: id, itemId: id, asOf: date.optional() }).strict(), checklistCell),
   'checklist.setStatus': method(

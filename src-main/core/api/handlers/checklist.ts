@@ -146,8 +146,8 @@ function toFileContent(t: TemplateOut): TemplateFileContent {
 }
 
 async function exportTemplate(ctx: ReadContext, input: ParsedInput<'checklist.exportTemplate'>): Promise<ApiOutput<'checklist.exportTemplate'>> {
-  const t = toTemplateOut(requireTemplate(ctx, input.templateId), await typeNamesById(ctx.db));
-  return { fileName: `达标模板-${t.code}-第${t.version}版.json`, text: templateFileText(toFileContent(t)) };
+  const t = toTemplateOut(requireTemplate(ctx, resolveTemplateId(ctx, input, ctx.today)), await typeNamesById(ctx.db));
+  return { templateId: t.id, fileName: `达标模板-${t.code}-第${t.version}版.json`, text: templateFileText(toFileContent(t)) };
 }
 
 function resolveTemplateId(ctx: ReadContext, input: { templateId?: number | undefined; code?: string | undefined }, asOf: string): number {
