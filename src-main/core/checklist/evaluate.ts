@@ -120,19 +120,29 @@ export function templateIdInForce(sqlite: BetterSqlite3.Database, code: string, 
 
 const yearStart = (asOf: string) => `${asOf.slice(0, 4)}-01-01`;
 
-const factQueries: Record<FactKind, string> = {
-  members: `SELECT m.organization_id AS id, count(*) AS n FROM member m WHERE ${memberActiveAt('m')} GROUP BY m.organization_id`,
-  membersByKind: `SELECT m.organization_id AS id, count(*) AS n, sum(${memberKindAt('m')} = 'youth') AS youth FROM member m WHERE ${memberActiveAt('m')} GROUP BY m.organization_id`,
-  volunteers: `SELECT v.organization_id AS id, count(*) AS n FROM volunteer v WHERE ${volunteerActiveAt('v')} AND v.organization_id IS NOT NULL GROUP BY v.organization_id`,
-  teams: `SELECT t.organization_id AS id, count(*) AS n FROM volunteer_team t WHERE ${teamActiveAt('t')} AND t.organization_id IS NOT NULL GROUP BY t.organization_id`,
-  // An activity belongs to the organisation it names, else to its team's organisation.
-  activities: `SELECT coalesce(r.organization_id, t.organization_id) AS id, count(*) AS n
-    FROM service_record r LEFT JOIN volunteer_team t ON t.id = r.team_id
-    WHERE r.held_on >= :yearStart AND r.held_on <= :asOf GROUP BY 1`,
-  minutes: `SELECT coalesce(r.organization_id, t.organization_id) AS id, sum(h.minutes) AS n
-    FROM service_record r LEFT JOIN volunteer_team t ON t.id = r.team_id JOIN service_hours h ON h.service_record_id = r.id
-    WHERE r.held_on >= :yearStart AND r.held_on <= :asOf GROUP BY 1`,
-};
+/** `scope` narrows a query to some organisations (a township's subtree, one cell) by index seeks. */
+function factQuery(kind: FactKind, scoped: boolean): string {
+  const inScope = (column: string) => (scoped ? `AND ${column} IN (SELECT value FROM json_each(:ids))` : '');
+  switch (kind) {
+    case 'members':
+      return `SELECT m.organization_id AS id, count(*) AS n FROM member m WHERE ${memberActiveAt('m')} ${inScope('m.organization_id')} GROUP BY m.organization_id`;
+    case 'membersByKind':
+      return `SELECT m.organization_id AS id, count(*) AS n, sum(${memberKindAt('m')} = 'youth') AS youth FROM member m WHERE ${memberActiveAt('m')} ${inScope('m.organization_id')} GROUP BY m.organization_id`;
+    case 'volunteers':
+      return `SELECT v.organization_id AS id, count(*) AS n FROM volunteer v WHERE ${volunteerActiveAt('v')} AND v.organization_id IS NOT NULL ${inScope('v.organization_id')} GROUP BY v.organization_id`;
+    case 'teams':
+      return `SELECT t.organization_id AS id, count(*) AS n FROM volunteer_team t WHERE ${teamActiveAt('t')} AND t.organization_id IS NOT NULL ${inScope('t.organization_id')} GROUP BY t.organization_id`;
+    // An activity belongs to the organisation it names, else to its team's organisation.
+    case 'activities':
+      return `SELECT coalesce(r.organization_id, t.organization_id) AS id, count(*) AS n
+        FROM service_record r LEFT JOIN volunteer_team t ON t.id = r.team_id
+        WHERE r.held_on >= :yearStart AND r.held_on <= :asOf GROUP BY 1`;
+    case 'minutes':
+      return `SELECT coalesce(r.organization_id, t.organization_id) AS id, sum(h.minutes) AS n
+        FROM service_record r LEFT JOIN volunteer_team t ON t.id = r.team_id JOIN service_hours h ON h.service_record_id = r.id
+        WHERE r.held_on >= :yearStart AND r.held_on <= :asOf GROUP BY 1`;
+  }
+}
 
 interface OrgRow extends EvaluatedOrg {
   leader_name: string | null;
@@ -150,9 +160,15 @@ function establishedOrgs(sqlite: BetterSqlite3.Database, asOf: string, ids: numb
   return prepared(sqlite, `${base} AND o.id IN (SELECT value FROM json_each(:ids)) ORDER BY o.id`).all({ asOf, ids: JSON.stringify(ids) }) as OrgRow[];
 }
 
-function countsBy(sqlite: BetterSqlite3.Database, kind: FactKind, asOf: string): Map<number, { n: number; youth?: number }> {
-  const params = kind === 'activities' || kind === 'minutes' ? { asOf, yearStart: yearStart(asOf) } : { asOf };
-  const rows = prepared(sqlite, factQueries[kind]).all(params) as Array<{ id: number | null; n: number; youth?: number }>;
+/** Below this many organisations, seeking each one's index range beats one pass over the county. */
+const scopedLimit = 300;
+
+function countsBy(sqlite: BetterSqlite3.Database, kind: FactKind, asOf: string, scope: number[] | null): Map<number, { n: number; youth?: number }> {
+  const yearly = kind === 'activities' || kind === 'minutes';
+  const scoped = !yearly && scope !== null && scope.length <= scopedLimit;
+  const params: Record<string, string> = yearly ? { asOf, yearStart: yearStart(asOf) } : { asOf };
+  if (scoped) params.ids = JSON.stringify(scope);
+  const rows = prepared(sqlite, factQuery(kind, scoped)).all(params) as Array<{ id: number | null; n: number; youth?: number }>;
   const map = new Map<number, { n: number; youth?: number }>();
   for (const r of rows) if (r.id !== null) map.set(r.id, r);
   return map;
@@ -184,7 +200,8 @@ export function gatherFacts(sqlite: BetterSqlite3.Database, items: TemplateItemD
   const needed = new Set<FactKind>();
   for (const item of items) if (item.mode === 'auto' && item.rule) factsNeeded(item.rule, needed);
   const tables = new Map<FactKind, Map<number, { n: number; youth?: number }>>();
-  for (const kind of needed) tables.set(kind, countsBy(sqlite, kind, asOf));
+  const scope = orgs.map((o) => o.id);
+  for (const kind of needed) tables.set(kind, countsBy(sqlite, kind, asOf, scope));
   const byId = new Map(orgs.map((o) => [o.id, o]));
   const n = (kind: FactKind, id: number) => tables.get(kind)?.get(id)?.n ?? 0;
   return {
