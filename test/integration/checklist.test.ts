@@ -156,6 +156,37 @@ describe('manual checks with evidence', () => {
   });
 });
 
+describe('editing and replacing templates', () => {
+  it('saves an edit as a new version; checks stay with the old items', async () => {
+    const t = await wuyou();
+    await ledger.call('checklist.setStatus', { orgId: f.sunshine, itemId: t.items[2]!.id, status: 'met', checkedOn: '2025-05-01' });
+    const items = t.items.map((i) => ({ seq: i.seq, title: i.title, description: i.description, mode: i.mode, ...(i.rule ? { rule: i.rule } : {}), appliesTo: i.appliesTo }));
+    items[1] = { ...items[1]!, rule: { kind: 'minMembers', n: 5 } };
+    const saved = await ledger.call('checklist.saveTemplate', { template: { code: '五有', name: t.name, issuer: '西湖区红十字会', version: '2026', effectiveOn: '2026-01-01', items } });
+    expect([saved.version, saved.origin, saved.isDefault, saved.items[1]!.ruleText]).toEqual(['2026', 'custom', false, '会员不少于 5 人']);
+    // 2025 still reads version 1 with its check; 2026 reads the new version, whose manual item is unchecked.
+    expect((await ledger.call('checklist.matrix', { code: '五有', asOf: '2025-12-31' })).rows[0]!.cells[2]).toBe('met');
+    const v2 = await ledger.call('checklist.matrix', { code: '五有', asOf: '2026-06-15' });
+    expect([v2.template.version, v2.rows[0]!.cells[1], v2.rows[0]!.cells[2]]).toEqual(['2026', 'met', 'unchecked']);
+    const bad = await ledger.raw('checklist.saveTemplate', { template: { code: '五有', name: t.name, version: '2027', items: [{ seq: 1, title: '有带头人', mode: 'auto', rule: { kind: 'hasBoss' } }] } });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('第 1 项“有带头人”的规则“hasBoss”不在规则表中') } });
+    const same = await ledger.raw('checklist.saveTemplate', { template: { code: '五有', name: t.name, version: '2026', items } });
+    expect(same).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } });
+  });
+
+  it('replaces an imported version only when asked and only while it has no checks', async () => {
+    const text = (title: string) =>
+      JSON.stringify({ format: 'hongh-checklist-template', formatVersion: 1, template: { code: '市标准', name: '市级标准', version: '1', items: [{ seq: 1, title, mode: 'manual', appliesTo: ['社区'] }] } });
+    await ledger.call('checklist.importTemplate', { text: text('有制度') });
+    expect(await ledger.raw('checklist.importTemplate', { text: text('有制度和台账') })).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } });
+    const replaced = await ledger.call('checklist.importTemplate', { text: text('有制度和台账'), replace: true });
+    expect(replaced.items.map((i) => i.title)).toEqual(['有制度和台账']);
+    expect((await ledger.call('checklist.templates', { code: '市标准' })).map((t) => t.id)).toEqual([replaced.id]);
+    await ledger.call('checklist.setStatus', { orgId: f.sunshine, itemId: replaced.items[0]!.id, status: 'met' });
+    expect(await ledger.raw('checklist.importTemplate', { text: text('别的'), replace: true })).toMatchObject({ ok: false, error: { code: 'INVALID_STATE', message: expect.stringContaining('已有人工核查记录') } });
+  });
+});
+
 describe('organizationsMeetingTemplate', () => {
   it('returns the organisations among those given that meet every applicable item', async () => {
     const t = await wuyou();
@@ -164,7 +195,7 @@ describe('organizationsMeetingTemplate', () => {
     expect(organizationsMeetingTemplate(s, { templateCode: '五有', asOf: '2025-06-01', organizationIds: all })).toEqual(new Set());
     await ledger.call('checklist.setStatus', { orgId: f.sunshine, itemId: t.items[2]!.id, status: 'met', checkedOn: '2025-05-01' });
     expect(organizationsMeetingTemplate(s, { templateCode: '五有', asOf: '2025-06-01', organizationIds: all })).toEqual(new Set());
-    // 2025-07-01: one activity only; 2025-12-31: two, but a member lapsed (9 < 10).
+    // With the lapse undone, 阳光 has 10 members, 5 volunteers and two 2025 activities by 2025-12-31.
     s.prepare("UPDATE member SET lapsed_on = NULL, status = 'active' WHERE id = ?").run(f.lapsedMemberId);
     expect(organizationsMeetingTemplate(s, { templateCode: '五有', asOf: '2025-12-31', organizationIds: all })).toEqual(new Set([f.sunshine]));
     expect(organizationsMeetingTemplate(s, { templateCode: '五有', asOf: '2025-12-31', organizationIds: [f.village] })).toEqual(new Set());
