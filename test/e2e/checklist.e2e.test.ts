@@ -64,6 +64,16 @@ describe('达标检查', () => {
     await preview.getByText('文件完整').waitFor();
     const img = preview.getByRole('img', { name: '制度照片.png' });
     await expect.poll(() => img.evaluate((el) => (el as unknown as { naturalWidth: number }).naturalWidth)).toBe(1);
+    // Escape closes the preview, then the drawer.
+    await page.keyboard.press('Escape');
+    await img.waitFor({ state: 'detached' });
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'hidden' });
+
+    // Confirming the default template is an action; its badge changes.
+    await page.getByRole('button', { name: '确认模板' }).click();
+    await page.getByText(/^已确认 \d{4}-\d{2}-\d{2}$/).waitFor();
+    await expect.poll(() => page.getByText('默认模板·待确认').count()).toBe(0);
     expect(problems).toEqual([]);
   });
 });
