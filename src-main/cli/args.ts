@@ -103,6 +103,12 @@ export const options = {
   template: { type: 'string' },
   threshold: { type: 'string' },
   'due-year': { type: 'string' },
+  // checklist
+  item: { type: 'string' },
+  by: { type: 'string' },
+  note: { type: 'string' },
+  evidence: { type: 'string', multiple: true },
+  replace: { type: 'boolean', default: false },
 } as const;
 
 export type Flags = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];
@@ -115,6 +121,8 @@ export interface Call {
   text?: (value: unknown) => string;
   /** The call produced a file (a download token): it is fetched through file.read and saved here. */
   saveTo?: string;
+  /** Several calls for one command line (e.g. upload files, then record); returns the value to print. */
+  run?: (call: (method: string, input: unknown) => Promise<unknown>) => Promise<unknown>;
 }
 
 /** `rest` holds the positionals after the area and verb (e.g. an id given without --id). */

@@ -78,7 +78,8 @@ async function main(argv: string[]): Promise<number> {
       print(json, result, () => renderHuman('import', result));
       return 0;
     }
-    const value = unwrap(await dispatch(backend, call!.method, call!.input));
+    const b = backend;
+    const value = call!.run ? await call!.run(async (method, input) => unwrap(await dispatch(b, method, input))) : unwrap(await dispatch(backend, call!.method, call!.input));
     if (call!.method === 'system.check' && !(value as { ok: boolean }).ok) {
       const message = '数据文件检查未通过，详见报告。';
       process.stderr.write(`${message}\n`);

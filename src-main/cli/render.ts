@@ -22,6 +22,23 @@ export function renderHuman(method: string, value: unknown): string {
         .join('\n') || '（无）';
     case 'org.history':
       return (value as Row[]).map((e) => `${e.at}\t${e.actor}\t${e.actionLabel}\t${e.fieldLabel ?? ''}\t${e.oldValue ?? '—'} → ${e.newValue ?? '—'}`).join('\n') || '（无记录）';
+    case 'checklist.templates':
+      return (value as Row[])
+        .map((t) => `${t.id}\t${t.code}\t第 ${t.version} 版\t${t.name}${t.isDefault ? '\t（默认模板，待确认）' : ''}\n${(t.items as Row[]).map((i) => `  ${i.id}\t${i.seq}. ${i.title}\t${i.mode === 'auto' ? '自动' : '人工'}\t${i.ruleText}`).join('\n')}`)
+        .join('\n') || '（无模板）';
+    case 'checklist.matrix': {
+      const m = value as { asOf: string; template: Row; items: Row[]; rows: Array<{ name: string; cells: string[]; met: number; applicable: number }>; totals: { orgs: number; meetingAll: number } };
+      const mark: Record<string, string> = { met: '达标', not_met: '未达标', not_applicable: '不适用', unchecked: '未核查' };
+      return [
+        `${m.template.name}（第 ${m.template.version} 版），截至 ${m.asOf}：${m.totals.orgs} 个组织，全部适用项达标 ${m.totals.meetingAll} 个`,
+        ['组织', ...m.items.map((i) => `${i.seq}. ${i.title}`), '达标项'].join('\t'),
+        ...m.rows.map((r) => [r.name, ...r.cells.map((c) => mark[c] ?? c), `${r.met}/${r.applicable}`].join('\t')),
+      ].join('\n');
+    }
+    case 'checklist.exportTemplate': {
+      const r = value as { file: string; bytes: number };
+      return `已导出模板文件 ${r.file}（${r.bytes} 字节）`;
+    }
     case 'system.check': {
       const r = value as { ok: boolean; quickCheck: string[]; schemaVersion: number; latestSchemaVersion: number; foreignKeyViolations: number; counts: Record<string, number> };
       return [

@@ -9,6 +9,7 @@ import { SettingsPage } from './features/settings/SettingsPage';
 import { TargetsPage } from './features/targets/TargetsPage';
 import { VolunteersPage } from './features/volunteers/VolunteersPage';
 import { ComingLater } from './features/placeholder/ComingLater';
+import { StandardsPage } from './features/standards/StandardsPage';
 import { ImportLauncherContext } from './features/import/ImportLauncher';
 import { ImportSection } from './features/import/ImportSection';
 import type { ImportKind } from './features/import/kinds';
@@ -90,7 +91,8 @@ export function App() {
             )}
             {section === 'targets' && <TargetsPage />}
             {section === 'settings' && <SettingsPage status={status} onChanged={refresh} />}
-            {!['orgs', 'members', 'volunteers', 'import', 'targets', 'settings'].includes(section) && <ComingLater title={current.label} />}
+            {section === 'standards' && <StandardsPage />}
+            {!['orgs', 'members', 'volunteers', 'import', 'targets', 'settings', 'standards'].includes(section) && <ComingLater title={current.label} />}
           </ImportLauncherContext>
         </Alert.ErrorBoundary>
       </Layout.Content>

@@ -1,5 +1,6 @@
 import type { CommandTable } from '../args';
 import { dashboardCommands, dashboardUsage } from './dashboard';
+import { checklistCommands, checklistUsage } from './checklist';
 import { duesCommands, duesUsage } from './dues';
 import { exportCommands, exportUsage } from './export';
 import { groupCommands, groupUsage } from './group';
@@ -9,7 +10,7 @@ import { volunteerCommands, volunteerUsage } from './volunteer';
 import { importUsage } from '../import-command';
 
 // One table per area, merged here; a command line defined twice is a start-up error.
-const areas: CommandTable[] = [orgCommands, memberCommands, volunteerCommands, duesCommands, groupCommands, exportCommands, dashboardCommands];
+const areas: CommandTable[] = [orgCommands, memberCommands, volunteerCommands, duesCommands, groupCommands, exportCommands, dashboardCommands, checklistCommands];
 
 export const commands: CommandTable = {};
 for (const area of areas) {
@@ -23,4 +24,4 @@ export const usage = `用法: ledger <命令> [--db 文件] [--json]
   init  --county-code 330106 --county-name 杭州市西湖区红十字会 [--clerk 姓名]
   seed  --scale small|medium|large [--seed N]
   check
-${[orgUsage, memberUsage, volunteerUsage, duesUsage, groupUsage, importUsage, exportUsage, dashboardUsage].join('\n')}`;
+${[orgUsage, memberUsage, volunteerUsage, duesUsage, groupUsage, importUsage, exportUsage, dashboardUsage, checklistUsage].join('\n')}`;

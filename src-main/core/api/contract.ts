@@ -10,6 +10,7 @@ import { importMethods } from './contract/import';
 import { fileMethods } from './contract/files';
 import { exportMethods } from './contract/export';
 import { dashboardMethods } from './contract/dashboard';
+import { checklistMethods } from './contract/checklist';
 
 // The one API contract. Every transport (Electron IPC, loopback HTTP, CLI) carries exactly
 // these methods; the dispatcher parses every input with these schemas and every output too,
@@ -204,6 +205,7 @@ export const contract = {
   ...fileMethods,
   ...exportMethods,
   ...dashboardMethods,
+  ...checklistMethods,
 } as const;
 
 export type Contract = typeof contract;
@@ -235,3 +237,4 @@ export type * from './contract/import';
 export type * from './contract/files';
 export type * from './contract/export';
 export type * from './contract/dashboard';
+export type * from './contract/checklist';

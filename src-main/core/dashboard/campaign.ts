@@ -1,4 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import { organizationsMeetingTemplate } from '../checklist/evaluate';
 
 // The one place the dashboard meets the checklist evaluator. A community "meets the campaign
 // goals" when it meets every applicable item of the chosen template (default 五有); deciding that
@@ -14,6 +15,5 @@ export type CommunitiesMeeting = (input: { templateCode: string; asOf: string; o
  * with `import { organizationsMeetingTemplate } from '../checklist/evaluate';`.
  */
 export function campaignEvaluatorFor(sqlite: BetterSqlite3.Database): CommunitiesMeeting | null {
-  void sqlite;
-  return null;
+  return (input) => organizationsMeetingTemplate(sqlite, input);
 }

@@ -1,5 +1,6 @@
 import { mergeHandlerMaps, type HandlerTable } from '../handler';
 import { appHandlers } from './app';
+import { checklistHandlers } from './checklist';
 import { countyHandlers } from './county';
 import { dashboardHandlers } from './dashboard';
 import { duesHandlers } from './dues';
@@ -31,4 +32,5 @@ export const handlers: HandlerTable = mergeHandlerMaps(
   fileHandlers,
   exportHandlers,
   dashboardHandlers,
+  checklistHandlers,
 );
