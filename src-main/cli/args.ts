@@ -95,6 +95,10 @@ export const options = {
   // export / template
   out: { type: 'string' },
   'full-id': { type: 'boolean', default: false },
+  // stats
+  'baseline-year': { type: 'string' },
+  item: { type: 'string' },
+  table: { type: 'string' },
 } as const;
 
 export type Flags = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];

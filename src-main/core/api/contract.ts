@@ -9,6 +9,7 @@ import { groupMethods } from './contract/group-member';
 import { importMethods } from './contract/import';
 import { fileMethods } from './contract/files';
 import { exportMethods } from './contract/export';
+import { statsMethods } from './contract/stats';
 
 // The one API contract. Every transport (Electron IPC, loopback HTTP, CLI) carries exactly
 // these methods; the dispatcher parses every input with these schemas and every output too,
@@ -202,6 +203,7 @@ export const contract = {
   ...importMethods,
   ...fileMethods,
   ...exportMethods,
+  ...statsMethods,
 } as const;
 
 export type Contract = typeof contract;
@@ -232,3 +234,4 @@ export type * from './contract/group-member';
 export type * from './contract/import';
 export type * from './contract/files';
 export type * from './contract/export';
+export type * from './contract/stats';

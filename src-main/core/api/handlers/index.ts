@@ -10,6 +10,7 @@ import { memberHandlers } from './member';
 import { orgHandlers } from './org';
 import { serviceHandlers } from './service';
 import { starHandlers } from './star';
+import { statsHandlers } from './stats';
 import { teamHandlers } from './team';
 import { volunteerHandlers } from './volunteer';
 
@@ -29,4 +30,5 @@ export const handlers: HandlerTable = mergeHandlerMaps(
   importHandlers,
   fileHandlers,
   exportHandlers,
+  statsHandlers,
 );
