@@ -6,15 +6,18 @@ import { benchImportMembers } from './import-members';
 import { benchOrgQueries } from './org-queries';
 import { benchSeedLarge } from './seed-large';
 import { benchVolunteerQueries } from './volunteer-queries';
+import { benchStats } from './stats';
 
 // `npm run bench`: one JSON document on stdout. Every timing sits next to a raw SQLite
 // baseline measured in the same run on the same machine, so ratios compare across machines.
 const started = Date.now();
 let memberRosterOnLarge: Record<string, unknown> = {};
 let volunteerQueriesOnLarge: Record<string, unknown> = {};
+let statsOnLarge: Record<string, unknown> = {};
 const seedLarge = await benchSeedLarge(async (file) => {
   memberRosterOnLarge = await benchMemberRoster(file);
   volunteerQueriesOnLarge = await benchVolunteerQueries(file);
+  statsOnLarge = await benchStats(file);
   return { ...(await benchOrgQueries(file)), ...(await benchDuesQueries(file)) };
 });
 const exportMembersOnMedium = await benchExportMembers();
@@ -28,6 +31,7 @@ process.stdout.write(
       seedLarge: seed,
       memberRosterOnLarge,
       volunteerQueriesOnLarge,
+      statsOnLarge,
       orgQueriesOnLarge: { orgCount, orgListMs, orgListRawMs, orgListRatioToRaw, orgSearchMs, orgSearchRawMs, orgSearchRatioToRaw, orgGetMs, orgAddMs },
       duesQueriesOnLarge: { duesOverdueCount, duesMemberScanRawMs, duesOverdueCountyMs, duesOverdueRatioToRaw, duesReportCountyMs, duesReportRatioToRaw, duesOverdueTownshipMs, duesReportTownshipMs },
       exportMembersOnMedium,
