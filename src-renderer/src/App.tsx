@@ -8,6 +8,7 @@ import { SetupPage } from './features/setup/SetupPage';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { VolunteersPage } from './features/volunteers/VolunteersPage';
 import { ComingLater } from './features/placeholder/ComingLater';
+import { ReportsPage } from './features/reports/ReportsPage';
 import { ImportLauncherContext } from './features/import/ImportLauncher';
 import { ImportSection } from './features/import/ImportSection';
 import type { ImportKind } from './features/import/kinds';
@@ -87,7 +88,8 @@ export function App() {
               </div>
             )}
             {section === 'settings' && <SettingsPage status={status} onChanged={refresh} />}
-            {!['orgs', 'members', 'volunteers', 'import', 'settings'].includes(section) && <ComingLater title={current.label} />}
+            {section === 'reports' && <ReportsPage />}
+            {!['orgs', 'members', 'volunteers', 'import', 'settings', 'reports'].includes(section) && <ComingLater title={current.label} />}
           </ImportLauncherContext>
         </Alert.ErrorBoundary>
       </Layout.Content>
