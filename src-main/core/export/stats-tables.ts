@@ -72,7 +72,7 @@ export async function writeStatsTables(file: string, tables: StatsTables, footer
   book.creator = footer.unitName;
   const mark = tables.provisional ? '（暂行）' : '';
   const asOf = tables.provisional ? `暂行数据，统计截至 ${tables.asOf}` : `统计截至 ${tables.asOf}`;
-  addSheet(book, '附件1', '附件1', `${table1Title}${mark}`, tables.table1, footer, `${tables.year} 年度　${asOf}`);
-  addSheet(book, '附件2', '附件2', `${table2Title}${mark}`, tables.table2, footer, `${tables.year} 年度　表中“增加数”是指与 ${tables.baselineYear} 年相比的增加数　${asOf}`);
+  addSheet(book, '附件1', '附件1', `${table1Title}${mark}`, tables.table1, footer, `${tables.year} 年度\u3000${asOf}`);
+  addSheet(book, '附件2', '附件2', `${table2Title}${mark}`, tables.table2, footer, `${tables.year} 年度\u3000表中“增加数”是指与 ${tables.baselineYear} 年相比的增加数\u3000${asOf}`);
   await book.xlsx.writeFile(file);
 }
