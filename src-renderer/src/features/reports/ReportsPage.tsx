@@ -150,8 +150,9 @@ export function ReportsPage() {
       <Drawer open={trace !== null} width={860} onClose={() => setTrace(null)} title={trace ? `附件${traceTable} 第 ${trace.item} 项 ${trace.name}：${trace.value}${trace.unit}` : ''}>
         {trace && (
           <Space direction="vertical" style={{ width: '100%' }}>
-            <Typography.Text data-testid="trace-count">
-              共 {trace.total} 条记录{trace.unit === '小时' ? `，合计 ${trace.value} 小时` : ''}
+            <Typography.Text>
+              <span data-testid="trace-count">共 {trace.total} 条记录</span>
+              {trace.unit === '小时' ? `，合计 ${trace.value} 小时` : ''}
               {traceTable === 2 && trace.item !== 3 && trace.item !== 2 ? '（本年度记录减去基准年度记录）' : ''}
             </Typography.Text>
             <Table
