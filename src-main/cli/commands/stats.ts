@@ -30,7 +30,7 @@ export const statsCommands: CommandTable = {
       method: 'stats.trace',
       input: { year: yearFlag(flags.year, 'year'), item: Number(flags.item), table: flags.table === '2' ? 2 : 1, ...defined({ baselineYear: baseline(flags) }) },
       // The whole list, as a bare JSON array: its length is the figure.
-      text: (value) => `${JSON.stringify((value as { records: unknown[] }).records, null, 2)}\n`,
+      text: (value) => `${JSON.stringify((value as { records: unknown[] }).records)}\n`,
     };
   },
 };
