@@ -142,5 +142,9 @@ describe('validation, explanations, finalise and reopen', () => {
       ['reopen', '补录一名年中入会的会员'],
     ]);
     expect(() => ledger.db.sqlite.prepare('DELETE FROM stats_finalise_log').run()).toThrow(/append-only/);
+    const history = ledger.db.sqlite.prepare("SELECT action, field, new_value FROM change_log WHERE entity = 'stats_year' AND entity_id = 2025 ORDER BY id").all();
+    expect(history).toContainEqual({ action: 'finalise', field: '定稿', new_value: '是' });
+    expect(history).toContainEqual({ action: 'reopen', field: '重新打开原因', new_value: '补录一名年中入会的会员' });
+    expect(history).toContainEqual({ action: 'explain', field: '说明 ORG_WITHOUT_TYPE', new_value: '已核实，系历史数据' });
   });
 });

@@ -9,6 +9,7 @@ import { validateYear } from '../../stats/validate';
 import { writeStatsTables } from '../../export/stats-tables';
 import { newExportPath, registerDownloadFile } from '../../files/transfer';
 import { toCounty } from './county';
+import { recordChanges } from '../../db/change-log';
 
 // The annual tables. Computation, tracing and validation live in core/stats; this file adds the
 // year rules (no future year, default baseline 2020), the finalised snapshot and its log.
@@ -135,6 +136,8 @@ async function validate(ctx: ReadContext, input: ParsedInput<'stats.validate'>):
 
 async function explain(ctx: WriteContext, input: ParsedInput<'stats.explain'>): Promise<ApiOutput<'stats.explain'>> {
   if (finalRow(ctx, input.year)) fail('INVALID_STATE', `${input.year} 年的统计表已定稿，说明为只读。如需修改，请先“重新打开”并填写原因。`);
+  const before = ctx.sqlite.prepare('SELECT text FROM stats_explanation WHERE year = ? AND code = ?').pluck().get(input.year, input.code) as string | undefined;
+  await recordChanges(ctx, 'stats_year', input.year, 'explain', { [`说明 ${input.code}`]: before ?? null }, { [`说明 ${input.code}`]: input.text || null });
   if (input.text === '') ctx.sqlite.prepare('DELETE FROM stats_explanation WHERE year = ? AND code = ?').run(input.year, input.code);
   else
     ctx.sqlite
@@ -159,6 +162,7 @@ async function finalise(ctx: WriteContext, input: ParsedInput<'stats.finalise'>)
     .prepare('INSERT INTO stats_finalisation (year, baseline_year, finalised_at, finalised_by, snapshot_json) VALUES (?, ?, ?, ?, ?)')
     .run(input.year, baseline, at, ctx.actor, JSON.stringify(snapshot));
   ctx.sqlite.prepare("INSERT INTO stats_finalise_log (year, action, at, actor, reason) VALUES (?, 'finalise', ?, ?, NULL)").run(input.year, at, ctx.actor);
+  await recordChanges(ctx, 'stats_year', input.year, 'finalise', { 定稿: false }, { 定稿: true });
   return withFinal(ctx, finalRow(ctx, input.year)!);
 }
 
@@ -167,6 +171,7 @@ async function reopen(ctx: WriteContext, input: ParsedInput<'stats.reopen'>): Pr
   if (!row) fail('INVALID_STATE', `${input.year} 年的统计表尚未定稿，无需重新打开。`);
   ctx.sqlite.prepare('DELETE FROM stats_finalisation WHERE year = ?').run(input.year);
   ctx.sqlite.prepare("INSERT INTO stats_finalise_log (year, action, at, actor, reason) VALUES (?, 'reopen', ?, ?, ?)").run(input.year, ctx.now.toISOString(), ctx.actor, input.reason);
+  await recordChanges(ctx, 'stats_year', input.year, 'reopen', { 定稿: true, 重新打开原因: null }, { 定稿: false, 重新打开原因: input.reason });
   return live(ctx, input.year, row.baseline_year);
 }
 
