@@ -47,6 +47,7 @@ export function ReportsPage() {
     {
       title: '工作事项',
       dataIndex: 'name',
+      width: 280,
       render: (name: string, line: Line) => {
         const note = tables?.notes.find((n) => n.item === line.item);
         const text = table === 1 ? note?.definition1 : note?.definition2;
@@ -57,18 +58,30 @@ export function ReportsPage() {
         );
       },
     },
-    { title: '单位', dataIndex: 'unit', width: 70 },
+    { title: '单位', dataIndex: 'unit', width: 60 },
     {
       title: '数值',
       dataIndex: 'value',
-      width: 120,
+      width: 110,
       render: (value: number, line: Line) => (
         <Button type="link" data-testid={`figure-${table}-${line.item}`} onClick={() => void openTrace(table, line.item)}>
           {value}
         </Button>
       ),
     },
-    { title: '指标说明', key: 'def', render: (_: unknown, line: Line) => <Typography.Text type="secondary">{(table === 1 ? tables?.notes[line.item - 1]?.definition1 : tables?.notes[line.item - 1]?.definition2) ?? ''}</Typography.Text> },
+    {
+      title: '指标说明',
+      key: 'def',
+      render: (_: unknown, line: Line) => {
+        const note = tables?.notes.find((n) => n.item === line.item);
+        return (
+          <Typography.Text type="secondary">
+            {(table === 1 ? note?.definition1 : note?.definition2) ?? ''}
+            {note?.breakdown ? ` ${note.breakdown}` : ''}
+          </Typography.Text>
+        );
+      },
+    },
   ];
 
   const years = Array.from({ length: thisYear - 2009 }, (_, i) => thisYear - i);
