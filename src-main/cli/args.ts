@@ -109,6 +109,9 @@ export const options = {
   note: { type: 'string' },
   evidence: { type: 'string', multiple: true },
   replace: { type: 'boolean', default: false },
+  // stats
+  'baseline-year': { type: 'string' },
+  table: { type: 'string' },
 } as const;
 
 export type Flags = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];

@@ -10,6 +10,7 @@ import { TargetsPage } from './features/targets/TargetsPage';
 import { VolunteersPage } from './features/volunteers/VolunteersPage';
 import { ComingLater } from './features/placeholder/ComingLater';
 import { StandardsPage } from './features/standards/StandardsPage';
+import { ReportsPage } from './features/reports/ReportsPage';
 import { ImportLauncherContext } from './features/import/ImportLauncher';
 import { ImportSection } from './features/import/ImportSection';
 import type { ImportKind } from './features/import/kinds';
@@ -93,6 +94,8 @@ export function App() {
             {section === 'settings' && <SettingsPage status={status} onChanged={refresh} />}
             {section === 'standards' && <StandardsPage />}
             {!['orgs', 'members', 'volunteers', 'import', 'targets', 'settings', 'standards'].includes(section) && <ComingLater title={current.label} />}
+            {section === 'reports' && <ReportsPage />}
+            {!['orgs', 'members', 'volunteers', 'import', 'settings', 'reports'].includes(section) && <ComingLater title={current.label} />}
           </ImportLauncherContext>
         </Alert.ErrorBoundary>
       </Layout.Content>

@@ -8,6 +8,7 @@ import { benchImportMembers } from './import-members';
 import { benchOrgQueries } from './org-queries';
 import { benchSeedLarge } from './seed-large';
 import { benchVolunteerQueries } from './volunteer-queries';
+import { benchStats } from './stats';
 
 // `npm run bench`: one JSON document on stdout. Every timing sits next to a raw SQLite
 // baseline measured in the same run on the same machine, so ratios compare across machines.
@@ -15,11 +16,13 @@ const started = Date.now();
 let memberRosterOnLarge: Record<string, unknown> = {};
 let volunteerQueriesOnLarge: Record<string, unknown> = {};
 let dashboardOnLarge: Record<string, unknown> = {};
+let statsOnLarge: Record<string, unknown> = {};
 let checklistOnLarge: Record<string, unknown> = {};
 const seedLarge = await benchSeedLarge(async (file) => {
   memberRosterOnLarge = await benchMemberRoster(file);
   volunteerQueriesOnLarge = await benchVolunteerQueries(file);
   dashboardOnLarge = await benchDashboard(file);
+  statsOnLarge = await benchStats(file);
   // Last on the file: it records manual checks.
   const others = { ...(await benchOrgQueries(file)), ...(await benchDuesQueries(file)) };
   checklistOnLarge = await benchChecklist(file);
@@ -38,6 +41,7 @@ process.stdout.write(
       volunteerQueriesOnLarge,
       dashboardOnLarge,
       checklistOnLarge,
+      statsOnLarge,
       orgQueriesOnLarge: { orgCount, orgListMs, orgListRawMs, orgListRatioToRaw, orgSearchMs, orgSearchRawMs, orgSearchRatioToRaw, orgGetMs, orgAddMs },
       duesQueriesOnLarge: { duesOverdueCount, duesMemberScanRawMs, duesOverdueCountyMs, duesOverdueRatioToRaw, duesReportCountyMs, duesReportRatioToRaw, duesOverdueTownshipMs, duesReportTownshipMs },
       exportMembersOnMedium,

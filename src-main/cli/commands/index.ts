@@ -7,10 +7,11 @@ import { groupCommands, groupUsage } from './group';
 import { memberCommands, memberUsage } from './member';
 import { orgCommands, orgUsage } from './org';
 import { volunteerCommands, volunteerUsage } from './volunteer';
+import { statsCommands, statsUsage } from './stats';
 import { importUsage } from '../import-command';
 
 // One table per area, merged here; a command line defined twice is a start-up error.
-const areas: CommandTable[] = [orgCommands, memberCommands, volunteerCommands, duesCommands, groupCommands, exportCommands, dashboardCommands, checklistCommands];
+const areas: CommandTable[] = [orgCommands, memberCommands, volunteerCommands, duesCommands, groupCommands, exportCommands, dashboardCommands, checklistCommands, statsCommands];
 
 export const commands: CommandTable = {};
 for (const area of areas) {
@@ -24,4 +25,4 @@ export const usage = `用法: ledger <命令> [--db 文件] [--json]
   init  --county-code 330106 --county-name 杭州市西湖区红十字会 [--clerk 姓名]
   seed  --scale small|medium|large [--seed N]
   check
-${[orgUsage, memberUsage, volunteerUsage, duesUsage, groupUsage, importUsage, exportUsage, dashboardUsage, checklistUsage].join('\n')}`;
+${[orgUsage, memberUsage, volunteerUsage, duesUsage, groupUsage, importUsage, exportUsage, dashboardUsage, checklistUsage, statsUsage].join('\n')}`;

@@ -11,6 +11,7 @@ import { fileMethods } from './contract/files';
 import { exportMethods } from './contract/export';
 import { dashboardMethods } from './contract/dashboard';
 import { checklistMethods } from './contract/checklist';
+import { statsMethods } from './contract/stats';
 
 // The one API contract. Every transport (Electron IPC, loopback HTTP, CLI) carries exactly
 // these methods; the dispatcher parses every input with these schemas and every output too,
@@ -206,6 +207,7 @@ export const contract = {
   ...exportMethods,
   ...dashboardMethods,
   ...checklistMethods,
+  ...statsMethods,
 } as const;
 
 export type Contract = typeof contract;
@@ -238,3 +240,4 @@ export type * from './contract/files';
 export type * from './contract/export';
 export type * from './contract/dashboard';
 export type * from './contract/checklist';
+export type * from './contract/stats';

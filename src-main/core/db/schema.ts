@@ -380,6 +380,38 @@ export interface ImportMappingTable {
   updated_at: string;
 }
 
+/** Per metric and day, how many records started (+) or stopped (-) counting; kept by triggers (migration 0050). */
+export interface StatsDeltaTable {
+  metric: string;
+  day: string;
+  n: number;
+}
+
+export interface StatsFinalisationTable {
+  year: number;
+  baseline_year: number;
+  finalised_at: string;
+  finalised_by: string;
+  snapshot_json: string;
+}
+
+export interface StatsFinaliseLogTable {
+  id: Generated<number>;
+  year: number;
+  action: 'finalise' | 'reopen';
+  at: string;
+  actor: string;
+  reason: string | null;
+}
+
+export interface StatsExplanationTable {
+  year: number;
+  code: string;
+  text: string;
+  at: string;
+  actor: string;
+}
+
 export interface Database {
   county_society: CountySocietyTable;
   society_term: SocietyTermTable;
@@ -414,6 +446,10 @@ export interface Database {
   import_batch: ImportBatchTable;
   import_row: ImportRowTable;
   import_mapping: ImportMappingTable;
+  stats_delta: StatsDeltaTable;
+  stats_finalisation: StatsFinalisationTable;
+  stats_finalise_log: StatsFinaliseLogTable;
+  stats_explanation: StatsExplanationTable;
 }
 
 export type CountySociety = Selectable<CountySocietyTable>;

@@ -13,6 +13,8 @@ export const settingDefaults = {
   duesYouthFen: 500,
   /** Years before this are not judged by the dues lapse rule; null = the earliest year with dues recorded. */
   duesFirstYear: null as number | null,
+  /** 联系电话 printed under the annual tables; null leaves a line to fill in by hand. */
+  statsContactPhone: null as string | null,
   /** The last bulk 视为自动退会, undoable while its change-log rows are the newest. */
   duesLastLapse: null as { batchId: string; fromLogId: number; toLogId: number; count: number; at: string; lapsedOn: string; orgName: string | null } | null,
   /** 常住人口 of the county, the denominator of the ‰ volunteer target; the ledger cannot know it. */

@@ -31,7 +31,7 @@ async function lookup(_ctx: ReadContext, input: ParsedInput<'county.lookup'>): P
 
 const flag = (v: 0 | 1 | null) => (v === null ? null : v === 1);
 
-async function toCounty(db: ReadDb, row: CountySociety): Promise<ApiOutput<'county.get'>> {
+export async function toCounty(db: ReadDb, row: CountySociety): Promise<ApiOutput<'county.get'>> {
   const info = lookupCounty(row.division_code);
   const terms = await readSocietyTerms(db);
   const governance: Governance = {

@@ -12,6 +12,7 @@ import { memberHandlers } from './member';
 import { orgHandlers } from './org';
 import { serviceHandlers } from './service';
 import { starHandlers } from './star';
+import { statsHandlers } from './stats';
 import { teamHandlers } from './team';
 import { volunteerHandlers } from './volunteer';
 
@@ -33,4 +34,5 @@ export const handlers: HandlerTable = mergeHandlerMaps(
   exportHandlers,
   dashboardHandlers,
   checklistHandlers,
+  statsHandlers,
 );

@@ -1,0 +1,36 @@
+import path from 'node:path';
+import { UsageError, defined, type CommandTable, type Flags } from '../args';
+
+export const statsUsage = `  stats --year YYYY [--baseline-year YYYY] [--out 文件.xlsx]
+  stats trace --year YYYY --item 1-14 [--table 1|2] [--baseline-year YYYY]`;
+
+function yearFlag(value: string | undefined, flag: string): number {
+  if (value === undefined || !/^\d{4}$/.test(value)) throw new UsageError(`--${flag} 应为四位年度，如 2025。`);
+  return Number(value);
+}
+
+function baseline(flags: Flags): number | undefined {
+  return flags['baseline-year'] === undefined ? undefined : yearFlag(flags['baseline-year'], 'baseline-year');
+}
+
+export const statsCommands: CommandTable = {
+  stats: (flags, rest) => {
+    if (rest.length > 0) throw new UsageError(`未知的 stats 子命令“${rest.join(' ')}”。\n${statsUsage}`);
+    const input = { year: yearFlag(flags.year, 'year'), ...defined({ baselineYear: baseline(flags) }) };
+    if (flags.out !== undefined) {
+      if (path.extname(flags.out).toLowerCase() !== '.xlsx') throw new UsageError('--out 应为要保存的 .xlsx 文件。');
+      return { method: 'export.statsTables', input, saveTo: flags.out };
+    }
+    return { method: 'stats.tables', input };
+  },
+  'stats trace': (flags) => {
+    if (flags.item === undefined || !/^\d{1,2}$/.test(flags.item) || Number(flags.item) < 1 || Number(flags.item) > 14) throw new UsageError('--item 应为 1–14 的项目序号。');
+    if (flags.table !== undefined && flags.table !== '1' && flags.table !== '2') throw new UsageError('--table 应为 1（附件1）或 2（附件2）。');
+    return {
+      method: 'stats.trace',
+      input: { year: yearFlag(flags.year, 'year'), item: Number(flags.item), table: flags.table === '2' ? 2 : 1, ...defined({ baselineYear: baseline(flags) }) },
+      // The whole list, as a bare JSON array: its length is the figure.
+      text: (value) => `${JSON.stringify((value as { records: unknown[] }).records)}\n`,
+    };
+  },
+};

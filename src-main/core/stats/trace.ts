@@ -1,0 +1,145 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import { groupMemberActiveAt, memberActiveAt, memberKindAt, organizationEstablishedAt, teamActiveAt, volunteerActiveAt, yearEnd } from '../db/active-at';
+import { maskIdNumber } from '../domain/id-number';
+import { maskPhone } from '../domain/phone';
+import { asOfFor, reElectionDue, termsStartedBetween, type Term } from './compute';
+import type { ItemNo } from './items';
+
+// The records behind one figure, masked. For a count item the list's length is the figure; for
+// item 14 the rows' minutes add up to it. 附件2 differences are given as the year's records plus
+// the baseline year's (side 'baseline'): the figure is the first count minus the second. 附件2
+// items 2/3 list the terms begun in the window.
+
+export interface TraceRecord {
+  side: 'year' | 'baseline';
+  entity: 'county_society' | 'society_term' | 'organization' | 'group_member' | 'member' | 'volunteer' | 'volunteer_team' | 'service_hours';
+  id: number;
+  name: string;
+  organization: string | null;
+  date: string | null;
+  idNumber: string | null;
+  phone: string | null;
+  note: string | null;
+  minutes: number | null;
+  hours: number | null;
+}
+
+interface Page {
+  offset: number;
+  limit: number | null;
+}
+
+type Row = Record<string, unknown>;
+
+const mask = (id: unknown) => (typeof id === 'string' && id ? maskIdNumber(id) : null);
+const maskP = (p: unknown) => (typeof p === 'string' && p ? maskPhone(p) : null);
+
+function listFor(sqlite: BetterSqlite3.Database, item: ItemNo, asOf: string, yearStart: string, side: TraceRecord['side']): TraceRecord[] {
+  const base = { side, idNumber: null, phone: null, note: null, minutes: null, hours: null, organization: null };
+  const all = (sql: string, params: Record<string, unknown> = {}) => sqlite.prepare(sql).all({ asOf, ...params }) as Row[];
+  switch (item) {
+    case 2:
+    case 4:
+    case 6:
+      return [];
+    case 1:
+    case 5:
+    case 7: {
+      const col = item === 1 ? 'mgmt_rationalized' : item === 5 ? 'party_group_established' : 'supervisory_board_established';
+      const label = item === 1 ? '已理顺管理体制' : item === 5 ? '已设立党组' : '已设立监事会';
+      return all(`SELECT id, name, ${col}_on AS d FROM county_society WHERE id = 1 AND ${col} = 1 AND (${col}_on IS NULL OR ${col}_on <= :asOf)`).map((r) => ({
+        ...base,
+        entity: 'county_society',
+        id: r.id as number,
+        name: r.name as string,
+        date: (r.d as string | null) ?? null,
+        note: r.d ? label : `${label}（未填日期）`,
+      }));
+    }
+    case 3: {
+      const terms = all('SELECT id, started_on, due_on, note FROM society_term ORDER BY started_on') as unknown as Array<Term & { id: number; note: string | null }>;
+      if (reElectionDue(terms, asOf) === 0) return [];
+      const t = terms.filter((x) => x.started_on <= asOf).at(-1)!;
+      return [{ ...base, entity: 'society_term', id: t.id, name: t.note ?? '理事会', date: t.started_on, note: `应于 ${t.due_on} 换届，截至 ${asOf} 尚未换届` }];
+    }
+    case 8:
+      return all(
+        `SELECT o.id, o.name, o.founded_on, ot.name AS type, o.status FROM organization o LEFT JOIN organization_type ot ON ot.id = o.type_id WHERE ${organizationEstablishedAt('o')} ORDER BY o.id`,
+      ).map((r) => ({ ...base, entity: 'organization', id: r.id as number, name: r.name as string, date: (r.founded_on as string | null) ?? null, note: (r.type as string | null) ?? '未填类型' }));
+    case 9:
+      return all(
+        `SELECT g.id, g.unit_name, g.joined_on, g.contact_phone, o.name AS org FROM group_member g LEFT JOIN organization o ON o.id = g.organization_id WHERE ${groupMemberActiveAt('g')} ORDER BY g.id`,
+      ).map((r) => ({ ...base, entity: 'group_member', id: r.id as number, name: r.unit_name as string, organization: (r.org as string | null) ?? null, date: r.joined_on as string, phone: maskP(r.contact_phone) }));
+    case 10:
+    case 11:
+      return all(
+        `SELECT m.id, p.name, p.id_number, p.phone, o.name AS org, m.joined_on FROM member m JOIN person p ON p.id = m.person_id JOIN organization o ON o.id = m.organization_id
+         WHERE ${memberActiveAt('m')} AND ${memberKindAt('m')} = :kind ORDER BY m.id`,
+        { kind: item === 10 ? 'adult' : 'youth' },
+      ).map((r) => ({ ...base, entity: 'member', id: r.id as number, name: r.name as string, organization: r.org as string, date: r.joined_on as string, idNumber: mask(r.id_number), phone: maskP(r.phone) }));
+    case 12:
+      return all(
+        `SELECT v.id, p.name, p.id_number, p.phone, o.name AS org, v.registered_on FROM volunteer v JOIN person p ON p.id = v.person_id LEFT JOIN organization o ON o.id = v.organization_id
+         WHERE ${volunteerActiveAt('v')} ORDER BY v.id`,
+      ).map((r) => ({ ...base, entity: 'volunteer', id: r.id as number, name: r.name as string, organization: (r.org as string | null) ?? null, date: r.registered_on as string, idNumber: mask(r.id_number), phone: maskP(r.phone) }));
+    case 13:
+      return all(
+        `SELECT t.id, t.name, t.founded_on, t.is_registered_org, t.led_by_county, o.name AS org FROM volunteer_team t LEFT JOIN organization o ON o.id = t.organization_id WHERE ${teamActiveAt('t')} ORDER BY t.id`,
+      ).map((r) => ({
+        ...base,
+        entity: 'volunteer_team',
+        id: r.id as number,
+        name: r.name as string,
+        organization: (r.org as string | null) ?? (r.led_by_county ? '县红十字会直属' : null),
+        date: r.founded_on as string,
+        note: r.is_registered_org ? '志愿服务组织（已登记）' : '志愿服务队（未登记）',
+      }));
+    case 14:
+      return all(
+        `SELECT r.id, r.held_on, r.title, h.minutes, p.name, t.name AS team FROM service_record r JOIN service_hours h ON h.service_record_id = r.id
+         JOIN volunteer v ON v.id = h.volunteer_id JOIN person p ON p.id = v.person_id LEFT JOIN volunteer_team t ON t.id = r.team_id
+         WHERE r.held_on >= :from AND r.held_on <= :asOf ORDER BY r.held_on, r.id, h.volunteer_id`,
+        { from: yearStart },
+      ).map((r) => ({
+        ...base,
+        entity: 'service_hours',
+        id: r.id as number,
+        name: r.name as string,
+        organization: (r.team as string | null) ?? null,
+        date: r.held_on as string,
+        note: r.title as string,
+        minutes: r.minutes as number,
+        hours: (r.minutes as number) / 60,
+      }));
+  }
+}
+
+export interface TraceRequest {
+  year: number;
+  baselineYear: number;
+  today: string;
+  table: 1 | 2;
+  item: ItemNo;
+}
+
+export function traceItem(sqlite: BetterSqlite3.Database, request: TraceRequest, page: Page = { offset: 0, limit: null }): { total: number; records: TraceRecord[] } {
+  const { asOf } = asOfFor(request.year, request.today);
+  let records: TraceRecord[];
+  if (request.table === 2 && request.item === 3) {
+    const terms = sqlite.prepare('SELECT id, started_on, due_on, note FROM society_term ORDER BY started_on').all() as Array<Term & { id: number; note: string | null }>;
+    records = termsStartedBetween(terms, yearEnd(request.baselineYear), asOf).map((t) => {
+      const term = t as Term & { id: number; note: string | null };
+      return { side: 'year', entity: 'society_term', id: term.id, name: term.note ?? '理事会', organization: null, date: term.started_on, idNumber: null, phone: null, note: '完成换届', minutes: null, hours: null };
+    });
+  } else if (request.table === 2 && request.item === 2) {
+    records = [];
+  } else {
+    records = listFor(sqlite, request.item, asOf, `${request.year}-01-01`, 'year');
+    if (request.table === 2) {
+      const b = yearEnd(request.baselineYear);
+      records = records.concat(listFor(sqlite, request.item, b, `${request.baselineYear}-01-01`, 'baseline'));
+    }
+  }
+  const end = page.limit === null ? undefined : page.offset + page.limit;
+  return { total: records.length, records: records.slice(page.offset, end) };
+}

@@ -1,0 +1,212 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Alert, Button, Card, Drawer, Input, Modal, Select, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
+import type { StatsTables, StatsTrace, StatsValidation } from '../../../../src-main/core/api/contract';
+import { invoke } from '../../api/client';
+import { downloadFile } from '../../api/files';
+import { useApiAction } from '../../components/useApiError';
+
+// 年报: 附件1 and 附件2 for a chosen year, every figure opening the records behind it, the checks
+// before finalising, finalise / reopen, and the official Excel file.
+
+const pageSize = 2000;
+type Line = StatsTables['table1'][number];
+
+export function ReportsPage() {
+  const thisYear = new Date().getFullYear();
+  const [year, setYear] = useState(thisYear - 1);
+  const [baselineYear, setBaselineYear] = useState(2020);
+  const [tables, setTables] = useState<StatsTables | null>(null);
+  const [validation, setValidation] = useState<StatsValidation | null>(null);
+  const [trace, setTrace] = useState<StatsTrace | null>(null);
+  const [traceTable, setTraceTable] = useState<1 | 2>(1);
+  const [reopenReason, setReopenReason] = useState('');
+  const [reopenOpen, setReopenOpen] = useState(false);
+  const [drafts, setDrafts] = useState<Record<string, string>>({});
+  const run = useApiAction();
+
+  const load = useCallback(async () => {
+    const base = Math.min(baselineYear, year - 1);
+    const t = await run(() => invoke('stats.tables', { year, baselineYear: base }));
+    if (t) setTables(t);
+    const v = await run(() => invoke('stats.validate', { year, baselineYear: base }));
+    if (v) setValidation(v);
+  }, [year, baselineYear, run]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const openTrace = async (table: 1 | 2, item: number, offset = 0) => {
+    const t = await run(() => invoke('stats.trace', { year, baselineYear: Math.min(baselineYear, year - 1), table, item, offset, limit: pageSize }));
+    if (!t) return;
+    setTraceTable(table);
+    setTrace(offset === 0 || !trace ? t : { ...t, records: [...trace.records, ...t.records] });
+  };
+
+  const columns = (table: 1 | 2) => [
+    { title: '序号', dataIndex: 'item', width: 60 },
+    {
+      title: '工作事项',
+      dataIndex: 'name',
+      width: 280,
+      render: (name: string, line: Line) => {
+        const note = tables?.notes.find((n) => n.item === line.item);
+        const text = table === 1 ? note?.definition1 : note?.definition2;
+        return (
+          <Tooltip title={[text, note?.breakdown].filter(Boolean).join(' ')}>
+            <span>{name}</span>
+          </Tooltip>
+        );
+      },
+    },
+    { title: '单位', dataIndex: 'unit', width: 60 },
+    {
+      title: '数值',
+      dataIndex: 'value',
+      width: 110,
+      render: (value: number, line: Line) => (
+        <Button type="link" data-testid={`figure-${table}-${line.item}`} onClick={() => void openTrace(table, line.item)}>
+          {value}
+        </Button>
+      ),
+    },
+    {
+      title: '指标说明',
+      key: 'def',
+      render: (_: unknown, line: Line) => {
+        const note = tables?.notes.find((n) => n.item === line.item);
+        return (
+          <Typography.Text type="secondary">
+            {(table === 1 ? note?.definition1 : note?.definition2) ?? ''}
+            {note?.breakdown ? ` ${note.breakdown}` : ''}
+          </Typography.Text>
+        );
+      },
+    },
+  ];
+
+  const years = Array.from({ length: thisYear - 2009 }, (_, i) => thisYear - i);
+  const exportExcel = async () => {
+    const ref = await run(() => invoke('export.statsTables', { year, baselineYear: Math.min(baselineYear, year - 1) }));
+    if (ref) await run(() => downloadFile(ref.token, ref.fileName), '已导出');
+  };
+  const finalise = () =>
+    Modal.confirm({
+      title: `确认将 ${year} 年统计表定稿？`,
+      content: '定稿后统计表按当前数值冻结，说明变为只读；如需修改须重新打开并填写原因。',
+      okText: '定稿',
+      cancelText: '取消',
+      onOk: async () => {
+        const t = await run(() => invoke('stats.finalise', { year, baselineYear: Math.min(baselineYear, year - 1) }), '已定稿');
+        if (t) await load();
+      },
+    });
+
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Space wrap>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          年报 · 组织体系建设统计表
+        </Typography.Title>
+        统计年度
+        <Select value={year} style={{ width: 130 }} onChange={setYear} options={years.map((y) => ({ value: y, label: y === thisYear ? `${y}（暂行）` : String(y) }))} />
+        基准年度
+        <Select value={baselineYear} style={{ width: 100 }} onChange={setBaselineYear} options={years.filter((y) => y < year).map((y) => ({ value: y, label: String(y) }))} />
+        <Button onClick={() => void exportExcel()}>导出 Excel</Button>
+        {tables?.finalised ? <Button onClick={() => setReopenOpen(true)}>重新打开</Button> : <Button type="primary" disabled={tables?.provisional} onClick={finalise}>定稿</Button>}
+      </Space>
+      {tables?.provisional && <Alert type="warning" showIcon message={`${year} 年尚未结束：以下为暂行数据，统计截至 ${tables.asOf}。`} />}
+      {tables?.finalised && (
+        <Alert
+          type={tables.finalised.liveDiffers ? 'warning' : 'success'}
+          showIcon
+          message={`已于 ${tables.finalised.at.slice(0, 10)} 由 ${tables.finalised.by} 定稿，显示定稿时的数值。`}
+          description={tables.finalised.liveDiffers ? `定稿后台账有变化：${tables.finalised.liveDifferences.join('；')}` : undefined}
+        />
+      )}
+      {tables && (
+        <Tabs
+          items={[
+            { key: '1', label: '附件1 组织体系建设工作情况调查表', children: <Table rowKey="item" size="small" pagination={false} columns={columns(1)} dataSource={tables.table1} /> },
+            { key: '2', label: `附件2 组织体系建设年工作成效统计表（与 ${tables.baselineYear} 年相比）`, children: <Table rowKey="item" size="small" pagination={false} columns={columns(2)} dataSource={tables.table2} /> },
+          ]}
+        />
+      )}
+      {validation && (
+        <Card title={`定稿前校验（${validation.issues.length} 项；未处理的错误 ${validation.blocking} 项）`} size="small">
+          {validation.issues.length === 0 && <Typography.Text>没有发现问题。</Typography.Text>}
+          {validation.issues.map((issue) => (
+            <Card key={issue.code} size="small" style={{ marginBottom: 8 }} title={<Space><Tag color={issue.severity === 'error' ? 'red' : 'orange'}>{issue.severity === 'error' ? '错误' : '提醒'}</Tag>{issue.message}</Space>}>
+              <Typography.Paragraph type="secondary" ellipsis={{ rows: 2, expandable: true }}>
+                {issue.records.map((r) => `${r.name}：${r.detail}`).join('；')}
+              </Typography.Paragraph>
+              <Space.Compact style={{ width: '100%' }}>
+                <Input
+                  placeholder="说明（如：已核实，情况属实）"
+                  disabled={validation.finalised}
+                  value={drafts[issue.code] ?? issue.explanation?.text ?? ''}
+                  onChange={(e) => setDrafts({ ...drafts, [issue.code]: e.target.value })}
+                />
+                <Button
+                  disabled={validation.finalised}
+                  onClick={async () => {
+                    const v = await run(() => invoke('stats.explain', { year, code: issue.code, text: drafts[issue.code] ?? '' }), '说明已保存');
+                    if (v) setValidation(v);
+                  }}
+                >
+                  保存说明
+                </Button>
+              </Space.Compact>
+            </Card>
+          ))}
+        </Card>
+      )}
+      <Drawer open={trace !== null} width={860} onClose={() => setTrace(null)} title={trace ? `附件${traceTable} 第 ${trace.item} 项 ${trace.name}：${trace.value}${trace.unit}` : ''}>
+        {trace && (
+          <Space direction="vertical" style={{ width: '100%' }}>
+            <Typography.Text>
+              <span data-testid="trace-count">共 {trace.total} 条记录</span>
+              {trace.unit === '小时' ? `，合计 ${trace.value} 小时` : ''}
+              {traceTable === 2 && trace.item !== 3 && trace.item !== 2 ? '（本年度记录减去基准年度记录）' : ''}
+            </Typography.Text>
+            <Table
+              rowKey={(r) => `${r.side}-${r.entity}-${r.id}-${r.name}-${r.date}`}
+              size="small"
+              virtual
+              scroll={{ y: 600 }}
+              pagination={false}
+              dataSource={trace.records}
+              columns={[
+                ...(traceTable === 2 ? [{ title: '口径', dataIndex: 'side', width: 80, render: (s: string) => (s === 'year' ? '本年度' : '基准年度') }] : []),
+                { title: '名称', dataIndex: 'name', width: 180 },
+                { title: '所属', dataIndex: 'organization', width: 180 },
+                { title: '日期', dataIndex: 'date', width: 110 },
+                { title: '证件号', dataIndex: 'idNumber', width: 170 },
+                { title: '说明', dataIndex: 'note' },
+                ...(trace.unit === '小时' ? [{ title: '小时', dataIndex: 'hours', width: 80, render: (h: number) => Math.round(h * 100) / 100 }] : []),
+              ]}
+            />
+            {trace.records.length < trace.total && <Button onClick={() => void openTrace(traceTable, trace.item, trace.records.length)}>再加载 {Math.min(pageSize, trace.total - trace.records.length)} 条</Button>}
+          </Space>
+        )}
+      </Drawer>
+      <Modal
+        open={reopenOpen}
+        title={`重新打开 ${year} 年统计表`}
+        okText="重新打开"
+        cancelText="取消"
+        okButtonProps={{ disabled: reopenReason.trim() === '' }}
+        onCancel={() => setReopenOpen(false)}
+        onOk={async () => {
+          const t = await run(() => invoke('stats.reopen', { year, reason: reopenReason }), '已重新打开，操作已记录');
+          if (t) {
+            setReopenOpen(false);
+            setReopenReason('');
+            await load();
+          }
+        }}
+      >
+        <Input.TextArea placeholder="重新打开的原因（必填，将记入日志）" value={reopenReason} onChange={(e) => setReopenReason(e.target.value)} />
+      </Modal>
+    </Space>
+  );
+}
