@@ -1,10 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { seedChecklistFixture, tinyPng } from '../helpers/checklist-fixture';
-import { launchChromium, ledgerCli, openPage, screenshotDir, startWeb, tempDb } from './web-host';
+import { checklistLedger, recordManualCheck } from './ledger-fixtures';
+import { launchChromium, openPage, screenshotDir, startWeb } from './web-host';
 
 let browser: Browser;
 const stops: Array<() => void> = [];
@@ -20,13 +19,7 @@ afterAll(async () => {
 
 describe('达标检查', () => {
   it('records a manual item as met with an evidence image, sees the cell and counts change, and opens the evidence', async () => {
-    const db = tempDb('checklist.sqlite');
-    ledgerCli('init', '--db', db, '--county-code', '330106', '--county-name', '杭州市西湖区红十字会', '--clerk', '王芳');
-    const s = new Database(db);
-    seedChecklistFixture(s);
-    s.close();
-    const image = path.join(path.dirname(db), '制度照片.png');
-    fs.writeFileSync(image, tinyPng);
+    const { db, image } = checklistLedger('checklist.sqlite');
 
     const web = await startWeb(db);
     stops.push(web.stop);
@@ -43,14 +36,8 @@ describe('达标检查', () => {
     const counts = matrix.getByLabel('第 3 项计数');
     await expect.poll(() => counts.textContent()).toContain('达标 0');
 
-    await cell.click();
+    await recordManualCheck(page, '阳光社区红十字会 · 有规范的管理制度：未核查', '制度已上墙，照片存档', image);
     const drawer = page.getByRole('dialog').filter({ hasText: '记录核查结果' });
-    await drawer.getByText(/^截至 \d{4}-\d{2}-\d{2} 尚未核查$/).waitFor();
-    await drawer.getByLabel('说明').fill('制度已上墙，照片存档');
-    await drawer.locator('input[type=file]').setInputFiles(image);
-    await drawer.getByText('制度照片.png').waitFor();
-    await drawer.getByRole('button', { name: '保存核查结果' }).click();
-    await page.getByText('已记录核查结果').waitFor();
 
     // The matrix behind the drawer shows the new state and count.
     await matrix.getByRole('button', { name: '阳光社区红十字会 · 有规范的管理制度：达标', includeHidden: true }).waitFor({ state: 'attached' });

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { residentIdCheckChar } from '../../src-main/core/domain/id-number';
-import { launchChromium, ledgerCli, openPage, screenshotDir, startWeb, tempDb } from './web-host';
+import { cliJson as json, initLedger } from './ledger-fixtures';
+import { launchChromium, openPage, screenshotDir, startWeb } from './web-host';
 
 let browser: Browser;
 const stops: Array<() => void> = [];
@@ -17,14 +18,12 @@ afterAll(async () => {
   for (const stop of stops) stop();
 });
 
-const json = <T,>(...args: string[]) => JSON.parse(ledgerCli(...args, '--json')) as T;
 const idNumber = (first17: string) => first17 + residentIdCheckChar(first17);
 
 describe('工作目标', () => {
   it('shows the targets and a chart, follows the population setting, and opens the records behind a figure', async () => {
     // Two communities under one street, one with a team; one registered volunteer.
-    const db = tempDb('dashboard.sqlite');
-    ledgerCli('init', '--db', db, '--county-code', '330106', '--county-name', '杭州市西湖区红十字会', '--clerk', '王芳');
+    const db = initLedger('dashboard.sqlite');
     const street = json<{ id: number }>('org', 'add', '--db', db, '--name', '北山街道红十字会', '--type', '街道', '--founded-on', '2018-01-01').id;
     const xiangshan = json<{ id: number }>('org', 'add', '--db', db, '--name', '象山社区红十字会', '--type', '社区', '--parent', String(street), '--founded-on', '2019-01-01').id;
     json('org', 'add', '--db', db, '--name', '和睦社区红十字会', '--type', '社区', '--parent', String(street), '--founded-on', '2019-01-01');
@@ -41,7 +40,11 @@ describe('工作目标', () => {
     const coverage = page.getByTestId('target-community_team_coverage');
     await expect.poll(() => coverage.getByTestId('target-value').textContent()).toBe('50%');
     await coverage.getByText('已达标').waitFor();
-    await page.getByTestId('target-community_goal_rate').getByText('达标模板评估尚未接入').first().waitFor();
+    // Neither community records a leader, so neither meets 五有: 0 of 2.
+    const goal = page.getByTestId('target-community_goal_rate');
+    await expect.poll(() => goal.getByTestId('target-value').textContent()).toBe('0%');
+    await goal.getByText('未达标').waitFor();
+    await goal.getByRole('button', { name: '未达到的社区' }).waitFor();
 
     // The township chart is drawn as SVG, with the street's bar label.
     const chart = page.getByRole('img', { name: '各乡镇（街道）社区覆盖率图' });

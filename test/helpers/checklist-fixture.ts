@@ -70,3 +70,31 @@ export function seedChecklistFixture(s: BetterSqlite3.Database): ChecklistFixtur
 
 /** A 1×1 PNG, the smallest real image for evidence uploads. */
 export const tinyPng = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+
+export interface FiveHasFacts {
+  leaderName: string;
+  serviceSite: string;
+  /** Members who joined on `joinedOn` and are still on the roll. */
+  members: number;
+  /** Volunteers registered on `joinedOn`, still registered. */
+  volunteers: number;
+  joinedOn: string;
+  /** One activity of the organisation's own (no team) on each date. */
+  activitiesOn: string[];
+}
+
+/**
+ * Writes the facts behind 五有's automatic items (leader, members and volunteers, service site,
+ * activities in the year) for one organisation, so a test decides the manual item alone.
+ */
+export function addFiveHasFacts(s: BetterSqlite3.Database, orgId: number, f: FiveHasFacts): void {
+  s.prepare('UPDATE organization SET leader_name = ?, service_site = ? WHERE id = ?').run(f.leaderName, f.serviceSite, orgId);
+  const person = s.prepare(`INSERT INTO person (name, created_at, updated_at) VALUES (?, '${at}', '${at}') RETURNING id`);
+  const newPerson = (name: string) => (person.get(name) as { id: number }).id;
+  const member = s.prepare(`INSERT INTO member (person_id, kind, organization_id, joined_on, status, created_at, updated_at) VALUES (?, 'adult', ?, ?, 'active', '${at}', '${at}')`);
+  for (let i = 0; i < f.members; i++) member.run(newPerson(`${f.leaderName}会员${i + 1}`), orgId, f.joinedOn);
+  const volunteer = s.prepare(`INSERT INTO volunteer (person_id, organization_id, registered_on, created_at, updated_at) VALUES (?, ?, ?, '${at}', '${at}')`);
+  for (let i = 0; i < f.volunteers; i++) volunteer.run(newPerson(`${f.leaderName}志愿者${i + 1}`), orgId, f.joinedOn);
+  const record = s.prepare(`INSERT INTO service_record (held_on, team_id, organization_id, title, created_at, updated_at) VALUES (?, NULL, ?, '社区红十字活动', '${at}', '${at}')`);
+  for (const heldOn of f.activitiesOn) record.run(heldOn, orgId);
+}

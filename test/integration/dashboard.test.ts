@@ -1,10 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { DashboardTarget, TargetKey } from '../../src-main/core/api/contract';
-import { createDashboardHandlers } from '../../src-main/core/api/handlers/dashboard';
-import { handlers } from '../../src-main/core/api/handlers/index';
-import type { CommunitiesMeeting } from '../../src-main/core/dashboard/campaign';
 import { residentIdCheckChar } from '../../src-main/core/domain/id-number';
 import { createTestLedger, type TestLedger } from '../helpers/backend';
+import { addFiveHasFacts, type FiveHasFacts } from '../helpers/checklist-fixture';
 
 // A small county, every figure computed by hand. The edge dates sit on the year boundary:
 // as of 2025-12-31 a team founded that day counts and one founded 2026-01-01 does not; a team
@@ -77,9 +75,9 @@ describe('dashboard.get', () => {
     // Communities 象山, 和睦, 翠苑 (文新 is 筹建); only 象山's team exists on 12-31: 1/3 = 33.3% ≥ 30%.
     expect(pick(t.community_team_coverage)).toEqual({ value: 33.3, numerator: 1, denominator: 3, met: true });
     expect(t.community_team_coverage).toMatchObject({ target: 30, unit: '%', comparator: '>=', dueYear: 2024, name: '建有红十字志愿服务队的社区占比' });
-    // No evaluator wired in: no value, not met, and the reason.
-    expect(pick(t.community_goal_rate)).toEqual({ value: null, numerator: null, denominator: 3, met: false });
-    expect(t.community_goal_rate.note).toBe('达标模板评估尚未接入');
+    // No organisation records a leader, so none meets 五有: 0/3.
+    expect(pick(t.community_goal_rate)).toEqual({ value: 0, numerator: 0, denominator: 3, met: false });
+    expect(t.community_goal_rate.note).toBeNull();
     // 应急队 only: 救护队 was dissolved that day, 新队 not yet founded.
     expect(pick(t.county_direct_teams)).toEqual({ value: 1, numerator: 1, denominator: null, met: false });
     // 7 established organisations; 象山 and the hospital have a team: 2/7 = 28.6%.
@@ -87,7 +85,6 @@ describe('dashboard.get', () => {
     // 甲 乙 戊 己 (丁 left on the day, 丙 registers the next); no population set yet.
     expect(pick(t.volunteer_population_rate)).toEqual({ value: null, numerator: 4, denominator: null, met: false });
     expect(t.volunteer_population_rate.note).toContain('常住人口');
-    expect(d.evaluatorConnected).toBe(false);
   });
 
   it('moves with the date: 2025-12-30 and 2026-01-01, and today by default', async () => {
@@ -110,15 +107,16 @@ describe('dashboard.get', () => {
   it('breaks coverage down by township and by type', async () => {
     const d = await ledger.call('dashboard.get', { asOf: '2025-12-31' });
     expect(d.byTownship).toEqual([
-      { townshipId: ids.town, name: '城关镇红十字会', communities: 2, communitiesWithTeam: 1, communityCoverage: 50, communitiesMeeting: null, organizations: 4, organizationsWithTeam: 1 },
-      { townshipId: ids.street, name: '北山街道红十字会', communities: 1, communitiesWithTeam: 0, communityCoverage: 0, communitiesMeeting: null, organizations: 2, organizationsWithTeam: 0 },
-      { townshipId: null, name: '县直及其他', communities: 0, communitiesWithTeam: 0, communityCoverage: null, communitiesMeeting: null, organizations: 1, organizationsWithTeam: 1 },
+      { townshipId: ids.town, name: '城关镇红十字会', communities: 2, communitiesWithTeam: 1, communityCoverage: 50, communitiesMeeting: 0, organizations: 4, organizationsWithTeam: 1 },
+      { townshipId: ids.street, name: '北山街道红十字会', communities: 1, communitiesWithTeam: 0, communityCoverage: 0, communitiesMeeting: 0, organizations: 2, organizationsWithTeam: 0 },
+      { townshipId: null, name: '县直及其他', communities: 0, communitiesWithTeam: 0, communityCoverage: null, communitiesMeeting: 0, organizations: 1, organizationsWithTeam: 1 },
     ]);
     const types = Object.fromEntries(d.byType.map((r) => [r.name, [r.organizations, r.organizationsWithTeam, r.teamCoverage]]));
     expect(types).toEqual({ 乡镇: [1, 0, 0], 社区: [3, 1, 33.3], 村: [1, 0, 0], 街道: [1, 0, 0], 医疗卫生机构: [1, 1, 100] });
     const lagging = Object.fromEntries(d.lagging.map((l) => [l.key, l.organizations.map((o) => o.name)]));
     expect(lagging).toEqual({
       community_team_coverage: ['和睦社区红十字会', '翠苑社区红十字会'],
+      community_goal_rate: ['象山社区红十字会', '和睦社区红十字会', '翠苑社区红十字会'],
       teams_per_organization: ['城关镇红十字会', '和睦社区红十字会', '东村红十字会', '北山街道红十字会', '翠苑社区红十字会'],
     });
   });
@@ -154,48 +152,104 @@ describe('dashboard.get', () => {
   });
 });
 
-describe('with a campaign evaluator injected', () => {
-  let calls: Array<{ templateCode: string; asOf: string; organizationIds: number[] }>;
-  let meeting: number[];
-  beforeEach(() => {
-    calls = [];
-    meeting = [];
-    const fake: CommunitiesMeeting = (input) => {
-      calls.push(input);
-      return new Set(input.organizationIds.filter((id) => meeting.includes(id)));
-    };
-    ledger.backend.handlers = { ...handlers, ...createDashboardHandlers(() => fake) };
+describe('the goal rate, from the real 五有 evaluation', () => {
+  // As of 2025-12-31, 五有 = leader; ≥10 members and ≥5 volunteers; manual 管理制度; service site;
+  // ≥2 activities in 2025. The automatic facts below meet every item except where noted:
+  //   象山 (社区)  all facts; 管理制度 checked met 2025-06-01             → meets
+  //   和睦 (社区)  all facts; 管理制度 checked not met 2025-06-01         → lags (4/5)
+  //   翠苑 (社区)  9 members; 管理制度 met                               → lags (members)
+  //   东村 (村)    all facts, met — meets 五有 but is not a community    → never counted
+  //   文新 (社区, 筹建) all facts, met — not established                  → never counted
+  const facts = (leaderName: string, members = 10): FiveHasFacts => ({ leaderName, serviceSite: `${leaderName}服务站`, members, volunteers: 5, joinedOn: '2020-01-01', activitiesOn: ['2025-03-01', '2025-09-01'] });
+  let manualItemId: number;
+  const check = (orgId: number, status: 'met' | 'not_met', checkedOn: string) => ledger.call('checklist.setStatus', { orgId, itemId: manualItemId, status, checkedOn });
+
+  beforeEach(async () => {
+    const s = ledger.db.sqlite;
+    addFiveHasFacts(s, ids.xiangshan, facts('王社长'));
+    addFiveHasFacts(s, ids.hemu, facts('李社长'));
+    addFiveHasFacts(s, ids.cuiyuan, facts('张社长', 9));
+    addFiveHasFacts(s, ids.village, facts('赵村长'));
+    addFiveHasFacts(s, ids.wenxin, facts('钱社长'));
+    const [wuyou] = await ledger.call('checklist.templates', { code: '五有' });
+    manualItemId = wuyou!.items.find((i) => i.mode === 'manual')!.id;
+    await check(ids.xiangshan, 'met', '2025-06-01');
+    await check(ids.hemu, 'not_met', '2025-06-01');
+    await check(ids.cuiyuan, 'met', '2025-06-01');
+    await check(ids.village, 'met', '2025-06-01');
+    await check(ids.wenxin, 'met', '2025-06-01');
   });
 
-  it('asks about the established communities with the chosen template, and counts those meeting it', async () => {
-    meeting = [ids.xiangshan, ids.hemu, ids.wenxin];
+  it('counts the communities meeting every applicable item, by township and type, and lists those lagging', async () => {
     const d = await ledger.call('dashboard.get', { asOf: '2025-12-31' });
-    expect(calls).toEqual([{ templateCode: '五有', asOf: '2025-12-31', organizationIds: [ids.xiangshan, ids.hemu, ids.cuiyuan] }]);
     const goal = byKey(d.targets).community_goal_rate;
-    // 2/3 = 66.7% > 50%.
-    expect(pick(goal)).toEqual({ value: 66.7, numerator: 2, denominator: 3, met: true });
+    // 象山 only: 1/3 = 33.3%, not > 50%.
+    expect(pick(goal)).toEqual({ value: 33.3, numerator: 1, denominator: 3, met: false });
     expect(goal.note).toBeNull();
-    expect(d.evaluatorConnected).toBe(true);
-    expect(d.byTownship.map((r) => r.communitiesMeeting)).toEqual([2, 0, 0]);
-    expect(d.byType.find((r) => r.name === '社区')).toMatchObject({ organizationsMeeting: 2, goalRate: 66.7 });
+    expect(d.byTownship.map((r) => [r.name, r.communitiesMeeting])).toEqual([['城关镇红十字会', 1], ['北山街道红十字会', 0], ['县直及其他', 0]]);
+    expect(d.byType.find((r) => r.name === '社区')).toMatchObject({ organizations: 3, organizationsMeeting: 1, goalRate: 33.3 });
     expect(d.byType.find((r) => r.name === '村')).toMatchObject({ organizationsMeeting: null, goalRate: null });
-    expect(d.lagging.find((l) => l.key === 'community_goal_rate')!.organizations.map((o) => o.name)).toEqual(['翠苑社区红十字会']);
+    const lagging = d.lagging.find((l) => l.key === 'community_goal_rate')!;
+    expect([lagging.total, lagging.organizations.map((o) => o.name)]).toEqual([2, ['和睦社区红十字会', '翠苑社区红十字会']]);
+    // The checklist matrix agrees: 翠苑 fails on members only, 和睦 on the manual item only.
+    const m = await ledger.call('checklist.matrix', { code: '五有', asOf: '2025-12-31' });
+    const row = (orgId: number) => m.rows.find((r) => r.orgId === orgId)!;
+    expect([row(ids.xiangshan).cells, row(ids.hemu).cells, row(ids.cuiyuan).cells]).toEqual([
+      ['met', 'met', 'met', 'met', 'met'],
+      ['met', 'met', 'not_met', 'met', 'met'],
+      ['met', 'not_met', 'met', 'met', 'met'],
+    ]);
+  });
+
+  it('follows a manual check from the date it is recorded for', async () => {
+    await check(ids.hemu, 'met', '2025-12-31');
+    const d = byKey((await ledger.call('dashboard.get', { asOf: '2025-12-31' })).targets).community_goal_rate;
+    // 象山 and 和睦: 2/3 = 66.7% > 50%.
+    expect(pick(d)).toEqual({ value: 66.7, numerator: 2, denominator: 3, met: true });
+    // The day before, 和睦's not-met check of 2025-06-01 is still the one in force.
+    const before = byKey((await ledger.call('dashboard.get', { asOf: '2025-12-30' })).targets).community_goal_rate;
+    expect(pick(before)).toEqual({ value: 33.3, numerator: 1, denominator: 3, met: false });
+    // In 2026 nobody has held an activity yet (五有 counts the year of the date): 0/3.
+    const next = byKey((await ledger.call('dashboard.get', { asOf: '2026-01-01' })).targets).community_goal_rate;
+    expect(pick(next)).toEqual({ value: 0, numerator: 0, denominator: 3, met: false });
   });
 
   it('is not met at exactly 50% because the comparator is strict (>)', async () => {
-    meeting = [ids.xiangshan, ids.hemu];
-    await ledger.call('dashboard.settings.update', { communityCount: 4, templateCode: '双三一' });
+    await check(ids.hemu, 'met', '2025-12-31');
+    await ledger.call('dashboard.settings.update', { communityCount: 4 });
     const goal = byKey((await ledger.call('dashboard.get', { asOf: '2025-12-31' })).targets).community_goal_rate;
     expect(pick(goal)).toEqual({ value: 50, numerator: 2, denominator: 4, met: false });
-    expect(calls[0]!.templateCode).toBe('双三一');
+  });
+
+  it('evaluates the chosen template: under the draft 双三一 nobody has checked its manual item', async () => {
+    await ledger.call('dashboard.settings.update', { templateCode: '双三一' });
+    const goal = byKey((await ledger.call('dashboard.get', { asOf: '2025-12-31' })).targets).community_goal_rate;
+    expect(pick(goal)).toEqual({ value: 0, numerator: 0, denominator: 3, met: false });
   });
 
   it('lists the communities behind the goal rate, their count equal to the figure', async () => {
-    meeting = [ids.xiangshan];
     const num = await ledger.call('dashboard.records', { key: 'community_goal_rate', part: 'numerator', asOf: '2025-12-31' });
-    expect(num.rows.map((r) => r.name)).toEqual(['象山社区红十字会']);
+    expect([num.count, num.rows.map((r) => r.name)]).toEqual([1, ['象山社区红十字会']]);
     const lag = await ledger.call('dashboard.records', { key: 'community_goal_rate', part: 'lagging', asOf: '2025-12-31' });
-    expect(lag.rows.map((r) => r.name)).toEqual(['和睦社区红十字会', '翠苑社区红十字会']);
+    expect([lag.count, lag.rows.map((r) => r.name)]).toEqual([2, ['和睦社区红十字会', '翠苑社区红十字会']]);
+    const den = await ledger.call('dashboard.records', { key: 'community_goal_rate', part: 'denominator', asOf: '2025-12-31' });
+    expect(den.count).toBe(3);
+    const street = await ledger.call('dashboard.records', { key: 'community_goal_rate', part: 'lagging', asOf: '2025-12-31', townshipId: ids.street });
+    expect(street.rows.map((r) => r.name)).toEqual(['翠苑社区红十字会']);
+  });
+
+  it('still answers when the configured template no longer exists, naming it', async () => {
+    // The setting refuses unknown codes; only a file edited outside the app gets here.
+    ledger.db.sqlite.prepare(`INSERT INTO setting (key, value_json) VALUES ('dashboardCampaignTemplate', '"省级标准"') ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json`).run();
+    const d = await ledger.call('dashboard.get', { asOf: '2025-12-31' });
+    const t = byKey(d.targets);
+    expect(pick(t.community_goal_rate)).toEqual({ value: null, numerator: null, denominator: 3, met: false });
+    expect(t.community_goal_rate.note).toContain('找不到代码为“省级标准”的达标模板');
+    // The other targets are unaffected.
+    expect(pick(t.community_team_coverage)).toEqual({ value: 33.3, numerator: 1, denominator: 3, met: true });
+    expect(d.lagging.map((l) => l.key)).toEqual(['community_team_coverage', 'teams_per_organization']);
+    const num = await ledger.call('dashboard.records', { key: 'community_goal_rate', part: 'numerator', asOf: '2025-12-31' });
+    expect([num.count, num.note]).toEqual([0, expect.stringContaining('省级标准')]);
   });
 });
 
@@ -280,10 +334,14 @@ describe('dashboard settings', () => {
     expect(await ledger.call('dashboard.settings.get')).toMatchObject({ residentPopulation: null, communityCount: null });
   });
 
-  it('accepts a template code only if the county has that template, once it has any', async () => {
-    ledger.db.sqlite.prepare(`INSERT INTO checklist_template (code, name, version, created_at) VALUES ('五有', '五有', '1', '2026-01-01')`).run();
-    expect(await ledger.raw('dashboard.settings.update', { templateCode: '双三一' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect((await ledger.call('dashboard.settings.update', { templateCode: '五有' })).templateCode).toBe('五有');
+  it('accepts a template code only if the county has that template', async () => {
+    const refused = await ledger.raw('dashboard.settings.update', { templateCode: '省级标准' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    // The builtins (migration 0060) are named as the choices.
+    expect(!refused.ok && refused.error.message).toContain('找不到代码为“省级标准”的检查模板；现有模板：');
+    expect(!refused.ok && refused.error.message).toContain('五有');
+    expect((await ledger.call('dashboard.settings.update', { templateCode: '博爱家园' })).templateCode).toBe('博爱家园');
+    expect((await ledger.call('dashboard.settings.get')).templateCode).toBe('博爱家园');
   });
 
   it('logs each change with who made it', async () => {

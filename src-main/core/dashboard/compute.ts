@@ -9,7 +9,8 @@ import { townshipsOf, type Township } from './townships';
 
 export const targetOrder: readonly TargetKey[] = ['community_team_coverage', 'community_goal_rate', 'county_direct_teams', 'teams_per_organization', 'volunteer_population_rate'];
 
-export const evaluatorMissingNote = '达标模板评估尚未接入';
+/** Why the goal rate has no value when the configured template code names no template. */
+export const missingTemplateNote = (code: string) => `找不到代码为“${code}”的达标模板，无法判断社区是否达到活动目标：请在“目标设置”中选择现有的达标模板。`;
 const laggingShown = 50;
 
 export interface DashboardInputs {
@@ -20,8 +21,10 @@ export interface DashboardInputs {
   /** The communities setting; null = the ledger's established 社区-type organisations. */
   communityCount: number | null;
   templateCode: string;
-  /** Established communities meeting the template, or null when no evaluator is wired in. */
-  meeting: Set<number> | null;
+  /** Established communities meeting the template. */
+  meeting: Set<number>;
+  /** The template code names no template: the goal rate cannot be computed (see campaign.ts). */
+  templateMissing: boolean;
 }
 
 /** The organisations each target's figures are made of, shared by the dashboard and its drill-down. */
@@ -30,7 +33,7 @@ export interface Classified {
   established: OrgFact[];
   communities: OrgFact[];
   communitiesWithTeam: OrgFact[];
-  communitiesMeeting: OrgFact[] | null;
+  communitiesMeeting: OrgFact[];
   orgsWithTeams: OrgFact[];
   communityDenominator: number;
 }
@@ -44,7 +47,7 @@ export function classify(inputs: DashboardInputs): Classified {
     established,
     communities,
     communitiesWithTeam: communities.filter((o) => o.teams > 0),
-    communitiesMeeting: inputs.meeting ? communities.filter((o) => inputs.meeting!.has(o.id)) : null,
+    communitiesMeeting: communities.filter((o) => inputs.meeting.has(o.id)),
     orgsWithTeams: established.filter((o) => o.teams >= teamsNeeded),
     communityDenominator: inputs.communityCount ?? communities.length,
   };
@@ -88,7 +91,9 @@ function communityShare(row: TargetRow, inputs: DashboardInputs, c: Classified, 
 export function computeTargets(inputs: DashboardInputs, c: Classified): DashboardTarget[] {
   const t = (key: TargetKey) => targetRow(inputs.targets, key);
   const coverage = communityShare(t('community_team_coverage'), inputs, c, c.communitiesWithTeam.length, null);
-  const goal = communityShare(t('community_goal_rate'), inputs, c, c.communitiesMeeting?.length ?? null, c.communitiesMeeting ? null : evaluatorMissingNote);
+  const goal = inputs.templateMissing
+    ? communityShare(t('community_goal_rate'), inputs, c, null, missingTemplateNote(inputs.templateCode))
+    : communityShare(t('community_goal_rate'), inputs, c, c.communitiesMeeting.length, null);
 
   const directRow = t('county_direct_teams');
   const direct = figure(directRow, {
@@ -134,12 +139,12 @@ function orgRef(o: OrgFact, townships: Map<number, Township>): OrgRef {
   return { id: o.id, name: o.name, typeName: o.typeName, townshipName: townships.get(o.id)!.name, teams: o.teams };
 }
 
-function byTownship(c: Classified, meeting: Set<number> | null): TownshipRow[] {
+function byTownship(c: Classified, meeting: Set<number>): TownshipRow[] {
   const rows = new Map<number | null, TownshipRow>();
   const rowFor = (t: Township) => {
     let row = rows.get(t.id);
     if (!row) {
-      row = { townshipId: t.id, name: t.name, communities: 0, communitiesWithTeam: 0, communityCoverage: null, communitiesMeeting: meeting ? 0 : null, organizations: 0, organizationsWithTeam: 0 };
+      row = { townshipId: t.id, name: t.name, communities: 0, communitiesWithTeam: 0, communityCoverage: null, communitiesMeeting: 0, organizations: 0, organizationsWithTeam: 0 };
       rows.set(t.id, row);
     }
     return row;
@@ -152,25 +157,25 @@ function byTownship(c: Classified, meeting: Set<number> | null): TownshipRow[] {
     if (!o.isCommunity) continue;
     row.communities += 1;
     if (o.teams > 0) row.communitiesWithTeam += 1;
-    if (meeting?.has(o.id)) row.communitiesMeeting! += 1;
+    if (meeting.has(o.id)) row.communitiesMeeting += 1;
   }
   const list = [...rows.values()].map((r) => ({ ...r, communityCoverage: percent(r.communitiesWithTeam, r.communities) }));
   // Townships in tree order, the county's own row last.
   return [...list.filter((r) => r.townshipId !== null), ...list.filter((r) => r.townshipId === null)];
 }
 
-function byType(c: Classified, meeting: Set<number> | null): TypeRow[] {
+function byType(c: Classified, meeting: Set<number>): TypeRow[] {
   const rows = new Map<number | null, TypeRow>();
   const withTeams = new Set(c.orgsWithTeams.map((o) => o.id));
   for (const o of c.established) {
     let row = rows.get(o.typeId);
     if (!row) {
-      row = { typeId: o.typeId, name: o.typeName ?? '未分类', isCommunity: o.isCommunity, organizations: 0, organizationsWithTeam: 0, teamCoverage: null, organizationsMeeting: o.isCommunity && meeting ? 0 : null, goalRate: null };
+      row = { typeId: o.typeId, name: o.typeName ?? '未分类', isCommunity: o.isCommunity, organizations: 0, organizationsWithTeam: 0, teamCoverage: null, organizationsMeeting: o.isCommunity ? 0 : null, goalRate: null };
       rows.set(o.typeId, row);
     }
     row.organizations += 1;
     if (withTeams.has(o.id)) row.organizationsWithTeam += 1;
-    if (o.isCommunity && meeting?.has(o.id)) row.organizationsMeeting! += 1;
+    if (o.isCommunity && meeting.has(o.id)) row.organizationsMeeting! += 1;
   }
   return [...rows.values()].map((r) => ({
     ...r,
@@ -185,7 +190,6 @@ export function laggingOrganizations(c: Classified, key: TargetKey): OrgFact[] {
     case 'community_team_coverage':
       return c.communities.filter((o) => o.teams === 0);
     case 'community_goal_rate': {
-      if (!c.communitiesMeeting) return [];
       const meeting = new Set(c.communitiesMeeting.map((o) => o.id));
       return c.communities.filter((o) => !meeting.has(o.id));
     }
@@ -207,12 +211,11 @@ export function computeDashboard(inputs: DashboardInputs): Dashboard {
     byTownship: byTownship(c, inputs.meeting),
     byType: byType(c, inputs.meeting),
     lagging: laggingKeys
-      .filter((key) => key !== 'community_goal_rate' || inputs.meeting !== null)
+      .filter((key) => key !== 'community_goal_rate' || !inputs.templateMissing)
       .map((key) => {
         const list = laggingOrganizations(c, key);
         return { key, total: list.length, organizations: list.slice(0, laggingShown).map((o) => orgRef(o, c.townships)) };
       }),
-    evaluatorConnected: inputs.meeting !== null,
     settings: { residentPopulation: inputs.residentPopulation, communityCount: inputs.communityCount, communityCountInLedger: c.communities.length, templateCode: inputs.templateCode },
   };
 }

@@ -2,7 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { DashboardRecord, DashboardRecords, RecordPart, TargetKey } from '../api/contract/dashboard';
 import { readActiveVolunteers, readCountyLedTeams, type OrgFact } from '../db/dashboard-facts';
 import { maskIdNumber } from '../domain/id-number';
-import { classify, laggingOrganizations, targetRow, type Classified, type DashboardInputs } from './compute';
+import { classify, laggingOrganizations, missingTemplateNote, targetRow, type Classified, type DashboardInputs } from './compute';
 import { countyLevelLabel, type Township } from './townships';
 
 // The records behind each figure. Lists are built from the same classification as the figures,
@@ -26,12 +26,14 @@ function orgRecord(o: OrgFact, townships: Map<number, Township>): DashboardRecor
   return { kind: 'organization', id: o.id, name: o.name, typeName: o.typeName, orgName: null, townshipName: townships.get(o.id)!.name, date: null, teams: o.teams, idNumber: null };
 }
 
-function orgLists(c: Classified, key: TargetKey): Partial<Record<RecordPart, OrgFact[]>> {
+function orgLists(inputs: DashboardInputs, c: Classified, key: TargetKey): Partial<Record<RecordPart, OrgFact[]>> {
   switch (key) {
     case 'community_team_coverage':
       return { numerator: c.communitiesWithTeam, denominator: c.communities, lagging: laggingOrganizations(c, key) };
     case 'community_goal_rate':
-      return c.communitiesMeeting ? { numerator: c.communitiesMeeting, denominator: c.communities, lagging: laggingOrganizations(c, key) } : { denominator: c.communities };
+      // Without a template nobody is known to meet it, nor to lag behind it.
+      if (inputs.templateMissing) return { denominator: c.communities };
+      return { numerator: c.communitiesMeeting, denominator: c.communities, lagging: laggingOrganizations(c, key) };
     case 'teams_per_organization':
       return { numerator: c.orgsWithTeams, denominator: c.established, lagging: laggingOrganizations(c, key) };
     default:
@@ -40,7 +42,7 @@ function orgLists(c: Classified, key: TargetKey): Partial<Record<RecordPart, Org
 }
 
 function noteFor(inputs: DashboardInputs, key: TargetKey, part: RecordPart): string | null {
-  if (key === 'community_goal_rate' && inputs.meeting === null && part !== 'denominator') return '达标模板评估尚未接入，暂无法列出达到活动目标的社区。';
+  if (key === 'community_goal_rate' && inputs.templateMissing && part !== 'denominator') return missingTemplateNote(inputs.templateCode);
   if ((key === 'community_team_coverage' || key === 'community_goal_rate') && part === 'denominator' && inputs.communityCount !== null) {
     return `分母为设置的全县社区总数 ${inputs.communityCount}，此处列出台账中已成立的社区红十字会。`;
   }
@@ -92,7 +94,7 @@ export function dashboardRecords(sqlite: BetterSqlite3.Database, inputs: Dashboa
       return result(found.count, pageRows);
     }
   } else {
-    rows = (orgLists(c, key)[part] ?? []).filter((o) => inScope(o.id)).map((o) => orgRecord(o, c.townships));
+    rows = (orgLists(inputs, c, key)[part] ?? []).filter((o) => inScope(o.id)).map((o) => orgRecord(o, c.townships));
   }
   const end = page.limit === undefined ? undefined : page.offset + page.limit;
   return result(rows.length, rows.slice(page.offset, end));

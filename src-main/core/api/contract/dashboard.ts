@@ -9,7 +9,7 @@ export const targetKey = z.enum(['community_team_coverage', 'community_goal_rate
 export const dashboardTarget = z.object({
   key: targetKey,
   name: z.string(),
-  /** null when it cannot be computed yet (a missing setting, no evaluator); `note` says why. */
+  /** null when it cannot be computed (a missing setting, an unknown template); `note` says why. */
   value: z.number().nullable(),
   /** Unit of `value` (%, ‰, 个). */
   valueUnit: z.string(),
@@ -35,8 +35,8 @@ export const townshipRow = z.object({
   communitiesWithTeam: z.number().int(),
   /** % of the township's communities with a team; null without communities. */
   communityCoverage: z.number().nullable(),
-  /** null while no template evaluator is wired in. */
-  communitiesMeeting: z.number().int().nullable(),
+  /** Communities meeting every applicable item of the campaign template. */
+  communitiesMeeting: z.number().int(),
   organizations: z.number().int(),
   organizationsWithTeam: z.number().int(),
 });
@@ -50,7 +50,7 @@ export const typeRow = z.object({
   organizationsWithTeam: z.number().int(),
   /** % of this type's organisations with a team. */
   teamCoverage: z.number().nullable(),
-  /** Only for the community type and only with an evaluator; null otherwise. */
+  /** Only for the community type; null otherwise. */
   organizationsMeeting: z.number().int().nullable(),
   /** % meeting the campaign goals, on the same terms. */
   goalRate: z.number().nullable(),
@@ -81,7 +81,6 @@ export const dashboard = z.object({
   byTownship: z.array(townshipRow),
   byType: z.array(typeRow),
   lagging: z.array(laggingList),
-  evaluatorConnected: z.boolean(),
   settings: dashboardSettings.omit({ targets: true }),
 });
 

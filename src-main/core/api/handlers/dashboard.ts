@@ -1,8 +1,7 @@
-import type BetterSqlite3 from 'better-sqlite3';
 import type { ApiOutput, ParsedInput } from '../contract';
 import { mutation, query, type ReadContext, type WriteContext } from '../handler';
 import { fail } from '../../errors';
-import { campaignEvaluatorFor, type CommunitiesMeeting } from '../../dashboard/campaign';
+import { evaluateCampaign } from '../../dashboard/campaign';
 import { computeDashboard, targetOrder, type DashboardInputs } from '../../dashboard/compute';
 import { dashboardRecords } from '../../dashboard/records';
 import { readDashboardFacts } from '../../db/dashboard-facts';
@@ -10,38 +9,34 @@ import { readSettings, writeSetting, type Settings } from '../../db/settings';
 import { readTargets, updateTarget } from '../../db/target';
 import type { ReadDb } from '../../db/schema';
 
-/** The table with a given evaluator source; tests pass a fake one to check the goal-rate arithmetic. */
-export function createDashboardHandlers(evaluatorFor: (sqlite: BetterSqlite3.Database) => CommunitiesMeeting | null) {
-  async function inputsFor(ctx: ReadContext, asOf: string): Promise<DashboardInputs> {
-    const settings = await readSettings(ctx.db);
-    const facts = readDashboardFacts(ctx.sqlite, asOf);
-    const evaluate = evaluatorFor(ctx.sqlite);
-    const templateCode = settings.dashboardCampaignTemplate;
-    const communityIds = facts.orgs.filter((o) => o.established && o.isCommunity).map((o) => o.id);
-    return {
-      asOf,
-      facts,
-      targets: await readTargets(ctx.db),
-      residentPopulation: settings.dashboardResidentPopulation,
-      communityCount: settings.dashboardCommunityCount,
-      templateCode,
-      meeting: evaluate ? evaluate({ templateCode, asOf, organizationIds: communityIds }) : null,
-    };
-  }
-
+async function inputsFor(ctx: ReadContext, asOf: string): Promise<DashboardInputs> {
+  const settings = await readSettings(ctx.db);
+  const facts = readDashboardFacts(ctx.sqlite, asOf);
+  const templateCode = settings.dashboardCampaignTemplate;
+  const communityIds = facts.orgs.filter((o) => o.established && o.isCommunity).map((o) => o.id);
+  const campaign = evaluateCampaign(ctx.sqlite, { templateCode, asOf, organizationIds: communityIds });
   return {
-    'dashboard.get': query(async (ctx, input: ParsedInput<'dashboard.get'>): Promise<ApiOutput<'dashboard.get'>> => computeDashboard(await inputsFor(ctx, input.asOf ?? ctx.today))),
-    'dashboard.records': query(async (ctx, input: ParsedInput<'dashboard.records'>): Promise<ApiOutput<'dashboard.records'>> => {
-      const inputs = await inputsFor(ctx, input.asOf ?? ctx.today);
-      return dashboardRecords(ctx.sqlite, inputs, input.key, input.part, { townshipId: input.townshipId, typeId: input.typeId }, { offset: input.offset, limit: input.limit });
-    }),
-    'dashboard.settings.get': query((ctx) => readDashboardSettings(ctx)),
-    'dashboard.settings.update': mutation(updateSettings),
-    'dashboard.target.update': mutation(updateTargetHandler),
+    asOf,
+    facts,
+    targets: await readTargets(ctx.db),
+    residentPopulation: settings.dashboardResidentPopulation,
+    communityCount: settings.dashboardCommunityCount,
+    templateCode,
+    meeting: campaign.meeting,
+    templateMissing: campaign.templateMissing,
   };
 }
 
-export const dashboardHandlers = createDashboardHandlers(campaignEvaluatorFor);
+export const dashboardHandlers = {
+  'dashboard.get': query(async (ctx, input: ParsedInput<'dashboard.get'>): Promise<ApiOutput<'dashboard.get'>> => computeDashboard(await inputsFor(ctx, input.asOf ?? ctx.today))),
+  'dashboard.records': query(async (ctx, input: ParsedInput<'dashboard.records'>): Promise<ApiOutput<'dashboard.records'>> => {
+    const inputs = await inputsFor(ctx, input.asOf ?? ctx.today);
+    return dashboardRecords(ctx.sqlite, inputs, input.key, input.part, { townshipId: input.townshipId, typeId: input.typeId }, { offset: input.offset, limit: input.limit });
+  }),
+  'dashboard.settings.get': query((ctx) => readDashboardSettings(ctx)),
+  'dashboard.settings.update': mutation(updateSettings),
+  'dashboard.target.update': mutation(updateTargetHandler),
+};
 
 async function readDashboardSettings(ctx: ReadContext): Promise<ApiOutput<'dashboard.settings.get'>> {
   const settings = await readSettings(ctx.db);
@@ -58,10 +53,10 @@ async function readDashboardSettings(ctx: ReadContext): Promise<ApiOutput<'dashb
   };
 }
 
-/** A template code must name a template the county has, once the county has any. */
+/** A template code must name a template the county has (the builtins always exist, migration 0060). */
 async function checkTemplate(db: ReadDb, code: string): Promise<void> {
   const codes = (await db.selectFrom('checklist_template').select('code').execute()).map((r) => r.code);
-  if (codes.length > 0 && !codes.includes(code)) {
+  if (!codes.includes(code)) {
     fail('INVALID_INPUT', `「达标模板」找不到代码为“${code}”的检查模板；现有模板：${[...new Set(codes)].join('、')}。`);
   }
 }

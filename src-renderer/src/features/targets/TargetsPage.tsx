@@ -14,6 +14,9 @@ const laggingTitles: Partial<Record<TargetKey, string>> = {
   teams_per_organization: '没有服务队的基层组织',
 };
 
+/** The goal-rate series only when the goal is known: an unknown template leaves nothing to chart (its card says why). */
+const goalKnown = (d: Dashboard) => d.targets.some((t) => t.key === 'community_goal_rate' && t.numerator !== null);
+
 /** 工作目标: the county against its targets as of a date, where it lags, and the records behind every figure. */
 export function TargetsPage() {
   const [asOf, setAsOf] = useState<string | null>(null);
@@ -45,10 +48,10 @@ export function TargetsPage() {
     const series: ChartSeries[] = [
       { name: '建有服务队的社区占比', bars: rows.map((r) => ({ label: r.name, value: r.communityCoverage, detail: `${r.communitiesWithTeam}/${r.communities}` })) },
     ];
-    if (dashboard.evaluatorConnected) {
+    if (goalKnown(dashboard)) {
       series.push({
         name: '达到活动目标的社区占比',
-        bars: rows.map((r) => ({ label: r.name, value: r.communities > 0 ? Number((((r.communitiesMeeting ?? 0) * 100) / r.communities).toFixed(1)) : null, detail: `${r.communitiesMeeting ?? 0}/${r.communities}` })),
+        bars: rows.map((r) => ({ label: r.name, value: r.communities > 0 ? Number(((r.communitiesMeeting * 100) / r.communities).toFixed(1)) : null, detail: `${r.communitiesMeeting}/${r.communities}` })),
       });
     }
     return series;
@@ -59,7 +62,7 @@ export function TargetsPage() {
     const series: ChartSeries[] = [
       { name: '建有服务队的组织占比', bars: dashboard.byType.map((r) => ({ label: r.name, value: r.teamCoverage, detail: `${r.organizationsWithTeam}/${r.organizations}` })) },
     ];
-    if (dashboard.evaluatorConnected) {
+    if (goalKnown(dashboard)) {
       series.push({ name: '达到活动目标的占比', bars: dashboard.byType.map((r) => ({ label: r.name, value: r.goalRate, detail: r.organizationsMeeting === null ? '' : `${r.organizationsMeeting}/${r.organizations}` })) });
     }
     return series;
@@ -78,7 +81,6 @@ export function TargetsPage() {
           <DateInput value={asOf ?? dashboard.asOf} onChange={setAsOf} />
         </div>
         {asOf === null && <Tag>今天</Tag>}
-        {!dashboard.evaluatorConnected && <Tag color="warning">达标模板评估尚未接入</Tag>}
       </Space>
 
       <Row gutter={[12, 12]}>
