@@ -254,6 +254,28 @@ describe('seedLedger (small)', () => {
   });
 });
 
+describe('seedLedger on a county already set up', () => {
+  it('keeps the county row and adds dated governance facts and council terms, which the annual tables count', async () => {
+    const db = await openLedgerDb(':memory:');
+    try {
+      db.sqlite
+        .prepare(`INSERT INTO county_society (id, division_code, name, division_list_version, created_at, updated_at) VALUES (1, '330106', '本县红十字会', '2023', 'x', 'x')`)
+        .run();
+      seedLedger(db.sqlite, OPTIONS);
+      const row = db.sqlite.prepare('SELECT name, mgmt_rationalized, mgmt_rationalized_on, party_group_established_on FROM county_society').get() as Record<string, unknown>;
+      expect(row.name).toBe('本县红十字会');
+      expect(row.mgmt_rationalized).toBe(1);
+      expect(row.mgmt_rationalized_on).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(row.party_group_established_on).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      const terms = db.sqlite.prepare('SELECT started_on, due_on FROM society_term ORDER BY started_on').all() as Array<{ started_on: string; due_on: string }>;
+      expect(terms.length).toBeGreaterThanOrEqual(2);
+      expect(terms.every((t) => t.started_on <= OPTIONS.today! && t.due_on > t.started_on)).toBe(true);
+    } finally {
+      await db.close();
+    }
+  });
+});
+
 describe('check characters', () => {
   it('computes the GB 11643 check character of a published example', () => {
     expect(residentIdCheckChar('11010519491231002')).toBe('X');
