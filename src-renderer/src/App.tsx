@@ -93,9 +93,8 @@ export function App() {
             {section === 'targets' && <TargetsPage />}
             {section === 'settings' && <SettingsPage status={status} onChanged={refresh} />}
             {section === 'standards' && <StandardsPage />}
-            {!['orgs', 'members', 'volunteers', 'import', 'targets', 'settings', 'standards'].includes(section) && <ComingLater title={current.label} />}
             {section === 'reports' && <ReportsPage />}
-            {!['orgs', 'members', 'volunteers', 'import', 'settings', 'reports'].includes(section) && <ComingLater title={current.label} />}
+            {section === 'printing' && <ComingLater title={current.label} />}
           </ImportLauncherContext>
         </Alert.ErrorBoundary>
       </Layout.Content>

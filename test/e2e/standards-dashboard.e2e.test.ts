@@ -68,6 +68,14 @@ describe('达标检查 → 工作目标', () => {
     const drawer = page.getByRole('dialog');
     await expect.poll(() => drawer.getByTestId('records-count').textContent()).toBe('1');
     await drawer.getByRole('table', { name: '明细记录' }).getByRole('row', { name: /阳光社区红十字会/ }).waitFor();
+    await page.keyboard.press('Escape');
+
+    // Each of the three sections shows its own page and nothing else (no leftover placeholder).
+    for (const [label, heading] of [['工作目标', '工作目标'], ['达标检查', '达标检查'], ['年报', '年报 · 组织体系建设统计表']] as const) {
+      await page.getByRole('menuitem', { name: label }).click();
+      await page.getByText(heading, { exact: true }).first().waitFor();
+      expect(await page.getByText('功能将在后续版本中提供').count()).toBe(0);
+    }
     expect(problems).toEqual([]);
   });
 });
