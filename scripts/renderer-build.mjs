@@ -18,7 +18,7 @@ function newestMtime(dir) {
 export function ensureRendererBuilt() {
   const index = path.join(root, 'out/renderer/index.html');
   // sheet-fields is bundled into the renderer too (kind labels).
-  const sources = [path.join(root, 'src-renderer'), path.join(root, 'src-main/core/api'), path.join(root, 'src-main/core/domain/sheet-fields.ts')];
+  const sources = [path.join(root, 'src-renderer'), path.join(root, 'src-main/core/api'), path.join(root, 'src-main/core/domain/sheet-fields.ts'), path.join(root, 'vite.renderer.config.ts')];
   const builtAt = fs.existsSync(index) ? fs.statSync(index).mtimeMs : 0;
   if (builtAt > Math.max(...sources.map(newestMtime))) return;
   process.stderr.write('正在构建界面（首次启动约需半分钟）……\n');

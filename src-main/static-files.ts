@@ -14,6 +14,8 @@ const mimeTypes: Record<string, string> = {
   '.woff': 'font/woff',
   '.ttf': 'font/ttf',
   '.txt': 'text/plain; charset=utf-8',
+  // pdf.js decoders (the PDF evidence preview); instantiateStreaming insists on this type.
+  '.wasm': 'application/wasm',
 };
 
 export interface StaticFile {

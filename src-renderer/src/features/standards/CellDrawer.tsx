@@ -6,6 +6,7 @@ import { uploadFile } from '../../api/files';
 import { DateInput } from '../../components/DateInput';
 import { useApiAction, useSavingAction } from '../../components/useApiError';
 import { cellLabels, checkLabels } from './labels';
+import { PdfPreview } from './PdfPreview';
 
 type Evidence = ApiOutput<'checklist.evidence'>;
 
@@ -169,7 +170,10 @@ function EvidencePreview({ evidence, onClose }: { evidence: Evidence | null; onC
           {evidence.problem ? <Alert type="error" showIcon title={evidence.problem} /> : <Alert type="success" showIcon title={`文件完整（SHA-256 ${evidence.sha256.slice(0, 16)}…）`} />}
           {evidence.dataUrl && evidence.mimeType.startsWith('image/') && <img src={evidence.dataUrl} alt={evidence.name} style={{ maxWidth: '100%', imageRendering: 'auto' }} />}
           {evidence.dataUrl && evidence.mimeType === 'application/pdf' && (
-            <Button onClick={download}>保存 PDF 到本机查看（{Math.ceil(evidence.size / 1024)} KB）</Button>
+            <>
+              <Button onClick={download}>保存 PDF 到本机（{Math.ceil(evidence.size / 1024)} KB）</Button>
+              <PdfPreview dataUrl={evidence.dataUrl} name={evidence.name} />
+            </>
           )}
         </Space>
       )}
