@@ -1,4 +1,5 @@
 import type { parseArgs } from 'node:util';
+import type { LedgerDb } from '../core/db/open';
 
 // Flags shared by every command area. parseArgs runs strict, so a flag must be declared here
 // before any area can read it; areas add theirs in their own block to keep merges one-sided.
@@ -124,6 +125,11 @@ export interface Call {
   text?: (value: unknown) => string;
   /** The call produced a file (a download token): it is fetched through file.read and saved here. */
   saveTo?: string;
+  /**
+   * A list too long to hold (hundreds of thousands of records): after the call has checked the
+   * input, these records are written as one JSON array, record by record, instead of the value.
+   */
+  stream?: (value: unknown, db: LedgerDb) => Iterable<unknown>;
   /** Several calls for one command line (e.g. upload files, then record); returns the value to print. */
   run?: (call: (method: string, input: unknown) => Promise<unknown>) => Promise<unknown>;
 }

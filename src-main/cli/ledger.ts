@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { dispatch, type Backend } from '../core/api/dispatch';
@@ -92,7 +93,8 @@ async function main(argv: string[]): Promise<number> {
       print(json, saved, () => `已导出 ${saved.rows} 行到 ${saved.file}`);
       return 0;
     }
-    if (call!.text) process.stdout.write(call!.text(value));
+    if (call!.stream) await writeJsonArray(call!.stream(value, backend.db));
+    else if (call!.text) process.stdout.write(call!.text(value));
     else print(json, value, () => renderHuman(call!.method, value));
     return 0;
   } catch (error) {
@@ -102,6 +104,28 @@ async function main(argv: string[]): Promise<number> {
   } finally {
     await backend?.db.close();
   }
+}
+
+/**
+ * Writes `[r1,r2,…]\n` as the records arrive, in ~64 KB writes, waiting for stdout to drain when
+ * the reader is slower, so memory stays bounded whatever the length (same bytes as JSON.stringify).
+ */
+async function writeJsonArray(records: Iterable<unknown>): Promise<void> {
+  const out = process.stdout;
+  const flush = async (text: string) => {
+    if (!out.write(text)) await once(out, 'drain');
+  };
+  let chunk = '[';
+  let first = true;
+  for (const record of records) {
+    chunk += first ? JSON.stringify(record) : `,${JSON.stringify(record)}`;
+    first = false;
+    if (chunk.length >= 65_536) {
+      await flush(chunk);
+      chunk = '';
+    }
+  }
+  await flush(`${chunk}]\n`);
 }
 
 /**

@@ -73,4 +73,83 @@ describe('年报', () => {
     }
     expect(problems).toEqual([]);
   });
+
+  it('explains each error after opening its records, finalises, then reopens with a reason seen in 定稿记录', async () => {
+    const db = tempDb('stats-finalise.sqlite');
+    const ledger = await createTestLedger({ file: db });
+    await buildStatsCounty(ledger);
+    await ledger.db.close();
+
+    const web = await startWeb(db);
+    stops.push(web.stop);
+    const { page, problems } = await openPageIn(browser, web.url);
+    onTestFailed(() => page.screenshot({ path: path.join(screenshotDir, 'stats-finalise-failure.png'), fullPage: true }).then(() => undefined));
+    // 联系电话 for the tables' footer: a malformed number is refused naming the field.
+    await page.getByRole('menuitem', { name: '设置' }).click();
+    const phone = page.getByLabel('联系电话（填报用）');
+    await phone.fill('8765');
+    await page.locator('form#stats-contact').getByRole('button', { name: '保存' }).click();
+    await page.getByText(/「联系电话（填报用）」应为 11 位手机号/).waitFor();
+    await phone.fill('0571-87654321');
+    await page.locator('form#stats-contact').getByRole('button', { name: '保存' }).click();
+    await page.getByText('已保存联系电话（填报用）').waitFor();
+
+    // The fixture's problems are 2025's; pick it whatever year the test runs in.
+    await page.getByRole('menuitem', { name: '年报' }).click();
+    await page.locator('.ant-select').first().click();
+    await page.locator('.ant-select-item-option[title="2025"]').click();
+    // Closes the year list, which otherwise keeps the keyboard and swallows the confirm below.
+    await page.keyboard.press('Escape');
+    await page.getByText('2025 年定稿记录').waitFor();
+    await page.getByText('尚未定稿过。').waitFor();
+
+    const confirmFinalise = async () => {
+      await page.getByRole('button', { name: '定稿', exact: true }).click();
+      const confirm = page.getByRole('dialog').filter({ hasText: '确认将 2025 年统计表定稿' });
+      await confirm.getByRole('button', { name: '定稿', exact: true }).click();
+      await confirm.waitFor({ state: 'hidden' });
+    };
+    // Finalising is refused while the fixture's three errors are neither fixed nor explained.
+    await confirmFinalise();
+    await page.getByText(/还有 3 个错误既未更正也未说明，不能定稿/).waitFor();
+
+    // Each issue opens its records: the unsplit 25 hours names the volunteer and the day.
+    const hoursIssue = page.getByTestId('issue-HOURS_OVER_24_A_DAY');
+    await hoursIssue.getByRole('button', { name: /查看记录（1）/ }).click();
+    const records = page.getByRole('dialog').filter({ hasText: '共 1 条' });
+    await records.getByText('2025-03-03 共 25 小时').waitFor();
+    expect(await records.getByText('志愿者').count()).toBeGreaterThan(0);
+    await page.keyboard.press('Escape');
+
+    // A figure lower than last year's opens that item's records from the issue.
+    await page.getByTestId('issue-LOWER_THAN_LAST_YEAR_9').getByRole('button', { name: /查看记录/ }).click();
+    await page.getByRole('button', { name: '查看该项记录' }).click();
+    await expect.poll(() => page.getByTestId('trace-count').textContent()).toBe('共 3 条记录');
+    await page.keyboard.press('Escape');
+
+    for (const code of ['HOURS_OVER_24_A_DAY', 'ORG_WITHOUT_TYPE', 'ENDED_WITHOUT_DATE']) {
+      const issue = page.getByTestId(`issue-${code}`);
+      await issue.getByRole('textbox').fill(`已核实：${code}`);
+      await issue.getByRole('button', { name: '保存说明' }).click();
+      await issue.getByText('已说明').waitFor();
+      await issue.getByText(/张敏 于 .* 说明/).waitFor();
+    }
+    await page.getByText(/未处理的错误 0 项/).waitFor();
+
+    await confirmFinalise();
+    await page.getByText(/由 张敏 定稿，显示定稿时的数值/).waitFor();
+    const log = page.getByTestId('finalise-log');
+    await expect.poll(() => log.locator('.ant-table-row').count()).toBe(1);
+
+    await page.getByRole('button', { name: '重新打开' }).click();
+    const reason = page.getByPlaceholder('重新打开的原因（必填，将记入日志）');
+    await reason.fill('补录 12 月的团体会员');
+    await page.getByRole('dialog').filter({ has: reason }).getByRole('button', { name: '重新打开' }).click();
+    await expect.poll(() => log.locator('.ant-table-row').count()).toBe(2);
+    const rows = await log.locator('.ant-table-row').allTextContents();
+    expect(rows[0]).toContain('定稿');
+    expect(rows[1]).toMatch(/重新打开张敏补录 12 月的团体会员/);
+    await page.getByRole('button', { name: '定稿', exact: true }).waitFor();
+    expect(problems).toEqual([]);
+  });
 });

@@ -51,6 +51,25 @@ describe('ledger stats', () => {
     expect(hours.reduce((s, x) => s + x.hours, 0)).toBe(28);
   }, 120_000);
 
+  it('streams each list as one JSON array: the count items match 附件1, and 附件2 is year minus baseline', () => {
+    const tables = JSON.parse(ledger('stats', '--db', db, '--year', '2025', '--json').stdout) as { table1: Array<{ value: number }>; table2: Array<{ value: number }> };
+    for (const item of [8, 10, 12, 13]) {
+      const r = ledger('stats', 'trace', '--db', db, '--year', '2025', '--item', String(item), '--json');
+      expect(r.status).toBe(0);
+      expect(r.stdout.endsWith(']\n')).toBe(true);
+      const rows = JSON.parse(r.stdout) as Array<{ side: string; phone: string | null }>;
+      expect(rows, `附件1 item ${item}`).toHaveLength(tables.table1[item - 1]!.value);
+      expect(rows.every((x) => x.phone === null || x.phone.includes('*'))).toBe(true);
+    }
+    // 附件2 item 10: the 2025 members then the 2020 ones; 4 - 3 = 1 (stats.test.ts).
+    const t2 = ledger('stats', 'trace', '--db', db, '--year', '2025', '--item', '10', '--table', '2', '--json');
+    const rows = JSON.parse(t2.stdout) as Array<{ side: string }>;
+    expect(rows.map((x) => x.side)).toEqual(['year', 'year', 'year', 'year', 'baseline', 'baseline', 'baseline']);
+    expect(rows.filter((x) => x.side === 'year').length - rows.filter((x) => x.side === 'baseline').length).toBe(tables.table2[9]!.value);
+    // An empty list is still an array.
+    expect(JSON.parse(ledger('stats', 'trace', '--db', db, '--year', '2025', '--item', '4', '--json').stdout)).toEqual([]);
+  }, 180_000);
+
   it('refuses bad arguments with a Chinese message', () => {
     const bad = ledger('stats', 'trace', '--db', db, '--year', '2025', '--item', '15', '--json');
     expect(bad.status).not.toBe(0);
@@ -59,6 +78,11 @@ describe('ledger stats', () => {
     const year = ledger('stats', '--db', db, '--year', '25', '--json');
     expect(year.status).not.toBe(0);
     expect(year.stderr).toContain('四位年度');
+    // Year checks are the API's: the refusal comes as one JSON error, never a half-written array.
+    const future = ledger('stats', 'trace', '--db', db, '--year', '2099', '--item', '10', '--json');
+    expect(future.status).not.toBe(0);
+    expect(JSON.parse(future.stdout)).toMatchObject({ error: { code: 'INVALID_INPUT' } });
+    expect(future.stderr).toContain('尚未开始');
   }, 120_000);
 
   it('writes the official layout: 附件1 first, 附件2 second, A4 portrait, footer lines; LibreOffice opens it', async () => {

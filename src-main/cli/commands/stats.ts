@@ -1,5 +1,10 @@
 import path from 'node:path';
 import { UsageError, defined, type CommandTable, type Flags } from '../args';
+import { traceRecord, type StatsTables } from '../../core/api/contract/stats';
+import { todayInChina } from '../../core/domain/dates';
+import { traceRecords } from '../../core/stats/trace';
+import { defaultBaselineYear } from '../../core/api/handlers/stats';
+import type { ItemNo } from '../../core/stats/items';
 
 export const statsUsage = `  stats --year YYYY [--baseline-year YYYY] [--out 文件.xlsx]
   stats trace --year YYYY --item 1-14 [--table 1|2] [--baseline-year YYYY]`;
@@ -26,11 +31,19 @@ export const statsCommands: CommandTable = {
   'stats trace': (flags) => {
     if (flags.item === undefined || !/^\d{1,2}$/.test(flags.item) || Number(flags.item) < 1 || Number(flags.item) > 14) throw new UsageError('--item 应为 1–14 的项目序号。');
     if (flags.table !== undefined && flags.table !== '1' && flags.table !== '2') throw new UsageError('--table 应为 1（附件1）或 2（附件2）。');
+    const table = flags.table === '2' ? 2 : 1;
     return {
-      method: 'stats.trace',
-      input: { year: yearFlag(flags.year, 'year'), item: Number(flags.item), table: flags.table === '2' ? 2 : 1, ...defined({ baselineYear: baseline(flags) }) },
-      // The whole list, as a bare JSON array: its length is the figure.
-      text: (value) => `${JSON.stringify((value as { records: unknown[] }).records)}\n`,
+      // This call checks year and baseline as stats.trace does and settles the default baseline,
+      // without a first pass over the records.
+      method: 'stats.tables',
+      input: { year: yearFlag(flags.year, 'year'), ...defined({ baselineYear: baseline(flags) }) },
+      // The whole list, as a bare JSON array (its length is the figure), streamed from the same
+      // reader the API pages through, each record shaped by the contract's schema like a reply.
+      stream: function* (value, db) {
+        const checked = value as StatsTables;
+        const request = { year: checked.year, baselineYear: baseline(flags) ?? defaultBaselineYear, today: todayInChina(), table, item: Number(flags.item) as ItemNo } as const;
+        for (const record of traceRecords(db.sqlite, request)) yield traceRecord.parse(record);
+      },
     };
   },
 };

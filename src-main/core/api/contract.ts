@@ -75,6 +75,8 @@ export const settings = z.object({
   duesFirstYear: z.number().int().nullable(),
   /** Youth members are those under 18 on this date; null = on each day itself. */
   youthReferenceDate: z.string().nullable(),
+  /** The office's 联系电话 printed in full under the annual tables; null leaves a blank line. */
+  statsContactPhone: z.string().nullable(),
 });
 
 const duesDefaultFen = z.number().int().min(0, { message: '不能为负数' }).max(10_000_000, { message: '金额过大' });
@@ -180,6 +182,8 @@ export const contract = {
         duesYouthFen: duesDefaultFen.optional(),
         duesFirstYear: z.number().int().min(1990, { message: '不能早于 1990 年' }).max(2200).nullable().optional(),
         youthReferenceDate: nullableDate.optional(),
+        /** Checked against the phone rules in the handler; '' or null clears it. */
+        statsContactPhone: z.string().trim().max(30, { message: '「联系电话（填报用）」过长' }).nullable().optional(),
       })
       .strict(),
     settings,

@@ -34,9 +34,15 @@ type Row = Record<string, unknown>;
 const mask = (id: unknown) => (typeof id === 'string' && id ? maskIdNumber(id) : null);
 const maskP = (p: unknown) => (typeof p === 'string' && p ? maskPhone(p) : null);
 
-function listFor(sqlite: BetterSqlite3.Database, item: ItemNo, asOf: string, yearStart: string, side: TraceRecord['side']): TraceRecord[] {
+/** Rows one at a time (better-sqlite3 iterate), so a 500,000-row list never sits in memory. */
+function* mapRows(rows: Iterable<unknown>, toRecord: (r: Row) => TraceRecord): Generator<TraceRecord> {
+  for (const r of rows) yield toRecord(r as Row);
+}
+
+function listFor(sqlite: BetterSqlite3.Database, item: ItemNo, asOf: string, yearStart: string, side: TraceRecord['side']): Iterable<TraceRecord> {
   const base = { side, idNumber: null, phone: null, note: null, minutes: null, hours: null, organization: null };
   const all = (sql: string, params: Record<string, unknown> = {}) => sqlite.prepare(sql).all({ asOf, ...params }) as Row[];
+  const each = (sql: string, params: Record<string, unknown>, toRecord: (r: Row) => TraceRecord) => mapRows(sqlite.prepare(sql).iterate({ asOf, ...params }), toRecord);
   switch (item) {
     case 2:
     case 4:
@@ -63,29 +69,37 @@ function listFor(sqlite: BetterSqlite3.Database, item: ItemNo, asOf: string, yea
       return [{ ...base, entity: 'society_term', id: t.id, name: t.note ?? '理事会', date: t.started_on, note: `应于 ${t.due_on} 换届，截至 ${asOf} 尚未换届` }];
     }
     case 8:
-      return all(
+      return each(
         `SELECT o.id, o.name, o.founded_on, ot.name AS type, o.status FROM organization o LEFT JOIN organization_type ot ON ot.id = o.type_id WHERE ${organizationEstablishedAt('o')} ORDER BY o.id`,
-      ).map((r) => ({ ...base, entity: 'organization', id: r.id as number, name: r.name as string, date: (r.founded_on as string | null) ?? null, note: (r.type as string | null) ?? '未填类型' }));
+        {},
+        (r) => ({ ...base, entity: 'organization', id: r.id as number, name: r.name as string, date: (r.founded_on as string | null) ?? null, note: (r.type as string | null) ?? '未填类型' }),
+      );
     case 9:
-      return all(
+      return each(
         `SELECT g.id, g.unit_name, g.joined_on, g.contact_phone, o.name AS org FROM group_member g LEFT JOIN organization o ON o.id = g.organization_id WHERE ${groupMemberActiveAt('g')} ORDER BY g.id`,
-      ).map((r) => ({ ...base, entity: 'group_member', id: r.id as number, name: r.unit_name as string, organization: (r.org as string | null) ?? null, date: r.joined_on as string, phone: maskP(r.contact_phone) }));
+        {},
+        (r) => ({ ...base, entity: 'group_member', id: r.id as number, name: r.unit_name as string, organization: (r.org as string | null) ?? null, date: r.joined_on as string, phone: maskP(r.contact_phone) }),
+      );
     case 10:
     case 11:
-      return all(
+      return each(
         `SELECT m.id, p.name, p.id_number, p.phone, o.name AS org, m.joined_on FROM member m JOIN person p ON p.id = m.person_id JOIN organization o ON o.id = m.organization_id
          WHERE ${memberActiveAt('m')} AND ${memberKindAt('m')} = :kind ORDER BY m.id`,
         { kind: item === 10 ? 'adult' : 'youth' },
-      ).map((r) => ({ ...base, entity: 'member', id: r.id as number, name: r.name as string, organization: r.org as string, date: r.joined_on as string, idNumber: mask(r.id_number), phone: maskP(r.phone) }));
+        (r) => ({ ...base, entity: 'member', id: r.id as number, name: r.name as string, organization: r.org as string, date: r.joined_on as string, idNumber: mask(r.id_number), phone: maskP(r.phone) }),
+      );
     case 12:
-      return all(
+      return each(
         `SELECT v.id, p.name, p.id_number, p.phone, o.name AS org, v.registered_on FROM volunteer v JOIN person p ON p.id = v.person_id LEFT JOIN organization o ON o.id = v.organization_id
          WHERE ${volunteerActiveAt('v')} ORDER BY v.id`,
-      ).map((r) => ({ ...base, entity: 'volunteer', id: r.id as number, name: r.name as string, organization: (r.org as string | null) ?? null, date: r.registered_on as string, idNumber: mask(r.id_number), phone: maskP(r.phone) }));
+        {},
+        (r) => ({ ...base, entity: 'volunteer', id: r.id as number, name: r.name as string, organization: (r.org as string | null) ?? null, date: r.registered_on as string, idNumber: mask(r.id_number), phone: maskP(r.phone) }),
+      );
     case 13:
-      return all(
+      return each(
         `SELECT t.id, t.name, t.founded_on, t.is_registered_org, t.led_by_county, o.name AS org FROM volunteer_team t LEFT JOIN organization o ON o.id = t.organization_id WHERE ${teamActiveAt('t')} ORDER BY t.id`,
-      ).map((r) => ({
+        {},
+        (r) => ({
         ...base,
         entity: 'volunteer_team',
         id: r.id as number,
@@ -93,14 +107,15 @@ function listFor(sqlite: BetterSqlite3.Database, item: ItemNo, asOf: string, yea
         organization: (r.org as string | null) ?? (r.led_by_county ? '县红十字会直属' : null),
         date: r.founded_on as string,
         note: r.is_registered_org ? '志愿服务组织（已登记）' : '志愿服务队（未登记）',
-      }));
+      }),
+      );
     case 14:
-      return all(
+      return each(
         `SELECT r.id, r.held_on, r.title, h.minutes, p.name, t.name AS team FROM service_record r JOIN service_hours h ON h.service_record_id = r.id
          JOIN volunteer v ON v.id = h.volunteer_id JOIN person p ON p.id = v.person_id LEFT JOIN volunteer_team t ON t.id = r.team_id
          WHERE r.held_on >= :from AND r.held_on <= :asOf ORDER BY r.held_on, r.id, h.volunteer_id`,
         { from: yearStart },
-      ).map((r) => ({
+        (r) => ({
         ...base,
         entity: 'service_hours',
         id: r.id as number,
@@ -110,7 +125,8 @@ function listFor(sqlite: BetterSqlite3.Database, item: ItemNo, asOf: string, yea
         note: r.title as string,
         minutes: r.minutes as number,
         hours: (r.minutes as number) / 60,
-      }));
+      }),
+      );
   }
 }
 
@@ -122,24 +138,34 @@ export interface TraceRequest {
   item: ItemNo;
 }
 
-export function traceItem(sqlite: BetterSqlite3.Database, request: TraceRequest, page: Page = { offset: 0, limit: null }): { total: number; records: TraceRecord[] } {
+/**
+ * Every record behind one figure, in order, one at a time: the single path that builds a trace
+ * record. The API pages through it; the CLI writes it all out as it goes.
+ */
+export function* traceRecords(sqlite: BetterSqlite3.Database, request: TraceRequest): Generator<TraceRecord> {
   const { asOf } = asOfFor(request.year, request.today);
-  let records: TraceRecord[];
   if (request.table === 2 && request.item === 3) {
     const terms = sqlite.prepare('SELECT id, started_on, due_on, note FROM society_term ORDER BY started_on').all() as Array<Term & { id: number; note: string | null }>;
-    records = termsStartedBetween(terms, yearEnd(request.baselineYear), asOf).map((t) => {
+    for (const t of termsStartedBetween(terms, yearEnd(request.baselineYear), asOf)) {
       const term = t as Term & { id: number; note: string | null };
-      return { side: 'year', entity: 'society_term', id: term.id, name: term.note ?? '理事会', organization: null, date: term.started_on, idNumber: null, phone: null, note: '完成换届', minutes: null, hours: null };
-    });
-  } else if (request.table === 2 && request.item === 2) {
-    records = [];
-  } else {
-    records = listFor(sqlite, request.item, asOf, `${request.year}-01-01`, 'year');
-    if (request.table === 2) {
-      const b = yearEnd(request.baselineYear);
-      records = records.concat(listFor(sqlite, request.item, b, `${request.baselineYear}-01-01`, 'baseline'));
+      yield { side: 'year', entity: 'society_term', id: term.id, name: term.note ?? '理事会', organization: null, date: term.started_on, idNumber: null, phone: null, note: '完成换届', minutes: null, hours: null };
     }
+    return;
   }
-  const end = page.limit === null ? undefined : page.offset + page.limit;
-  return { total: records.length, records: records.slice(page.offset, end) };
+  if (request.table === 2 && request.item === 2) return;
+  yield* listFor(sqlite, request.item, asOf, `${request.year}-01-01`, 'year');
+  // The year's iterator is finished before the baseline's starts: one open statement at a time.
+  if (request.table === 2) yield* listFor(sqlite, request.item, yearEnd(request.baselineYear), `${request.baselineYear}-01-01`, 'baseline');
+}
+
+/** One page for the UI; only the page is kept, the rest is counted as it streams past. */
+export function traceItem(sqlite: BetterSqlite3.Database, request: TraceRequest, page: Page = { offset: 0, limit: null }): { total: number; records: TraceRecord[] } {
+  const end = page.limit === null ? Infinity : page.offset + page.limit;
+  const records: TraceRecord[] = [];
+  let total = 0;
+  for (const record of traceRecords(sqlite, request)) {
+    if (total >= page.offset && total < end) records.push(record);
+    total += 1;
+  }
+  return { total, records };
 }

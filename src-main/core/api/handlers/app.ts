@@ -4,6 +4,8 @@ import { allowedBeforeSetup, mutation, query, type ReadContext, type WriteContex
 import { latestSchemaVersion, schemaVersion } from '../../db/migrate';
 import { readSettings, writeSetting } from '../../db/settings';
 import { divisionListVersion } from '../../domain/division-codes';
+import { maskPhone, normalizePhone } from '../../domain/phone';
+import { fail } from '../../errors';
 
 export const appHandlers = {
   'app.status': allowedBeforeSetup(query(appStatus)),
@@ -34,7 +36,27 @@ async function updateSettings(ctx: WriteContext, input: ParsedInput<'settings.up
   if (input.duesYouthFen !== undefined) await writeSetting(ctx.db, 'duesYouthFen', input.duesYouthFen);
   if (input.duesFirstYear !== undefined) await writeSetting(ctx.db, 'duesFirstYear', input.duesFirstYear);
   if (input.youthReferenceDate !== undefined) await writeSetting(ctx.db, 'youthReferenceDate', input.youthReferenceDate);
+  if (input.statsContactPhone !== undefined) await updateContactPhone(ctx, input.statsContactPhone);
   return readSettings(ctx.db);
+}
+
+/**
+ * The office number printed under the annual tables. It is stored and shown in full, but the
+ * change log keeps it masked like every other number written to a log.
+ */
+async function updateContactPhone(ctx: WriteContext, raw: string | null): Promise<void> {
+  let phone: string | null = null;
+  if (raw !== null && raw !== '') {
+    phone = normalizePhone(raw);
+    if (!phone) fail('INVALID_INPUT', '「联系电话（填报用）」应为 11 位手机号（1 开头）或带区号的固定电话，如 0571-87654321。');
+  }
+  const before = (await readSettings(ctx.db)).statsContactPhone;
+  if (before === phone) return;
+  await writeSetting(ctx.db, 'statsContactPhone', phone);
+  await ctx.db
+    .insertInto('change_log')
+    .values({ batch_id: ctx.batchId, at: ctx.now.toISOString(), actor: ctx.actor, entity: 'setting', entity_id: 0, action: 'update', field: 'statsContactPhone', old_value: before && maskPhone(before), new_value: phone && maskPhone(phone) })
+    .execute();
 }
 
 const countedTables = ['organization', 'person', 'member', 'group_member', 'volunteer', 'volunteer_team', 'service_record', 'service_hours', 'change_log'] as const;

@@ -1,9 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, Button, Card, Drawer, Input, Modal, Select, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
-import type { StatsTables, StatsTrace, StatsValidation } from '../../../../src-main/core/api/contract';
+import { Alert, App, Button, Drawer, Input, Modal, Select, Space, Table, Tabs, Tooltip, Typography } from 'antd';
+import type { FinaliseLogEntry, StatsTables, StatsTrace, StatsValidation } from '../../../../src-main/core/api/contract';
 import { invoke } from '../../api/client';
 import { downloadFile } from '../../api/files';
 import { useApiAction } from '../../components/useApiError';
+import { FinaliseLogCard } from './FinaliseLogCard';
+import { ValidationPanel } from './ValidationPanel';
 
 // 年报: 附件1 and 附件2 for a chosen year, every figure opening the records behind it, the checks
 // before finalising, finalise / reopen, and the official Excel file.
@@ -21,8 +23,11 @@ export function ReportsPage() {
   const [traceTable, setTraceTable] = useState<1 | 2>(1);
   const [reopenReason, setReopenReason] = useState('');
   const [reopenOpen, setReopenOpen] = useState(false);
-  const [drafts, setDrafts] = useState<Record<string, string>>({});
+  const [finaliseLog, setFinaliseLog] = useState<FinaliseLogEntry[]>([]);
   const run = useApiAction();
+  // The hook's modal, not the static Modal.confirm: the static one renders outside the app's
+  // ConfigProvider (wrong theme, spaced button text).
+  const { modal } = App.useApp();
 
   const load = useCallback(async () => {
     const base = Math.min(baselineYear, year - 1);
@@ -30,6 +35,8 @@ export function ReportsPage() {
     if (t) setTables(t);
     const v = await run(() => invoke('stats.validate', { year, baselineYear: base }));
     if (v) setValidation(v);
+    const entries = await run(() => invoke('stats.log', { year }));
+    if (entries) setFinaliseLog(entries);
   }, [year, baselineYear, run]);
   useEffect(() => {
     void load();
@@ -90,7 +97,7 @@ export function ReportsPage() {
     if (ref) await run(() => downloadFile(ref.token, ref.fileName), '已导出');
   };
   const finalise = () =>
-    Modal.confirm({
+    modal.confirm({
       title: `确认将 ${year} 年统计表定稿？`,
       content: '定稿后统计表按当前数值冻结，说明变为只读；如需修改须重新打开并填写原因。',
       okText: '定稿',
@@ -131,35 +138,8 @@ export function ReportsPage() {
           ]}
         />
       )}
-      {validation && (
-        <Card title={`定稿前校验（${validation.issues.length} 项；未处理的错误 ${validation.blocking} 项）`} size="small">
-          {validation.issues.length === 0 && <Typography.Text>没有发现问题。</Typography.Text>}
-          {validation.issues.map((issue) => (
-            <Card key={issue.code} size="small" style={{ marginBottom: 8 }} title={<Space><Tag color={issue.severity === 'error' ? 'red' : 'orange'}>{issue.severity === 'error' ? '错误' : '提醒'}</Tag>{issue.message}</Space>}>
-              <Typography.Paragraph type="secondary" ellipsis={{ rows: 2, expandable: true }}>
-                {issue.records.map((r) => `${r.name}：${r.detail}`).join('；')}
-              </Typography.Paragraph>
-              <Space.Compact style={{ width: '100%' }}>
-                <Input
-                  placeholder="说明（如：已核实，情况属实）"
-                  disabled={validation.finalised}
-                  value={drafts[issue.code] ?? issue.explanation?.text ?? ''}
-                  onChange={(e) => setDrafts({ ...drafts, [issue.code]: e.target.value })}
-                />
-                <Button
-                  disabled={validation.finalised}
-                  onClick={async () => {
-                    const v = await run(() => invoke('stats.explain', { year, code: issue.code, text: drafts[issue.code] ?? '' }), '说明已保存');
-                    if (v) setValidation(v);
-                  }}
-                >
-                  保存说明
-                </Button>
-              </Space.Compact>
-            </Card>
-          ))}
-        </Card>
-      )}
+      {validation && <ValidationPanel year={year} validation={validation} onChange={setValidation} onOpenFigure={(item) => void openTrace(1, item)} />}
+      <FinaliseLogCard year={year} entries={finaliseLog} />
       <Drawer open={trace !== null} width={860} onClose={() => setTrace(null)} title={trace ? `附件${traceTable} 第 ${trace.item} 项 ${trace.name}：${trace.value}${trace.unit}` : ''}>
         {trace && (
           <Space direction="vertical" style={{ width: '100%' }}>

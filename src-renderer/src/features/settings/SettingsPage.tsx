@@ -6,6 +6,7 @@ import { useApiAction } from '../../components/useApiError';
 import { GovernanceForm } from './GovernanceForm';
 import { DuesDefaultsCard } from '../dues/DuesDefaultsCard';
 import { YouthReferenceCard } from './YouthReferenceCard';
+import { StatsContactCard } from './StatsContactCard';
 
 export function SettingsPage({ status, onChanged }: { status: AppStatus; onChanged: () => void }) {
   const [county, setCounty] = useState<County | null>(null);
@@ -31,6 +32,7 @@ export function SettingsPage({ status, onChanged }: { status: AppStatus; onChang
           <Button htmlType="submit">保存</Button>
         </Form>
       </Card>
+      <StatsContactCard />
       <DuesDefaultsCard />
       <YouthReferenceCard />
       {county && (
