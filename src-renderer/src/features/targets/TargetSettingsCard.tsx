@@ -65,7 +65,19 @@ export function TargetSettingsCard({ onSaved }: { onSaved: () => void }) {
         pagination={false}
         dataSource={settings.targets}
         columns={[
-          { title: '目标', dataIndex: 'name' },
+          {
+            title: '目标',
+            dataIndex: 'name',
+            render: (name: string, t) =>
+              t.key === 'teams_per_organization' ? (
+                <Space orientation="vertical" size={0}>
+                  <span>{name}</span>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>每个基层组织至少应有的服务队支数；全部组织达到（100%）才算达标</Typography.Text>
+                </Space>
+              ) : (
+                name
+              ),
+          },
           { title: '比较', width: 60, render: (_, t) => (t.comparator === '>' ? '>' : '≥') },
           { title: '目标值', width: 200, render: (_, t) => <TargetRowEditor target={t} onSave={saveTarget} /> },
           { title: '依据', dataIndex: 'source', render: (v: string | null) => <Typography.Text type="secondary">{v ?? '—'}</Typography.Text> },
@@ -81,7 +93,15 @@ function TargetRowEditor({ target, onSave }: { target: Target; onSave: (t: Targe
   const changed = threshold !== target.threshold || dueYear !== target.dueYear;
   return (
     <Space size={4}>
-      <InputNumber aria-label={`${target.name}目标值`} size="small" min={0} value={threshold} onChange={setThreshold} suffix={target.unit} style={{ width: 90 }} />
+      <InputNumber
+        aria-label={`${target.name}目标值`}
+        size="small"
+        min={0}
+        value={threshold}
+        onChange={setThreshold}
+        suffix={target.key === 'teams_per_organization' ? '支' : target.unit}
+        style={{ width: 90 }}
+      />
       <InputNumber aria-label={`${target.name}目标年份`} size="small" min={2000} max={2100} precision={0} value={dueYear} onChange={setDueYear} placeholder="年份" style={{ width: 70 }} />
       <Button size="small" disabled={!changed || threshold === null} onClick={() => void onSave(target, threshold, dueYear)}>保存</Button>
     </Space>
