@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { checklistLedger, recordManualCheck } from './ledger-fixtures';
 import { launchChromium, openPage, screenshotDir, startWeb } from './web-host';
 
@@ -63,4 +63,56 @@ describe('达标检查', () => {
     await expect.poll(() => page.getByText('默认模板·待确认').count()).toBe(0);
     expect(problems).toEqual([]);
   });
+
+  it('shows the version of a standard in force on the chosen date, and older versions as 已停用 in the picker', async () => {
+    const { db } = checklistLedger('checklist-versions.sqlite', (s, f) => {
+      // 五有 version 2 from 2026-01-01: the same five items plus one, and a 2025 check on version 1's manual item.
+      const v1 = s.prepare("SELECT id FROM checklist_template WHERE code = '五有'").pluck().get() as number;
+      const v2 = Number(
+        s.prepare("INSERT INTO checklist_template (code, name, issuer, version, effective_on, origin, created_at) VALUES ('五有', '五有标准（2026 修订）', NULL, '2', '2026-01-01', 'custom', '2026-01-01T00:00:00Z')").run().lastInsertRowid,
+      );
+      s.prepare('INSERT INTO checklist_item (template_id, seq, title, description, mode, rule_json) SELECT ?, seq, title, description, mode, rule_json FROM checklist_item WHERE template_id = ?').run(v2, v1);
+      s.prepare("INSERT INTO checklist_item (template_id, seq, title, mode) VALUES (?, 6, '有年度工作计划', 'manual')").run(v2);
+      const manual = s.prepare("SELECT id FROM checklist_item WHERE template_id = ? AND mode = 'manual'").pluck().get(v1) as number;
+      s.prepare("INSERT INTO checklist_status (organization_id, item_id, status, checked_on, checked_by, recorded_at) VALUES (?, ?, 'met', '2025-05-01', '王芳', '2025-05-01T08:00:00Z')").run(f.sunshine, manual);
+    });
+    const web = await startWeb(db);
+    stops.push(web.stop);
+    const { page, problems } = await openPage(browser, web.url);
+    onTestFailed(() => page.screenshot({ path: path.join(screenshotDir, 'checklist-versions-failure.png'), fullPage: true }).then(() => undefined));
+
+    await page.getByRole('menuitem', { name: '达标检查' }).click();
+    const matrix = page.getByRole('table', { name: '达标情况矩阵' });
+    const picker = page.getByRole('combobox', { name: '模板' });
+    const chosen = page.locator('.ant-select').filter({ has: picker }).locator('.ant-select-content, .ant-select-selection-item').first();
+    // Today version 2 is in force: its new item shows, and the 2025 check of the same-titled item still counts.
+    await matrix.getByRole('button', { name: '阳光社区红十字会 · 有年度工作计划：未核查' }).waitFor();
+    await matrix.getByRole('button', { name: '阳光社区红十字会 · 有规范的管理制度：达标' }).waitFor();
+    await expect.poll(() => chosen.textContent()).toContain('五有标准（2026 修订）（第 2 版）');
+
+    await picker.click();
+    await option(page, '基层红十字组织“五有”标准 — 已停用（第 1 版）').click();
+    await matrix.getByRole('button', { name: '阳光社区红十字会 · 有年度工作计划：未核查' }).waitFor({ state: 'detached' });
+    await matrix.getByRole('button', { name: '阳光社区红十字会 · 有规范的管理制度：达标' }).waitFor();
+
+    // On a 2025 date version 1 is the one in force, chosen by default; version 2 is not yet effective.
+    await fillDate(page, page.locator('#checklist-as-of'), '2025-12-31');
+    await expect.poll(() => chosen.textContent()).toContain('基层红十字组织“五有”标准（第 1 版）');
+    await picker.click();
+    await option(page, '五有标准（2026 修订） — 未生效（第 2 版，2026-01-01 起）').waitFor();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => matrix.getByRole('button', { name: /有年度工作计划/ }).count()).toBe(0);
+    expect(problems).toEqual([]);
+  });
 });
+
+/** An option of the open antd select, as shown (antd's role=option list is for screen readers and mostly hidden). */
+const option = (page: Page, label: string) => page.locator(`.ant-select-item-option[title="${label}"]`);
+
+/** antd's date picker accepts a typed date confirmed with Enter. */
+async function fillDate(page: Page, input: Locator, date: string) {
+  await input.click();
+  await input.fill(date);
+  await input.press('Enter');
+  await page.keyboard.press('Escape');
+}

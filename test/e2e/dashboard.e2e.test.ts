@@ -65,6 +65,19 @@ describe('工作目标', () => {
     await expect.poll(() => rate.getByTestId('target-value').textContent()).toBe('2.5‰');
     await rate.getByText('未达标').waitFor();
 
+    // Teams per organisation: the share of organisations against 100%, the teams needed in the title.
+    const perOrg = page.getByTestId('target-teams_per_organization');
+    await perOrg.getByText('每个基层组织至少 1 支志愿服务队', { exact: true }).waitFor();
+    await perOrg.getByText('目标：全部基层组织达到（≥ 100%）').waitFor();
+
+    // The campaign template is chosen from the county's templates, not typed.
+    await page.getByRole('combobox', { name: '活动目标模板' }).click();
+    await page.locator('.ant-select-item-option[title="博爱家园：博爱家园建设"]').waitFor();
+    await page.locator('.ant-select-item-option[title^="双三一："]').click();
+    await page.locator('form#dashboard-settings').getByRole('button', { name: '保存' }).click();
+    await page.getByText('已保存目标设置').last().waitFor();
+    expect(json<{ templateCode: string }>('dashboard', 'set', '--db', db).templateCode).toBe('双三一');
+
     await page.screenshot({ path: path.join(screenshotDir, 'dashboard.png'), fullPage: true });
 
     // The coverage figure opens the community behind it; the count equals the figure's numerator.

@@ -142,4 +142,30 @@ describe('达标检查 · PDF 证明材料', () => {
     expect(offOrigin).toEqual([]);
     expect(problems).toEqual([]);
   });
+
+  it('says in Chinese only that a damaged PDF cannot be shown', async () => {
+    const { db } = checklistLedger('evidence-pdf-broken.sqlite');
+    const file = path.join(path.dirname(db), '损坏的制度.pdf');
+    // A PDF by its header (so it is accepted as one), with nothing after it that pdf.js can read.
+    fs.writeFileSync(file, Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\nthis is not a pdf body\n', 'latin1'));
+    const web = await startWeb(db);
+    stops.push(web.stop);
+    const { page } = await openPage(browser, web.url);
+    onTestFailed(() => page.screenshot({ path: path.join(screenshotDir, 'evidence-pdf-broken-failure.png'), fullPage: true }).then(() => undefined));
+
+    await page.getByRole('menuitem', { name: '达标检查' }).click();
+    await page.getByRole('table', { name: '达标情况矩阵' }).getByRole('button', { name: '阳光社区红十字会 · 有规范的管理制度：未核查' }).click();
+    const drawer = page.getByRole('dialog').filter({ hasText: '记录核查结果' });
+    await drawer.locator('input[type=file]').setInputFiles(file);
+    await drawer.getByText('损坏的制度.pdf').waitFor();
+    await drawer.getByRole('button', { name: '保存核查结果' }).click();
+    await page.getByText('已记录核查结果').waitFor();
+
+    const { preview } = await openEvidence(page, drawer, '损坏的制度.pdf');
+    const alert = preview.getByRole('alert').filter({ hasText: '无法显示' });
+    await alert.waitFor();
+    expect(await alert.textContent()).toBe('无法显示“损坏的制度.pdf”：文件可能已损坏或加密。可保存到本机后用其他软件查看。');
+    // No pdf.js wording anywhere in the preview (its messages are English: "Invalid PDF structure").
+    expect(await preview.textContent()).not.toMatch(/invalid|structure|exception|error/i);
+  });
 });

@@ -157,21 +157,81 @@ describe('manual checks with evidence', () => {
 });
 
 describe('editing and replacing templates', () => {
-  it('saves an edit as a new version; checks stay with the old items', async () => {
+  it('saves an edit as a new version; manual checks carry over to the item of the same title', async () => {
     const t = await wuyou();
     await ledger.call('checklist.setStatus', { orgId: f.sunshine, itemId: t.items[2]!.id, status: 'met', checkedOn: '2025-05-01' });
     const items = t.items.map((i) => ({ seq: i.seq, title: i.title, description: i.description, mode: i.mode, ...(i.rule ? { rule: i.rule } : {}), appliesTo: i.appliesTo }));
     items[1] = { ...items[1]!, rule: { kind: 'minMembers', n: 5 } };
     const saved = await ledger.call('checklist.saveTemplate', { template: { code: '五有', name: t.name, issuer: '西湖区红十字会', version: '2026', effectiveOn: '2026-01-01', items } });
     expect([saved.version, saved.origin, saved.isDefault, saved.items[1]!.ruleText]).toEqual(['2026', 'custom', false, '会员不少于 5 人']);
-    // 2025 still reads version 1 with its check; 2026 reads the new version, whose manual item is unchecked.
+    // 2025 still reads version 1 with its check; 2026 reads the new version, whose manual item of the same title keeps that check.
     expect((await ledger.call('checklist.matrix', { code: '五有', asOf: '2025-12-31' })).rows[0]!.cells[2]).toBe('met');
     const v2 = await ledger.call('checklist.matrix', { code: '五有', asOf: '2026-06-15' });
-    expect([v2.template.version, v2.rows[0]!.cells[1], v2.rows[0]!.cells[2]]).toEqual(['2026', 'met', 'unchecked']);
+    expect([v2.template.version, v2.rows[0]!.cells[1], v2.rows[0]!.cells[2]]).toEqual(['2026', 'met', 'met']);
     const bad = await ledger.raw('checklist.saveTemplate', { template: { code: '五有', name: t.name, version: '2027', items: [{ seq: 1, title: '有带头人', mode: 'auto', rule: { kind: 'hasBoss' } }] } });
     expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('第 1 项“有带头人”的规则“hasBoss”不在规则表中') } });
     const same = await ledger.raw('checklist.saveTemplate', { template: { code: '五有', name: t.name, version: '2026', items } });
     expect(same).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } });
+  });
+
+  it('a manual check counts for the item as titled in every version of the standard, and the cell shows its history', async () => {
+    const t = await wuyou();
+    const v1Item = t.items[2]!.id;
+    await ledger.call('checklist.setStatus', { orgId: f.sunshine, itemId: v1Item, status: 'not_met', checkedOn: '2025-03-01' });
+    await ledger.call('checklist.setStatus', { orgId: f.sunshine, itemId: v1Item, status: 'met', checkedOn: '2025-05-01' });
+    await ledger.call('checklist.setStatus', { orgId: f.village, itemId: v1Item, status: 'met', checkedOn: '2025-05-01' });
+    // Version 2 renames nothing but the whitespace of the manual item, and adds a new manual item.
+    const items = t.items.map((i) => ({ seq: i.seq, title: i.title, description: i.description, mode: i.mode, ...(i.rule ? { rule: i.rule } : {}), appliesTo: i.appliesTo }));
+    items[2] = { ...items[2]!, title: ` 有规范的  管理制度 ` };
+    items.push({ seq: 6, title: '有年度工作计划', description: null, mode: 'manual', appliesTo: ['社区'] });
+    const v2 = await ledger.call('checklist.saveTemplate', { template: { code: '五有', name: t.name, version: '2', effectiveOn: '2026-01-01', items } });
+    const v2Item = v2.items[2]!.id;
+    expect(v2Item).not.toBe(v1Item);
+
+    const m = await ledger.call('checklist.matrix', { code: '五有', asOf: '2026-06-15' });
+    expect(m.template.version).toBe('2');
+    expect(m.rows.map((r) => [r.name, r.cells[2], r.cells[5]])).toEqual([
+      ['阳光社区红十字会', 'met', 'unchecked'],
+      ['桃源村红十字会', 'met', 'not_applicable'],
+      ['实验小学红十字会', 'unchecked', 'not_applicable'],
+      ['新城社区红十字会', 'unchecked', 'unchecked'],
+    ]);
+    // The check before the date wins, whichever version it was recorded on.
+    expect((await ledger.call('checklist.matrix', { code: '五有', asOf: '2026-06-15' })).items[2]!.counts).toEqual({ met: 2, notMet: 0, notApplicable: 0, unchecked: 2 });
+    await ledger.call('checklist.setStatus', { orgId: f.sunshine, itemId: v2Item, status: 'not_met', checkedOn: '2026-02-01' });
+    const cell = await ledger.call('checklist.cell', { orgId: f.sunshine, itemId: v2Item, asOf: '2026-06-15' });
+    expect(cell.status).toBe('not_met');
+    expect(cell.history.map((h) => [h.checkedOn, h.status, h.inForce])).toEqual([
+      ['2026-02-01', 'not_met', true],
+      ['2025-05-01', 'met', false],
+      ['2025-03-01', 'not_met', false],
+    ]);
+    // The version-1 cell as of mid-2025 still reads the version-1 check in force then.
+    const old = await ledger.call('checklist.cell', { orgId: f.sunshine, itemId: v1Item, asOf: '2025-06-01' });
+    expect([old.status, old.history.find((h) => h.inForce)!.checkedOn]).toEqual(['met', '2025-05-01']);
+    expect((await ledger.call('checklist.matrix', { templateId: t.id, asOf: '2026-06-15' })).rows[0]!.cells[2]).toBe('not_met');
+  });
+
+  it('dates a version saved or imported without an effective date from today, so it never applies to past dates', async () => {
+    const t = await wuyou();
+    await ledger.call('checklist.setStatus', { orgId: f.sunshine, itemId: t.items[2]!.id, status: 'met', checkedOn: '2025-05-01' });
+    const items = [{ seq: 1, title: '有带头人', description: null, mode: 'auto' as const, rule: { kind: 'hasLeader' }, appliesTo: ['社区'] }];
+    const saved = await ledger.call('checklist.saveTemplate', { template: { code: '五有', name: t.name, version: '2', items } });
+    expect(saved.effectiveOn).toBe('2026-06-15');
+    expect((await ledger.call('checklist.matrix', { code: '五有', asOf: '2025-12-31' })).template.version).toBe('1');
+    expect((await ledger.call('checklist.matrix', { code: '五有', asOf: '2026-06-14' })).template.version).toBe('1');
+    expect((await ledger.call('checklist.matrix', { code: '五有', asOf: '2026-06-15' })).template.version).toBe('2');
+    const file = JSON.stringify({ format: 'hongh-checklist-template', formatVersion: 1, template: { code: '五有', name: t.name, version: '3', items } });
+    expect((await ledger.call('checklist.importTemplate', { text: file })).effectiveOn).toBe('2026-06-15');
+    // Same date: the later saved version wins.
+    expect((await ledger.call('checklist.matrix', { code: '五有', asOf: '2026-06-15' })).template.version).toBe('3');
+    // A code whose every version takes effect later: the earliest applies.
+    const future = (version: string, effectiveOn: string) =>
+      JSON.stringify({ format: 'hongh-checklist-template', formatVersion: 1, template: { code: '市标准', name: '市级标准', version, effectiveOn, items } });
+    await ledger.call('checklist.importTemplate', { text: future('b', '2027-06-01') });
+    await ledger.call('checklist.importTemplate', { text: future('a', '2027-01-01') });
+    expect((await ledger.call('checklist.matrix', { code: '市标准', asOf: '2026-06-15' })).template.version).toBe('a');
+    expect((await ledger.call('checklist.matrix', { code: '市标准', asOf: '2027-07-01' })).template.version).toBe('b');
   });
 
   it('replaces an imported version only when asked and only while it has no checks', async () => {

@@ -16,7 +16,10 @@ interface Target {
   key: string;
   name: string;
   value: number | null;
+  valueUnit: string;
   target: number;
+  unit: string;
+  comparator: '>=' | '>';
   met: boolean;
   numerator: number | null;
   denominator: number | null;
@@ -76,4 +79,26 @@ describe('ledger dashboard', () => {
     expect(over.status).toBe(1);
     expect(over.value.error.message).toContain('不能超过 100');
   }, 60_000);
+
+  it('gives every target a value in the unit of its target, so value against target says met', () => {
+    const set = json('dashboard', 'set', '--db', db, '--population', '400');
+    expect(set.status).toBe(0);
+    const check = (targets: Target[]) => {
+      expect(targets).toHaveLength(5);
+      for (const t of targets) {
+        expect(t.unit, t.key).toBe(t.valueUnit);
+        if (t.value !== null) expect(t.met, t.key).toBe(t.comparator === '>=' ? t.value >= t.target : t.value > t.target);
+      }
+    };
+    const before = json<Target[]>('dashboard', '--db', db).value;
+    check(before);
+    // 象山 has a team, 和睦 none: 50% of the organisations, against 100% (each needs 1).
+    expect(before[3]).toMatchObject({ key: 'teams_per_organization', name: '每个基层组织至少 1 支志愿服务队', value: 50, target: 100, unit: '%', met: false, numerator: 1, denominator: 2 });
+    // The editable threshold is still the teams each organisation needs.
+    expect(json('dashboard', 'target', '--db', db, '--key', 'teams_per_organization', '--threshold', '2').status).toBe(0);
+    const after = json<Target[]>('dashboard', '--db', db).value;
+    check(after);
+    expect(after[3]).toMatchObject({ name: '每个基层组织至少 2 支志愿服务队', value: 0, target: 100, met: false, numerator: 0 });
+    expect(json('dashboard', 'target', '--db', db, '--key', 'teams_per_organization', '--threshold', '1').status).toBe(0);
+  }, 90_000);
 });

@@ -82,6 +82,7 @@ describe('dashboard.get', () => {
     expect(pick(t.county_direct_teams)).toEqual({ value: 1, numerator: 1, denominator: null, met: false });
     // 7 established organisations; 象山 and the hospital have a team: 2/7 = 28.6%.
     expect(pick(t.teams_per_organization)).toEqual({ value: 28.6, numerator: 2, denominator: 7, met: false });
+    expect(t.teams_per_organization).toMatchObject({ name: '每个基层组织至少 1 支志愿服务队', target: 100, unit: '%', valueUnit: '%', comparator: '>=' });
     // 甲 乙 戊 己 (丁 left on the day, 丙 registers the next); no population set yet.
     expect(pick(t.volunteer_population_rate)).toEqual({ value: null, numerator: 4, denominator: null, met: false });
     expect(t.volunteer_population_rate.note).toContain('常住人口');

@@ -94,6 +94,32 @@ describe('org.search', () => {
   });
 });
 
+describe('leaving 筹建', () => {
+  it('dates the founding today when none is given, so past years\' tables do not change', async () => {
+    await township();
+    const prep = await ledger.call('org.add', { name: '文新社区红十字会', type: '社区', status: 'preparing' });
+    const item8 = async (year: number) => (await ledger.call('stats.tables', { year })).table1[7]!.value;
+    const [in2025, in2026] = [await item8(2025), await item8(2026)];
+    // The township (founded 2019) only.
+    expect([in2025, in2026]).toEqual([1, 1]);
+
+    const active = await ledger.call('org.update', { id: prep.id, changes: { status: 'active' } });
+    expect([active.status, active.foundedOn]).toEqual(['active', '2026-06-15']);
+    expect(await item8(2025)).toBe(1);
+    expect(await item8(2026)).toBe(2);
+    const history = await ledger.call('org.history', { id: prep.id });
+    expect(history.find((e) => e.field === 'foundedOn')).toMatchObject({ oldValue: null, newValue: '2026-06-15' });
+    expect(history.find((e) => e.field === 'foundedOnNote')).toMatchObject({ fieldLabel: '成立日期说明', newValue: expect.stringContaining('未填写成立日期，按当天 2026-06-15 记为成立日期') });
+
+    // A founding date given with the change, or recorded before, is kept.
+    const given = await ledger.call('org.add', { name: '翠苑社区红十字会', type: '社区', status: 'preparing' });
+    expect((await ledger.call('org.update', { id: given.id, changes: { status: 'active', foundedOn: '2026-03-01' } })).foundedOn).toBe('2026-03-01');
+    const dated = await ledger.call('org.add', { name: '古荡社区红十字会', type: '社区', status: 'preparing', foundedOn: '2025-05-01' });
+    expect((await ledger.call('org.update', { id: dated.id, changes: { status: 'active' } })).foundedOn).toBe('2025-05-01');
+    expect((await ledger.call('org.history', { id: dated.id })).some((e) => e.field === 'foundedOnNote')).toBe(false);
+  });
+});
+
 describe('org.history', () => {
   it('records who changed which field from what to what', async () => {
     const a = await township();

@@ -33,6 +33,8 @@ describe('migration 0060 (checklist templates and standing indexes)', () => {
       { id: 3, code: '双三一', version: '1', is_draft_default: 1, origin: 'builtin', confirmed_on: null },
       { id: 4, code: '博爱家园', version: '1', is_draft_default: 1, origin: 'builtin', confirmed_on: null },
     ]);
+    // The county's undated version is dated from when it was made; the builtins stay undated (in force from the start).
+    expect(s.prepare('SELECT effective_on FROM checklist_template ORDER BY id').pluck().all()).toEqual(['2025-01-01', null, null, null]);
     const items = s.prepare("SELECT seq, title, mode, rule_json FROM checklist_item WHERE template_id = 2 ORDER BY seq").all();
     expect(items).toEqual([
       { seq: 1, title: '有热心红十字事业的带头人', mode: 'auto', rule_json: '{"kind":"hasLeader"}' },

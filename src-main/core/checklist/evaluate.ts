@@ -5,7 +5,8 @@ import { factsNeeded, judge, ruleSchema, type BojiaLevel, type FactKind, type Or
 
 // The checklist evaluator: one aggregate query per fact for every organisation at once (never a
 // query per organisation), as of a date D. "In the year" is the calendar year of D up to D.
-// Manual items read the append-only checklist_status history: the latest check on or before D.
+// Manual items read the append-only checklist_status history: the latest check on or before D
+// among the checks of that item's title in any version of the standard (see manualItemSources).
 // Facts without a history in the ledger (leader, service site, term end, 博爱家园 status, 冠名)
 // are read as they are now, whatever D is; the UI says so.
 
@@ -106,16 +107,36 @@ export function loadTemplate(sqlite: BetterSqlite3.Database, templateId: number)
   };
 }
 
-/** The version of a template in force on asOf: the latest effective on or before it, else the latest. */
+/**
+ * The version of a template in force on asOf: the latest effective on or before it (ties: the later
+ * saved, higher id); when none is effective yet, the earliest. Only the builtins may be undated
+ * (saving or importing a version dates it, today at the latest): undated means "from the start".
+ */
 export function templateIdInForce(sqlite: BetterSqlite3.Database, code: string, asOf: string): number | null {
-  const id = prepared(
-    sqlite,
-    `SELECT id FROM checklist_template WHERE code = :code
-     ORDER BY (ifnull(effective_on, '0000-00-00') <= :asOf) DESC, ifnull(effective_on, '0000-00-00') DESC, id DESC LIMIT 1`,
-  )
-    .pluck()
-    .get({ code, asOf }) as number | undefined;
-  return id ?? null;
+  const versions = prepared(sqlite, 'SELECT id, ifnull(effective_on, \'\') AS since FROM checklist_template WHERE code = ? ORDER BY since, id').all(code) as Array<{ id: number; since: string }>;
+  if (versions.length === 0) return null;
+  const effective = versions.filter((v) => v.since <= asOf);
+  return effective.length > 0 ? effective[effective.length - 1]!.id : versions[0]!.id;
+}
+
+/** How a manual item is recognised across versions of a standard: its title without whitespace (Chinese titles need none). */
+export const itemTitleKey = (title: string) => title.replace(/\s+/g, '');
+
+/**
+ * A manual check belongs to the item as titled within the standard, not to one version's row:
+ * pairs [item of any version of this code, item of this template] with the same manual title, so a
+ * new version (new item ids) keeps the checks recorded on earlier ones, and the reverse.
+ */
+export function manualItemSources(sqlite: BetterSqlite3.Database, template: Pick<TemplateDef, 'code' | 'items'>, itemIds?: number[]): Array<[number, number]> {
+  const wanted = template.items.filter((i) => i.mode === 'manual' && (itemIds === undefined || itemIds.includes(i.id)));
+  if (wanted.length === 0) return [];
+  const all = prepared(sqlite, "SELECT i.id, i.title FROM checklist_item i JOIN checklist_template t ON t.id = i.template_id WHERE t.code = ? AND i.mode = 'manual'").all(template.code) as Array<{ id: number; title: string }>;
+  const byKey = new Map<string, number[]>();
+  for (const row of all) {
+    const key = itemTitleKey(row.title);
+    byKey.set(key, [...(byKey.get(key) ?? []), row.id]);
+  }
+  return wanted.flatMap((item) => (byKey.get(itemTitleKey(item.title)) ?? [item.id]).map((source): [number, number] => [source, item.id]));
 }
 
 const yearStart = (asOf: string) => `${asOf.slice(0, 4)}-01-01`;
@@ -174,19 +195,24 @@ function countsBy(sqlite: BetterSqlite3.Database, kind: FactKind, asOf: string, 
   return map;
 }
 
-/** Latest manual check on or before asOf for each (organisation, item) of these items. */
-export function latestChecks(sqlite: BetterSqlite3.Database, itemIds: number[], asOf: string): Map<string, { id: number; status: 'met' | 'not_met' | 'not_applicable' }> {
+/**
+ * Latest manual check on or before asOf for each (organisation, target item), reading the checks
+ * of every source item paired with it (see manualItemSources). One pass: the pairs drive seeks on
+ * checklist_status_item (item_id, checked_on).
+ */
+export function latestChecks(sqlite: BetterSqlite3.Database, pairs: Array<[number, number]>, asOf: string): Map<string, { id: number; status: 'met' | 'not_met' | 'not_applicable' }> {
   const map = new Map<string, { id: number; status: 'met' | 'not_met' | 'not_applicable' }>();
-  if (itemIds.length === 0) return map;
+  if (pairs.length === 0) return map;
   const rows = prepared(
     sqlite,
-    `SELECT id, organization_id, item_id, status FROM (
-       SELECT s.id, s.organization_id, s.item_id, s.status,
-              row_number() OVER (PARTITION BY s.organization_id, s.item_id ORDER BY s.checked_on DESC, s.id DESC) AS rn
-       FROM checklist_status s
-       WHERE s.item_id IN (SELECT value FROM json_each(:items)) AND s.checked_on <= :asOf)
+    `WITH pair(source, target) AS (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(:pairs))
+     SELECT id, organization_id, target AS item_id, status FROM (
+       SELECT s.id, s.organization_id, p.target, s.status,
+              row_number() OVER (PARTITION BY s.organization_id, p.target ORDER BY s.checked_on DESC, s.id DESC) AS rn
+       FROM pair p CROSS JOIN checklist_status s
+       WHERE s.item_id = p.source AND s.checked_on <= :asOf)
      WHERE rn = 1`,
-  ).all({ items: JSON.stringify(itemIds), asOf }) as Array<{ id: number; organization_id: number; item_id: number; status: 'met' | 'not_met' | 'not_applicable' }>;
+  ).all({ pairs: JSON.stringify(pairs), asOf }) as Array<{ id: number; organization_id: number; item_id: number; status: 'met' | 'not_met' | 'not_applicable' }>;
   for (const r of rows) map.set(`${r.organization_id}:${r.item_id}`, { id: r.id, status: r.status });
   return map;
 }
@@ -255,7 +281,7 @@ function verdict(item: TemplateItemDef, org: OrgRow, facts: OrgFactsTable, check
 export function evaluateTemplate(sqlite: BetterSqlite3.Database, template: TemplateDef, asOf: string, orgIds: number[] | null): Evaluation {
   const orgs = establishedOrgs(sqlite, asOf, orgIds);
   const facts = gatherFacts(sqlite, template.items, orgs, asOf);
-  const checks = latestChecks(sqlite, template.items.filter((i) => i.mode === 'manual').map((i) => i.id), asOf);
+  const checks = latestChecks(sqlite, manualItemSources(sqlite, template), asOf);
   const cells = orgs.map((org) => template.items.map((item) => verdict(item, org, facts, checks, asOf, false).status));
   return { template, asOf, orgs: orgs.map(({ id, name, typeId, parentId }) => ({ id, name, typeId, parentId })), cells };
 }
@@ -268,7 +294,7 @@ export function evaluateCell(sqlite: BetterSqlite3.Database, template: TemplateD
   const org = orgs[0];
   if (!org) return null;
   const facts = gatherFacts(sqlite, [item], orgs, asOf);
-  const checks = latestChecks(sqlite, item.mode === 'manual' ? [item.id] : [], asOf);
+  const checks = latestChecks(sqlite, manualItemSources(sqlite, template, [item.id]), asOf);
   return verdict(item, org, facts, checks, asOf, true);
 }
 
@@ -285,7 +311,7 @@ export function meetsAll(row: CellStatus[]): boolean {
 
 /**
  * For the targets dashboard: the organisations among organizationIds that meet every applicable
- * item of the template version in force on asOf (latest effective_on <= asOf, else the latest).
+ * item of the template version in force on asOf (see templateIdInForce).
  */
 export function organizationsMeetingTemplate(sqlite: BetterSqlite3.Database, input: { templateCode: string; asOf: string; organizationIds: number[] }): Set<number> {
   const templateId = templateIdInForce(sqlite, input.templateCode, input.asOf);

@@ -4,8 +4,8 @@ import type { TargetRow } from '../db/target';
 import { townshipsOf, type Township } from './townships';
 
 // The five targets from the facts of one date. Pure arithmetic, so the tests can check each
-// figure by hand. "Met" compares the exact ratio (n·100 against threshold·d), never the rounded
-// percentage shown beside it.
+// figure by hand. "Met" compares the exact ratio (n·100 against threshold·d), and the value shown
+// is rounded so that comparing it with the target gives the same answer (shownValue).
 
 export const targetOrder: readonly TargetKey[] = ['community_team_coverage', 'community_goal_rate', 'county_direct_teams', 'teams_per_organization', 'volunteer_population_rate'];
 
@@ -38,8 +38,13 @@ export interface Classified {
   communityDenominator: number;
 }
 
+/** Teams each organisation must have: the threshold of teams_per_organization (a whole number, at least 1). */
+export function teamsNeeded(targets: TargetRow[]): number {
+  return Math.max(1, Math.ceil(targetRow(targets, 'teams_per_organization').threshold));
+}
+
 export function classify(inputs: DashboardInputs): Classified {
-  const teamsNeeded = Math.max(1, Math.ceil(targetRow(inputs.targets, 'teams_per_organization').threshold));
+  const needed = teamsNeeded(inputs.targets);
   const established = inputs.facts.orgs.filter((o) => o.established);
   const communities = established.filter((o) => o.isCommunity);
   return {
@@ -48,7 +53,7 @@ export function classify(inputs: DashboardInputs): Classified {
     communities,
     communitiesWithTeam: communities.filter((o) => o.teams > 0),
     communitiesMeeting: communities.filter((o) => inputs.meeting.has(o.id)),
-    orgsWithTeams: established.filter((o) => o.teams >= teamsNeeded),
+    orgsWithTeams: established.filter((o) => o.teams >= needed),
     communityDenominator: inputs.communityCount ?? communities.length,
   };
 }
@@ -67,7 +72,22 @@ function passes(comparator: '>=' | '>', left: number, right: number): boolean {
   return comparator === '>' ? left > right : left >= right;
 }
 
-function figure(row: TargetRow, fields: Pick<DashboardTarget, 'value' | 'valueUnit' | 'met' | 'numerator' | 'denominator' | 'note'>): DashboardTarget {
+/**
+ * The value shown, rounded to `digits` unless the rounding would contradict `met` against the
+ * target (29.96% is not ≥ 30%): then with more digits, so that value ⋛ target always agrees with
+ * met for anyone comparing the two (the CLI's --json is read by outside checks).
+ */
+function shownValue(exact: number, digits: number, met: boolean, comparator: '>=' | '>', target: number): number {
+  for (let d = digits; d <= 6; d++) {
+    const value = round(exact, d);
+    if (passes(comparator, value, target) === met) return value;
+  }
+  return exact;
+}
+
+type FigureFields = Pick<DashboardTarget, 'value' | 'valueUnit' | 'met' | 'numerator' | 'denominator' | 'note'> & Partial<Pick<DashboardTarget, 'name' | 'target' | 'unit' | 'comparator'>>;
+
+function figure(row: TargetRow, fields: FigureFields): DashboardTarget {
   return { key: row.code as TargetKey, name: row.label, target: row.threshold, unit: row.unit, comparator: row.comparator, dueYear: row.due_year, source: row.source, ...fields };
 }
 
@@ -85,7 +105,8 @@ function communityShare(row: TargetRow, inputs: DashboardInputs, c: Classified, 
   const d = c.communityDenominator;
   const note = missingNote ?? communityNote(inputs, c, numerator);
   if (numerator === null || d === 0) return figure(row, { value: null, valueUnit: '%', met: false, numerator, denominator: d, note });
-  return figure(row, { value: percent(numerator, d), valueUnit: '%', met: passes(row.comparator, numerator * 100, row.threshold * d), numerator, denominator: d, note });
+  const met = passes(row.comparator, numerator * 100, row.threshold * d);
+  return figure(row, { value: shownValue((100 * numerator) / d, 1, met, row.comparator, row.threshold), valueUnit: '%', met, numerator, denominator: d, note });
 }
 
 export function computeTargets(inputs: DashboardInputs, c: Classified): DashboardTarget[] {
@@ -105,17 +126,25 @@ export function computeTargets(inputs: DashboardInputs, c: Classified): Dashboar
     note: null,
   });
 
-  // "Each organisation has at least N teams": the share that do, met only when all do.
+  // "Each organisation has at least N teams": value and target in one unit, the share of
+  // established organisations that have N own teams against 100%, met only when all do. N is the
+  // editable threshold of the target row, named in `name` and `note`.
   const perOrgRow = t('teams_per_organization');
   const orgs = c.established.length;
   const withTeams = c.orgsWithTeams.length;
+  const perOrgMet = orgs > 0 && withTeams === orgs;
+  const requirement = `每个基层组织至少 ${teamsNeeded(inputs.targets)} 支志愿服务队`;
   const perOrg = figure(perOrgRow, {
-    value: percent(withTeams, orgs),
+    name: requirement,
+    target: 100,
+    unit: '%',
+    comparator: '>=',
+    value: orgs === 0 ? null : shownValue((100 * withTeams) / orgs, 1, perOrgMet, '>=', 100),
     valueUnit: '%',
-    met: orgs > 0 && withTeams === orgs,
+    met: perOrgMet,
     numerator: withTeams,
     denominator: orgs,
-    note: orgs === 0 ? '台账中没有已成立的基层组织。' : `${withTeams} / ${orgs} 个已成立的基层组织有不少于 ${perOrgRow.threshold} 支志愿服务队；全部达到才算达标。`,
+    note: orgs === 0 ? `${requirement}：台账中没有已成立的基层组织。` : `${requirement}：${withTeams} / ${orgs} 个已成立的基层组织达到，全部达到（100%）才算达标。`,
   });
 
   const rateRow = t('volunteer_population_rate');
@@ -125,7 +154,7 @@ export function computeTargets(inputs: DashboardInputs, c: Classified): Dashboar
     population === null
       ? figure(rateRow, { value: null, valueUnit: '‰', met: false, numerator: volunteers, denominator: null, note: '未设置：请在“目标设置”中填写全县常住人口，才能计算注册志愿者占比。' })
       : figure(rateRow, {
-          value: round((1000 * volunteers) / population, 2),
+          value: shownValue((1000 * volunteers) / population, 2, passes(rateRow.comparator, volunteers * 1000, rateRow.threshold * population), rateRow.comparator, rateRow.threshold),
           valueUnit: '‰',
           met: passes(rateRow.comparator, volunteers * 1000, rateRow.threshold * population),
           numerator: volunteers,

@@ -116,13 +116,13 @@ export interface CheckRow {
   recorded_at: string;
 }
 
-/** Every manual check of one cell, newest first, with its evidence. */
-export async function checkHistory(db: ReadDb, orgId: number, itemId: number) {
+/** Every manual check of one cell, newest first, with its evidence; itemIds: the item as titled in every version. */
+export async function checkHistory(db: ReadDb, orgId: number, itemIds: number[]) {
   const checks: CheckRow[] = await db
     .selectFrom('checklist_status')
     .select(['id', 'status', 'checked_on', 'checked_by', 'note', 'recorded_at'])
     .where('organization_id', '=', orgId)
-    .where('item_id', '=', itemId)
+    .where('item_id', 'in', itemIds)
     .orderBy('checked_on', 'desc')
     .orderBy('id', 'desc')
     .execute();

@@ -62,6 +62,7 @@ export const orgFieldLabels: Record<string, string> = {
   parent: '上级组织',
   divisionCode: '统计用区划代码',
   foundedOn: '成立日期',
+  foundedOnNote: '成立日期说明',
   leaderName: '会长/带头人',
   leaderPhone: '联系电话',
   termStartedOn: '本届开始日期',

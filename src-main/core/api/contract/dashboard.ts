@@ -14,7 +14,11 @@ export const dashboardTarget = z.object({
   /** Unit of `value` (%, ‰, 个). */
   valueUnit: z.string(),
   target: z.number(),
-  /** Unit of `target` as stored with the target (for teams_per_organization: 个 teams per organisation). */
+  /**
+   * Unit of `target`, always that of `value`: met === (comparator '>=' ? value >= target : value > target)
+   * whenever value is not null. teams_per_organization: the % of organisations with the required
+   * teams against 100%; the required number of teams (the editable setting) is in `name` and `note`.
+   */
   unit: z.string(),
   comparator: z.enum(['>=', '>']),
   dueYear: z.number().int().nullable(),

@@ -3,7 +3,7 @@ import type { ApiOutput, ParsedInput } from '../contract';
 import { mutation, query, type ReadContext, type WriteContext } from '../handler';
 import { resolveUpload } from './files';
 import { fail } from '../../errors';
-import { evaluateCell, evaluateTemplate, loadTemplate, meetsAll, templateIdInForce, type TemplateDef } from '../../checklist/evaluate';
+import { evaluateCell, evaluateTemplate, loadTemplate, manualItemSources, meetsAll, templateIdInForce, type TemplateDef } from '../../checklist/evaluate';
 import { evidenceStateMessages, readEvidenceBytes, storeEvidenceBytes } from '../../checklist/evidence';
 import { describeRule } from '../../checklist/rules';
 import { parseTemplateContent, parseTemplateFile, templateFileText, type TemplateFileContent } from '../../checklist/template-file';
@@ -107,7 +107,9 @@ async function resolveTypes(ctx: ReadContext, t: TemplateFileContent): Promise<M
   return types;
 }
 
-async function storeNewVersion(ctx: WriteContext, t: TemplateFileContent, origin: 'imported' | 'custom', replace: boolean): Promise<TemplateOut> {
+async function storeNewVersion(ctx: WriteContext, file: TemplateFileContent, origin: 'imported' | 'custom', replace: boolean): Promise<TemplateOut> {
+  // Every saved version is dated: an undated one would be in force on every past date.
+  const t = { ...file, effectiveOn: file.effectiveOn ?? ctx.today };
   const types = await resolveTypes(ctx, t);
   const existing = await findTemplateByCodeVersion(ctx.db, t.code, t.version);
   if (existing) {
@@ -118,7 +120,7 @@ async function storeNewVersion(ctx: WriteContext, t: TemplateFileContent, origin
     await deleteTemplate(ctx.db, existing.id);
   }
   const id = await insertTemplate(ctx.db, t, types, origin, ctx.now.toISOString());
-  await recordChanges(ctx, 'checklist_template', id, origin === 'imported' ? 'import' : 'create', null, { code: t.code, name: t.name, version: t.version, items: t.items.length });
+  await recordChanges(ctx, 'checklist_template', id, origin === 'imported' ? 'import' : 'create', null, { code: t.code, name: t.name, version: t.version, effectiveOn: t.effectiveOn, items: t.items.length });
   return toTemplateOut(requireTemplate(ctx, id), await typeNamesById(ctx.db));
 }
 
@@ -198,7 +200,8 @@ async function cell(ctx: ReadContext, input: ParsedInput<'checklist.cell'>): Pro
   const org = await findOrgRow(ctx.db, input.orgId);
   if (!org) fail('NOT_FOUND', `找不到编号为 ${input.orgId} 的组织。`);
   const verdict = evaluateCell(ctx.sqlite, template, item.id, org.id, asOf) ?? { status: 'not_applicable' as const, reason: `“${org.name}”在 ${asOf} 不是已成立的组织，不参加检查`, statusId: null };
-  const history = await checkHistory(ctx.db, org.id, item.id);
+  const sources = manualItemSources(ctx.sqlite, template, [item.id]).map(([source]) => source);
+  const history = await checkHistory(ctx.db, org.id, sources.length > 0 ? sources : [item.id]);
   return {
     orgId: org.id,
     orgName: org.name,
@@ -248,7 +251,7 @@ async function setStatus(ctx: WriteContext, input: ParsedInput<'checklist.setSta
   await recordChanges(ctx, 'organization', org.id, 'checklist', null, {
     [`${template.code}·${item.title}`]: `${statusLabels[input.status]}（${checkedOn}，${checkedBy}${evidenceIds.length > 0 ? `，证明材料 ${new Set(evidenceIds).size} 份` : ''}）`,
   });
-  const [entry] = (await checkHistory(ctx.db, org.id, item.id)).filter((h) => h.id === statusId);
+  const [entry] = (await checkHistory(ctx.db, org.id, [item.id])).filter((h) => h.id === statusId);
   return {
     statusId,
     status: entry!.status,

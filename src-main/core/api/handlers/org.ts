@@ -220,9 +220,14 @@ async function updateOrg(ctx: WriteContext, input: ParsedInput<'org.update'>): P
     const parent = row.parent_id === null ? null : await findOrgRow(ctx.db, row.parent_id);
     await requireUniqueName(ctx, parent, columns.name, row.id);
   }
+  // Leaving 筹建 without a founding date would count the organisation as founded in every past
+  // year (a missing founded_on reads as "long ago"): it is founded today, and the log says so.
+  const foundedToday = row.status === 'preparing' && columns.status === 'active' && (columns.founded_on !== undefined ? columns.founded_on : row.founded_on) === null;
+  if (foundedToday) columns.founded_on = ctx.today;
   await updateOrgRow(ctx.db, row.id, { ...columns, updated_at: ctx.now.toISOString() });
   const { snapshot: after } = await snapshotOf(ctx.db, row.id);
-  await recordChanges(ctx, 'organization', row.id, 'update', before, after);
+  const note = foundedToday ? { foundedOnNote: `由筹建转为已成立时未填写成立日期，按当天 ${ctx.today} 记为成立日期` } : {};
+  await recordChanges(ctx, 'organization', row.id, 'update', before, { ...after, ...note });
   return loadOrg(ctx.db, row.id);
 }
 

@@ -70,6 +70,10 @@ const templates: Array<{ code: string; name: string; issuer: string; items: Buil
 
 export async function up(db: Kysely<any>): Promise<void> {
   for (const statement of indexes) await sql.raw(statement).execute(db);
+  // An undated version would be in force on every past date. From here on only the builtins
+  // (NULL: in force from the start until a later version takes effect) are undated; a county's
+  // own earlier version takes effect from the day it was made.
+  await sql`UPDATE checklist_template SET effective_on = substr(created_at, 1, 10) WHERE effective_on IS NULL AND origin <> 'builtin'`.execute(db);
   const createdAt = new Date().toISOString();
   for (const t of templates) {
     const existing = await sql<{ id: number }>`SELECT id FROM checklist_template WHERE code = ${t.code} AND version = '1'`.execute(db);

@@ -25,7 +25,8 @@ export function PdfPreview({ dataUrl, name }: { dataUrl: string; name: string })
         else setDoc(value);
       },
       (error: unknown) => {
-        if (!cancelled) setProblem(`无法显示“${name}”：文件可能已损坏或加密（${error instanceof Error ? error.message : String(error)}）。可保存到本机后用其他软件查看。`);
+        // pdf.js's own text is English and technical: the clerk gets the reason in words only.
+        if (!cancelled) setProblem(openProblem(error, name));
       },
     );
     return () => {
@@ -59,7 +60,7 @@ export function PdfPreview({ dataUrl, name }: { dataUrl: string; name: string })
         await task.promise;
       } catch (error) {
         if (cancelled || (error instanceof Error && error.name === 'RenderingCancelledException')) return;
-        setProblem(`第 ${pageNumber} 页无法显示（${error instanceof Error ? error.message : String(error)}）。可保存到本机后用其他软件查看。`);
+        setProblem(`“${name}”第 ${pageNumber} 页无法显示：该页内容可能已损坏。可保存到本机后用其他软件查看。`);
       } finally {
         if (!cancelled) setRendering(false);
       }
@@ -68,7 +69,7 @@ export function PdfPreview({ dataUrl, name }: { dataUrl: string; name: string })
       cancelled = true;
       task?.cancel();
     };
-  }, [doc, pageNumber]);
+  }, [doc, pageNumber, name]);
 
   const pages = doc?.numPages ?? 0;
   return (
@@ -94,4 +95,12 @@ export function PdfPreview({ dataUrl, name }: { dataUrl: string; name: string })
       </div>
     </Space>
   );
+}
+
+/** Why a PDF did not open, in Chinese: pdf.js names a password-protected file; anything else reads as damaged. */
+function openProblem(error: unknown, name: string): string {
+  const encrypted = error instanceof Error && error.name === 'PasswordException';
+  return encrypted
+    ? `无法显示“${name}”：文件已加密（需要密码）。可保存到本机后用其他软件查看。`
+    : `无法显示“${name}”：文件可能已损坏或加密。可保存到本机后用其他软件查看。`;
 }

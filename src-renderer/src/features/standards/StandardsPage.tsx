@@ -16,7 +16,10 @@ export function StandardsPage() {
   const orgs = useOrgList();
   const [types, setTypes] = useState<OrgType[]>([]);
   const [templates, setTemplates] = useState<ChecklistTemplate[]>([]);
-  const [templateId, setTemplateId] = useState<number | null>(null);
+  // The standard chosen by code shows its version in force on the date; `pinned` is an older (or
+  // not yet effective) version the clerk picked explicitly.
+  const [code, setCode] = useState<string | null>(null);
+  const [pinned, setPinned] = useState<number | null>(null);
   // null = the ledger's today (China time), which the backend decides; the browser's clock may differ.
   const [asOf, setAsOf] = useState<string | null>(null);
   const [rootOrgId, setRootOrgId] = useState<number | null>(null);
@@ -28,11 +31,16 @@ export function StandardsPage() {
   const [clerkName, setClerkName] = useState('');
 
   const loadTemplates = useCallback(
-    async (select?: number) => {
+    async (select?: ChecklistTemplate['id']) => {
       const list = await run(() => invoke('checklist.templates', {}));
       if (!list) return;
       setTemplates(list);
-      setTemplateId((current) => select ?? current ?? list.find((t) => t.code === '五有')?.id ?? list[0]?.id ?? null);
+      const chosen = list.find((t) => t.id === select);
+      if (chosen) {
+        // A version just saved or imported: shown by its code when in force, else pinned.
+        setCode(chosen.code);
+        setPinned(chosen.id);
+      } else setCode((current) => current ?? (list.some((t) => t.code === '五有') ? '五有' : (list[0]?.code ?? null)));
     },
     [run],
   );
@@ -43,17 +51,23 @@ export function StandardsPage() {
   }, [loadTemplates]);
 
   const loadMatrix = useCallback(async () => {
-    if (templateId === null) return;
+    if (code === null) return;
     setLoading(true);
-    const value = await run(() => invoke('checklist.matrix', { templateId, ...(asOf ? { asOf } : {}), ...(rootOrgId ? { rootOrgId } : {}), ...(typeId ? { typeId } : {}) }));
+    const which = pinned !== null ? { templateId: pinned } : { code };
+    const value = await run(() => invoke('checklist.matrix', { ...which, ...(asOf ? { asOf } : {}), ...(rootOrgId ? { rootOrgId } : {}), ...(typeId ? { typeId } : {}) }));
     setLoading(false);
     if (value) setMatrix(value);
-  }, [templateId, asOf, rootOrgId, typeId, run]);
+  }, [code, pinned, asOf, rootOrgId, typeId, run]);
   useEffect(() => {
     void loadMatrix();
   }, [loadMatrix]);
 
-  const template = templates.find((t) => t.id === templateId) ?? null;
+  // The date the backend evaluates: the chosen one, else the ledger's today as the last matrix reported it.
+  const effectiveDate = asOf ?? matrix?.asOf ?? null;
+  const inForceId = code === null ? null : effectiveDate !== null ? versionInForce(templates, code, effectiveDate) : matrix && matrix.template.code === code ? matrix.template.id : null;
+  // A pinned version that is the one in force is simply the standard chosen by its code.
+  const pinnedId = pinned !== null && pinned !== inForceId ? pinned : null;
+  const template = templates.find((t) => t.id === (pinnedId ?? inForceId)) ?? null;
   const confirm = async () => {
     if (!template) return;
     const done = await run(() => invoke('checklist.confirmTemplate', { templateId: template.id }), `已确认模板“${template.name}”`);
@@ -67,9 +81,19 @@ export function StandardsPage() {
         <Select
           aria-label="模板"
           style={{ width: 380 }}
-          value={templateId ?? undefined}
-          onChange={setTemplateId}
-          options={templates.map((t) => ({ value: t.id, label: `${t.name}（第 ${t.version} 版）${t.isDraft ? ' · 待确认' : ''}` }))}
+          value={pinnedId !== null ? `id:${pinnedId}` : code !== null ? `code:${code}` : undefined}
+          onChange={(value: string) => {
+            const [kind, key] = [value.slice(0, value.indexOf(':')), value.slice(value.indexOf(':') + 1)];
+            if (kind === 'code') {
+              setCode(key);
+              setPinned(null);
+            } else {
+              const t = templates.find((x) => x.id === Number(key))!;
+              setCode(t.code);
+              setPinned(t.id);
+            }
+          }}
+          options={pickerOptions(templates, effectiveDate)}
         />
         {template && <TemplateBadges template={template} />}
         {template?.isDraft && (
@@ -80,7 +104,15 @@ export function StandardsPage() {
       <Space wrap>
         <span>检查日期</span>
         <div style={{ width: 150 }}>
-          <DateInput value={asOf ?? matrix?.asOf ?? null} onChange={(v) => setAsOf(v)} id="checklist-as-of" />
+          <DateInput
+            value={asOf ?? matrix?.asOf ?? null}
+            onChange={(v) => {
+              // A new date shows the version in force on it.
+              setAsOf(v);
+              setPinned(null);
+            }}
+            id="checklist-as-of"
+          />
         </div>
         <Select
           aria-label="范围（含下级）"
@@ -114,4 +146,31 @@ export function StandardsPage() {
       />
     </Space>
   );
+}
+
+const sinceOf = (t: ChecklistTemplate) => t.effectiveOn ?? '';
+
+/** Same rule as the backend (templateIdInForce): latest effective on or before the date (ties: higher id); none yet: the earliest. */
+function versionInForce(templates: ChecklistTemplate[], code: string, on: string): number | null {
+  const versions = templates.filter((t) => t.code === code).sort((a, b) => sinceOf(a).localeCompare(sinceOf(b)) || a.id - b.id);
+  const effective = versions.filter((t) => sinceOf(t) <= on);
+  return (effective.length > 0 ? effective[effective.length - 1] : versions[0])?.id ?? null;
+}
+
+/** One entry per standard (its version in force on the date), then the other versions of it as 已停用 / 未生效. */
+function pickerOptions(templates: ChecklistTemplate[], on: string | null) {
+  const codes = [...new Set(templates.map((t) => t.code))];
+  return codes.flatMap((code) => {
+    const current = on === null ? null : versionInForce(templates, code, on);
+    const versions = templates.filter((t) => t.code === code);
+    const shown = versions.find((t) => t.id === current) ?? versions[versions.length - 1]!;
+    const others = on === null ? [] : versions.filter((t) => t.id !== shown.id);
+    return [
+      { value: `code:${code}`, label: `${shown.name}（第 ${shown.version} 版）${shown.isDraft ? ' · 待确认' : ''}` },
+      ...others.map((t) => ({
+        value: `id:${t.id}`,
+        label: sinceOf(t) > on! ? `${t.name} — 未生效（第 ${t.version} 版，${t.effectiveOn} 起）` : `${t.name} — 已停用（第 ${t.version} 版）`,
+      })),
+    ];
+  });
 }

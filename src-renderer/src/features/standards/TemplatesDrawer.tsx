@@ -145,12 +145,12 @@ function EditTemplateModal({ template, types, onClose, onSaved }: { template: Ch
   };
   return (
     <Modal open title={`编辑“${template.code}”——保存为新版本`} width={900} onCancel={onClose} onOk={() => form.submit()} okText="保存为新版本" cancelText="取消" confirmLoading={saving} destroyOnHidden>
-      <Typography.Paragraph type="secondary">原版本及其核查记录保持不变；新版本自生效日期起用于达标检查。</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">原版本及其核查记录保持不变；新版本自生效日期起用于达标检查（生效日期留空则自今天起生效）。人工核查项标题不变的，原有核查记录在新版本中继续有效。</Typography.Paragraph>
       <Form form={form} layout="vertical" initialValues={initial} onFinish={(v) => void submit(v)}>
         <Space wrap>
           <Form.Item name="name" label="名称" rules={[{ required: true, message: '请填写名称' }]}><Input style={{ width: 320 }} /></Form.Item>
           <Form.Item name="version" label="新版本号" rules={[{ required: true, message: '请填写新版本号，如 2026' }]}><Input style={{ width: 120 }} /></Form.Item>
-          <Form.Item name="effectiveOn" label="生效日期"><DateInput /></Form.Item>
+          <Form.Item name="effectiveOn" label="生效日期" tooltip="留空则自今天起生效"><DateInput /></Form.Item>
           <Form.Item name="issuer" label="发布单位"><Input style={{ width: 240 }} /></Form.Item>
         </Space>
         <Form.List name="items">

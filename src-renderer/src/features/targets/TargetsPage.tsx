@@ -11,7 +11,7 @@ import { TargetSettingsCard } from './TargetSettingsCard';
 const laggingTitles: Partial<Record<TargetKey, string>> = {
   community_team_coverage: '未建服务队的社区',
   community_goal_rate: '未达到活动目标的社区',
-  teams_per_organization: '没有服务队的基层组织',
+  teams_per_organization: '服务队数未达到要求的基层组织',
 };
 
 /** The goal-rate series only when the goal is known: an unknown template leaves nothing to chart (its card says why). */
@@ -60,7 +60,7 @@ export function TargetsPage() {
   const typeSeries = useMemo<ChartSeries[]>(() => {
     if (!dashboard) return [];
     const series: ChartSeries[] = [
-      { name: '建有服务队的组织占比', bars: dashboard.byType.map((r) => ({ label: r.name, value: r.teamCoverage, detail: `${r.organizationsWithTeam}/${r.organizations}` })) },
+      { name: '服务队数达到要求的组织占比', bars: dashboard.byType.map((r) => ({ label: r.name, value: r.teamCoverage, detail: `${r.organizationsWithTeam}/${r.organizations}` })) },
     ];
     if (goalKnown(dashboard)) {
       series.push({ name: '达到活动目标的占比', bars: dashboard.byType.map((r) => ({ label: r.name, value: r.goalRate, detail: r.organizationsMeeting === null ? '' : `${r.organizationsMeeting}/${r.organizations}` })) });
@@ -121,7 +121,7 @@ export function TargetsPage() {
                 onBarClick={(i, s) => {
                   const r = dashboard.byType[i];
                   if (!r) return;
-                  if (s === 0) open('teams_per_organization', 'numerator', `${r.name} · 建有服务队的组织`, { typeId: r.typeId });
+                  if (s === 0) open('teams_per_organization', 'numerator', `${r.name} · 服务队数达到要求的组织`, { typeId: r.typeId });
                   else if (r.isCommunity) open('community_goal_rate', 'numerator', `${r.name} · 达到活动目标`, { typeId: r.typeId });
                 }}
               />

@@ -4,7 +4,8 @@ import type { DashboardTarget, TargetKey } from '../../../../src-main/core/api/c
 export function targetText(t: Pick<DashboardTarget, 'key' | 'comparator' | 'target' | 'unit' | 'dueYear'>): string {
   const op = t.comparator === '>' ? '>' : '≥';
   const due = t.dueYear === null ? '' : `（${t.dueYear} 年）`;
-  if (t.key === 'teams_per_organization') return `每个基层组织 ${op} ${t.target} 支${due}`;
+  // The required teams per organisation is in the name; the target is that all organisations reach it.
+  if (t.key === 'teams_per_organization') return `全部基层组织达到（${op} ${t.target}${t.unit}）${due}`;
   return `${op} ${t.target}${t.unit}${due}`;
 }
 
@@ -18,6 +19,6 @@ export const partNames: Record<TargetKey, { numerator: string; denominator: stri
   community_team_coverage: { numerator: '有服务队的社区', denominator: '社区总数', lagging: '无服务队的社区' },
   community_goal_rate: { numerator: '达到活动目标的社区', denominator: '社区总数', lagging: '未达到的社区' },
   county_direct_teams: { numerator: '县红十字会直属服务队', denominator: null, lagging: null },
-  teams_per_organization: { numerator: '有服务队的组织', denominator: '已成立的基层组织', lagging: '无服务队的组织' },
+  teams_per_organization: { numerator: '服务队数达到要求的组织', denominator: '已成立的基层组织', lagging: '未达到的组织' },
   volunteer_population_rate: { numerator: '注册志愿者', denominator: '常住人口', lagging: null },
 };
