@@ -3,7 +3,6 @@ import { UsageError, defined, type CommandTable, type Flags } from '../args';
 import { traceRecord, type StatsTables } from '../../core/api/contract/stats';
 import { todayInChina } from '../../core/domain/dates';
 import { traceRecords } from '../../core/stats/trace';
-import { defaultBaselineYear } from '../../core/api/handlers/stats';
 import type { ItemNo } from '../../core/stats/items';
 
 export const statsUsage = `  stats --year YYYY [--baseline-year YYYY] [--out 文件.xlsx]
@@ -33,15 +32,17 @@ export const statsCommands: CommandTable = {
     if (flags.table !== undefined && flags.table !== '1' && flags.table !== '2') throw new UsageError('--table 应为 1（附件1）或 2（附件2）。');
     const table = flags.table === '2' ? 2 : 1;
     return {
-      // This call checks year and baseline as stats.trace does and settles the default baseline,
-      // without a first pass over the records.
+      // This call checks year and baseline as stats.trace does and settles the baseline (the
+      // default, or a finalised year's frozen one), without a first pass over the records.
       method: 'stats.tables',
       input: { year: yearFlag(flags.year, 'year'), ...defined({ baselineYear: baseline(flags) }) },
-      // The whole list, as a bare JSON array (its length is the figure), streamed from the same
-      // reader the API pages through, each record shaped by the contract's schema like a reply.
+      // The whole list, as a bare JSON array, streamed from the same reader the API pages through,
+      // each record shaped by the contract's schema like a reply. It is the ledger's records as
+      // they are now: for a finalised year its length is the live figure, which may differ from
+      // the frozen one after back-dated changes (stats.trace gives both, and a note).
       stream: function* (value, db) {
         const checked = value as StatsTables;
-        const request = { year: checked.year, baselineYear: baseline(flags) ?? defaultBaselineYear, today: todayInChina(), table, item: Number(flags.item) as ItemNo } as const;
+        const request = { year: checked.year, baselineYear: checked.baselineYear, today: todayInChina(), table, item: Number(flags.item) as ItemNo } as const;
         for (const record of traceRecords(db.sqlite, request)) yield traceRecord.parse(record);
       },
     };

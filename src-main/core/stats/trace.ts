@@ -34,39 +34,62 @@ type Row = Record<string, unknown>;
 const mask = (id: unknown) => (typeof id === 'string' && id ? maskIdNumber(id) : null);
 const maskP = (p: unknown) => (typeof p === 'string' && p ? maskPhone(p) : null);
 
-/** Rows one at a time (better-sqlite3 iterate), so a 500,000-row list never sits in memory. */
+/**
+ * One side's list: either a few records in hand, or one SQL statement read a row at a time
+ * (better-sqlite3 iterate, so a 500,000-row list never sits in memory). A page is the same
+ * statement with LIMIT/OFFSET, and the count the same statement wrapped in count(*): one SQL
+ * text per list, one mapping to a record.
+ */
+interface Source {
+  rows(page?: Page): Iterable<TraceRecord>;
+  count(): number;
+}
+
 function* mapRows(rows: Iterable<unknown>, toRecord: (r: Row) => TraceRecord): Generator<TraceRecord> {
   for (const r of rows) yield toRecord(r as Row);
 }
 
-function listFor(sqlite: BetterSqlite3.Database, item: ItemNo, asOf: string, yearStart: string, side: TraceRecord['side']): Iterable<TraceRecord> {
+const inHand = (records: TraceRecord[]): Source => ({
+  rows: (page) => (page ? records.slice(page.offset, page.limit === null ? undefined : page.offset + page.limit) : records),
+  count: () => records.length,
+});
+
+function listFor(sqlite: BetterSqlite3.Database, item: ItemNo, asOf: string, yearStart: string, side: TraceRecord['side']): Source {
   const base = { side, idNumber: null, phone: null, note: null, minutes: null, hours: null, organization: null };
   const all = (sql: string, params: Record<string, unknown> = {}) => sqlite.prepare(sql).all({ asOf, ...params }) as Row[];
-  const each = (sql: string, params: Record<string, unknown>, toRecord: (r: Row) => TraceRecord) => mapRows(sqlite.prepare(sql).iterate({ asOf, ...params }), toRecord);
+  const each = (sql: string, params: Record<string, unknown>, toRecord: (r: Row) => TraceRecord): Source => ({
+    rows: (page) =>
+      page
+        ? mapRows(sqlite.prepare(`${sql} LIMIT :limit OFFSET :offset`).iterate({ asOf, ...params, limit: page.limit ?? -1, offset: page.offset }), toRecord)
+        : mapRows(sqlite.prepare(sql).iterate({ asOf, ...params }), toRecord),
+    count: () => sqlite.prepare(`SELECT count(*) FROM (${sql})`).pluck().get({ asOf, ...params }) as number,
+  });
   switch (item) {
     case 2:
     case 4:
     case 6:
-      return [];
+      return inHand([]);
     case 1:
     case 5:
     case 7: {
       const col = item === 1 ? 'mgmt_rationalized' : item === 5 ? 'party_group_established' : 'supervisory_board_established';
       const label = item === 1 ? '已理顺管理体制' : item === 5 ? '已设立党组' : '已设立监事会';
-      return all(`SELECT id, name, ${col}_on AS d FROM county_society WHERE id = 1 AND ${col} = 1 AND (${col}_on IS NULL OR ${col}_on <= :asOf)`).map((r) => ({
+      return inHand(
+        all(`SELECT id, name, ${col}_on AS d FROM county_society WHERE id = 1 AND ${col} = 1 AND (${col}_on IS NULL OR ${col}_on <= :asOf)`).map((r) => ({
         ...base,
         entity: 'county_society',
         id: r.id as number,
         name: r.name as string,
         date: (r.d as string | null) ?? null,
         note: r.d ? label : `${label}（未填日期）`,
-      }));
+        })),
+      );
     }
     case 3: {
       const terms = all('SELECT id, started_on, due_on, note FROM society_term ORDER BY started_on') as unknown as Array<Term & { id: number; note: string | null }>;
-      if (reElectionDue(terms, asOf) === 0) return [];
+      if (reElectionDue(terms, asOf) === 0) return inHand([]);
       const t = terms.filter((x) => x.started_on <= asOf).at(-1)!;
-      return [{ ...base, entity: 'society_term', id: t.id, name: t.note ?? '理事会', date: t.started_on, note: `应于 ${t.due_on} 换届，截至 ${asOf} 尚未换届` }];
+      return inHand([{ ...base, entity: 'society_term', id: t.id, name: t.note ?? '理事会', date: t.started_on, note: `应于 ${t.due_on} 换届，截至 ${asOf} 尚未换届` }]);
     }
     case 8:
       return each(
@@ -138,34 +161,56 @@ export interface TraceRequest {
   item: ItemNo;
 }
 
-/**
- * Every record behind one figure, in order, one at a time: the single path that builds a trace
- * record. The API pages through it; the CLI writes it all out as it goes.
- */
-export function* traceRecords(sqlite: BetterSqlite3.Database, request: TraceRequest): Generator<TraceRecord> {
+/** The lists behind a figure, in order: the year's, then (附件2) the baseline year's. */
+function sourcesFor(sqlite: BetterSqlite3.Database, request: TraceRequest): Source[] {
   const { asOf } = asOfFor(request.year, request.today);
   if (request.table === 2 && request.item === 3) {
     const terms = sqlite.prepare('SELECT id, started_on, due_on, note FROM society_term ORDER BY started_on').all() as Array<Term & { id: number; note: string | null }>;
-    for (const t of termsStartedBetween(terms, yearEnd(request.baselineYear), asOf)) {
-      const term = t as Term & { id: number; note: string | null };
-      yield { side: 'year', entity: 'society_term', id: term.id, name: term.note ?? '理事会', organization: null, date: term.started_on, idNumber: null, phone: null, note: '完成换届', minutes: null, hours: null };
-    }
-    return;
+    return [
+      inHand(
+        termsStartedBetween(terms, yearEnd(request.baselineYear), asOf).map((t) => {
+          const term = t as Term & { id: number; note: string | null };
+          return { side: 'year', entity: 'society_term', id: term.id, name: term.note ?? '理事会', organization: null, date: term.started_on, idNumber: null, phone: null, note: '完成换届', minutes: null, hours: null };
+        }),
+      ),
+    ];
   }
-  if (request.table === 2 && request.item === 2) return;
-  yield* listFor(sqlite, request.item, asOf, `${request.year}-01-01`, 'year');
-  // The year's iterator is finished before the baseline's starts: one open statement at a time.
-  if (request.table === 2) yield* listFor(sqlite, request.item, yearEnd(request.baselineYear), `${request.baselineYear}-01-01`, 'baseline');
+  if (request.table === 2 && request.item === 2) return [];
+  const year = listFor(sqlite, request.item, asOf, `${request.year}-01-01`, 'year');
+  return request.table === 2 ? [year, listFor(sqlite, request.item, yearEnd(request.baselineYear), `${request.baselineYear}-01-01`, 'baseline')] : [year];
 }
 
-/** One page for the UI; only the page is kept, the rest is counted as it streams past. */
-export function traceItem(sqlite: BetterSqlite3.Database, request: TraceRequest, page: Page = { offset: 0, limit: null }): { total: number; records: TraceRecord[] } {
-  const end = page.limit === null ? Infinity : page.offset + page.limit;
+/**
+ * Every record behind one figure, in order, one at a time: the single path that builds a trace
+ * record. The CLI writes it all out as it goes; the API reads pages of the same lists.
+ */
+export function* traceRecords(sqlite: BetterSqlite3.Database, request: TraceRequest): Generator<TraceRecord> {
+  // Each list's iterator is finished before the next starts: one open statement at a time.
+  for (const source of sourcesFor(sqlite, request)) yield* source.rows();
+}
+
+/**
+ * One page for the UI: only the page's rows are read (LIMIT/OFFSET on each list). The lists'
+ * lengths come from `known` when the caller has them (a count figure is its list's length, and the
+ * figures are already computed), else from count(*) over the same statement.
+ */
+export function traceItem(
+  sqlite: BetterSqlite3.Database,
+  request: TraceRequest,
+  page: Page = { offset: 0, limit: null },
+  known: readonly (number | undefined)[] = [],
+): { total: number; records: TraceRecord[] } {
+  const sources = sourcesFor(sqlite, request);
+  const lengths = sources.map((s, i) => known[i] ?? s.count());
   const records: TraceRecord[] = [];
-  let total = 0;
-  for (const record of traceRecords(sqlite, request)) {
-    if (total >= page.offset && total < end) records.push(record);
-    total += 1;
-  }
-  return { total, records };
+  let start = 0;
+  sources.forEach((source, i) => {
+    const length = lengths[i]!;
+    const end = page.limit === null ? Infinity : page.offset + page.limit;
+    const from = Math.max(page.offset, start) - start;
+    const to = Math.min(end, start + length) - start;
+    if (to > from) records.push(...source.rows({ offset: from, limit: to - from }));
+    start += length;
+  });
+  return { total: start, records };
 }
