@@ -23,7 +23,20 @@ export const statsCommands: CommandTable = {
     const input = { year: yearFlag(flags.year, 'year'), ...defined({ baselineYear: baseline(flags) }) };
     if (flags.out !== undefined) {
       if (path.extname(flags.out).toLowerCase() !== '.xlsx') throw new UsageError('--out 应为要保存的 .xlsx 文件。');
-      return { method: 'export.statsTables', input, saveTo: flags.out };
+      return {
+        method: 'export.statsTables',
+        input,
+        // The tables' header (year, baseline, provisional, finalised) for the report, then the file.
+        run: async (call) => ({ ...((await call('export.statsTables', input)) as object), tables: await call('stats.tables', input) }),
+        saveTo: flags.out,
+        saved: (value, file) => {
+          const t = (value as { tables: StatsTables }).tables;
+          return {
+            json: { file, sheets: ['附件1', '附件2'], year: t.year, baselineYear: t.baselineYear, provisional: t.provisional, finalised: t.finalised !== null },
+            text: `已导出 ${t.year} 年统计表（附件1、附件2，与 ${t.baselineYear} 年相比${t.provisional ? '，暂行' : ''}${t.finalised ? '，已定稿' : ''}）到 ${file}`,
+          };
+        },
+      };
     }
     return { method: 'stats.tables', input };
   },
