@@ -36,13 +36,26 @@ const maskP = (p: unknown) => (typeof p === 'string' && p ? maskPhone(p) : null)
 
 /**
  * One side's list: either a few records in hand, or one SQL statement read a row at a time
- * (better-sqlite3 iterate, so a 500,000-row list never sits in memory). A page is the same
- * statement with LIMIT/OFFSET, and the count the same statement wrapped in count(*): one SQL
- * text per list, one mapping to a record.
+ * (better-sqlite3 iterate, so a 500,000-row list never sits in memory). The statement is kept in
+ * parts so that a page and a count need not build the records they skip: the count and the seek
+ * to a page's first row read only the driving table(s) and the filter (the other joins are
+ * foreign keys, NOT NULL, enforced: they never drop a row), then the page is the full statement
+ * from that row on (a keyset on the ordering columns) with LIMIT. One filter, one mapping.
  */
 interface Source {
   rows(page?: Page): Iterable<TraceRecord>;
   count(): number;
+}
+
+interface ListSql {
+  select: string;
+  /** The driving table(s): every row of `from` filtered by `where` is one record. */
+  from: string;
+  /** Lookups for the record's columns only (many-to-one, always present or LEFT). */
+  joins: string;
+  where: string;
+  /** Unique ordering, columns of `from`. */
+  order: string[];
 }
 
 function* mapRows(rows: Iterable<unknown>, toRecord: (r: Row) => TraceRecord): Generator<TraceRecord> {
@@ -57,13 +70,22 @@ const inHand = (records: TraceRecord[]): Source => ({
 function listFor(sqlite: BetterSqlite3.Database, item: ItemNo, asOf: string, yearStart: string, side: TraceRecord['side']): Source {
   const base = { side, idNumber: null, phone: null, note: null, minutes: null, hours: null, organization: null };
   const all = (sql: string, params: Record<string, unknown> = {}) => sqlite.prepare(sql).all({ asOf, ...params }) as Row[];
-  const each = (sql: string, params: Record<string, unknown>, toRecord: (r: Row) => TraceRecord): Source => ({
-    rows: (page) =>
-      page
-        ? mapRows(sqlite.prepare(`${sql} LIMIT :limit OFFSET :offset`).iterate({ asOf, ...params, limit: page.limit ?? -1, offset: page.offset }), toRecord)
-        : mapRows(sqlite.prepare(sql).iterate({ asOf, ...params }), toRecord),
-    count: () => sqlite.prepare(`SELECT count(*) FROM (${sql})`).pluck().get({ asOf, ...params }) as number,
-  });
+  const each = (q: ListSql, params: Record<string, unknown>, toRecord: (r: Row) => TraceRecord): Source => {
+    const p = { asOf, ...params };
+    const order = q.order.join(', ');
+    const full = (extra: string) => `SELECT ${q.select} FROM ${q.from} ${q.joins} WHERE ${q.where}${extra} ORDER BY ${order}`;
+    return {
+      rows: (page) => {
+        if (!page) return mapRows(sqlite.prepare(full('')).iterate(p), toRecord);
+        const first = sqlite.prepare(`SELECT ${order} FROM ${q.from} WHERE ${q.where} ORDER BY ${order} LIMIT 1 OFFSET :offset`).raw().get({ ...p, offset: page.offset }) as unknown[] | undefined;
+        if (!first) return [];
+        const keys = Object.fromEntries(first.map((v, i) => [`k${i}`, v]));
+        const from = ` AND (${order}) >= (${first.map((_, i) => `:k${i}`).join(', ')})`;
+        return mapRows(sqlite.prepare(`${full(from)} LIMIT :limit`).iterate({ ...p, ...keys, limit: page.limit ?? -1 }), toRecord);
+      },
+      count: () => sqlite.prepare(`SELECT count(*) FROM ${q.from} WHERE ${q.where}`).pluck().get(p) as number,
+    };
+  };
   switch (item) {
     case 2:
     case 4:
@@ -93,34 +115,44 @@ function listFor(sqlite: BetterSqlite3.Database, item: ItemNo, asOf: string, yea
     }
     case 8:
       return each(
-        `SELECT o.id, o.name, o.founded_on, ot.name AS type, o.status FROM organization o LEFT JOIN organization_type ot ON ot.id = o.type_id WHERE ${organizationEstablishedAt('o')} ORDER BY o.id`,
+        { select: 'o.id, o.name, o.founded_on, ot.name AS type, o.status', from: 'organization o', joins: 'LEFT JOIN organization_type ot ON ot.id = o.type_id', where: organizationEstablishedAt('o'), order: ['o.id'] },
         {},
         (r) => ({ ...base, entity: 'organization', id: r.id as number, name: r.name as string, date: (r.founded_on as string | null) ?? null, note: (r.type as string | null) ?? '未填类型' }),
       );
     case 9:
       return each(
-        `SELECT g.id, g.unit_name, g.joined_on, g.contact_phone, o.name AS org FROM group_member g LEFT JOIN organization o ON o.id = g.organization_id WHERE ${groupMemberActiveAt('g')} ORDER BY g.id`,
+        { select: 'g.id, g.unit_name, g.joined_on, g.contact_phone, o.name AS org', from: 'group_member g', joins: 'LEFT JOIN organization o ON o.id = g.organization_id', where: groupMemberActiveAt('g'), order: ['g.id'] },
         {},
         (r) => ({ ...base, entity: 'group_member', id: r.id as number, name: r.unit_name as string, organization: (r.org as string | null) ?? null, date: r.joined_on as string, phone: maskP(r.contact_phone) }),
       );
     case 10:
     case 11:
       return each(
-        `SELECT m.id, p.name, p.id_number, p.phone, o.name AS org, m.joined_on FROM member m JOIN person p ON p.id = m.person_id JOIN organization o ON o.id = m.organization_id
-         WHERE ${memberActiveAt('m')} AND ${memberKindAt('m')} = :kind ORDER BY m.id`,
+        {
+          select: 'm.id, p.name, p.id_number, p.phone, o.name AS org, m.joined_on',
+          from: 'member m',
+          joins: 'JOIN person p ON p.id = m.person_id JOIN organization o ON o.id = m.organization_id',
+          where: `${memberActiveAt('m')} AND ${memberKindAt('m')} = :kind`,
+          order: ['m.id'],
+        },
         { kind: item === 10 ? 'adult' : 'youth' },
         (r) => ({ ...base, entity: 'member', id: r.id as number, name: r.name as string, organization: r.org as string, date: r.joined_on as string, idNumber: mask(r.id_number), phone: maskP(r.phone) }),
       );
     case 12:
       return each(
-        `SELECT v.id, p.name, p.id_number, p.phone, o.name AS org, v.registered_on FROM volunteer v JOIN person p ON p.id = v.person_id LEFT JOIN organization o ON o.id = v.organization_id
-         WHERE ${volunteerActiveAt('v')} ORDER BY v.id`,
+        {
+          select: 'v.id, p.name, p.id_number, p.phone, o.name AS org, v.registered_on',
+          from: 'volunteer v',
+          joins: 'JOIN person p ON p.id = v.person_id LEFT JOIN organization o ON o.id = v.organization_id',
+          where: volunteerActiveAt('v'),
+          order: ['v.id'],
+        },
         {},
         (r) => ({ ...base, entity: 'volunteer', id: r.id as number, name: r.name as string, organization: (r.org as string | null) ?? null, date: r.registered_on as string, idNumber: mask(r.id_number), phone: maskP(r.phone) }),
       );
     case 13:
       return each(
-        `SELECT t.id, t.name, t.founded_on, t.is_registered_org, t.led_by_county, o.name AS org FROM volunteer_team t LEFT JOIN organization o ON o.id = t.organization_id WHERE ${teamActiveAt('t')} ORDER BY t.id`,
+        { select: 't.id, t.name, t.founded_on, t.is_registered_org, t.led_by_county, o.name AS org', from: 'volunteer_team t', joins: 'LEFT JOIN organization o ON o.id = t.organization_id', where: teamActiveAt('t'), order: ['t.id'] },
         {},
         (r) => ({
         ...base,
@@ -134,9 +166,13 @@ function listFor(sqlite: BetterSqlite3.Database, item: ItemNo, asOf: string, yea
       );
     case 14:
       return each(
-        `SELECT r.id, r.held_on, r.title, h.minutes, p.name, t.name AS team FROM service_record r JOIN service_hours h ON h.service_record_id = r.id
-         JOIN volunteer v ON v.id = h.volunteer_id JOIN person p ON p.id = v.person_id LEFT JOIN volunteer_team t ON t.id = r.team_id
-         WHERE r.held_on >= :from AND r.held_on <= :asOf ORDER BY r.held_on, r.id, h.volunteer_id`,
+        {
+          select: 'r.id, r.held_on, r.title, h.minutes, p.name, t.name AS team',
+          from: 'service_record r JOIN service_hours h ON h.service_record_id = r.id',
+          joins: 'JOIN volunteer v ON v.id = h.volunteer_id JOIN person p ON p.id = v.person_id LEFT JOIN volunteer_team t ON t.id = r.team_id',
+          where: 'r.held_on >= :from AND r.held_on <= :asOf',
+          order: ['r.held_on', 'r.id', 'h.volunteer_id'],
+        },
         { from: yearStart },
         (r) => ({
         ...base,
