@@ -125,6 +125,8 @@ export interface Call {
   text?: (value: unknown) => string;
   /** The call produced a file (a download token): it is fetched through file.read and saved here. */
   saveTo?: string;
+  /** What to report once the file is saved, when a row count says nothing (e.g. a fixed-layout form). */
+  saved?: (value: unknown, file: string) => { json: unknown; text: string };
   /**
    * A list too long to hold (hundreds of thousands of records): after the call has checked the
    * input, these records are written as one JSON array, record by record, instead of the value.

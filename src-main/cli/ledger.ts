@@ -90,7 +90,9 @@ async function main(argv: string[]): Promise<number> {
     }
     if (call!.saveTo) {
       const saved = await saveDownload(backend, value as { token: string; rows?: number }, call!.saveTo);
-      print(json, saved, () => `已导出 ${saved.rows} 行到 ${saved.file}`);
+      const report = call!.saved?.(value, saved.file);
+      if (report) print(json, report.json, () => report.text);
+      else print(json, saved, () => `已导出 ${saved.rows} 行到 ${saved.file}`);
       return 0;
     }
     if (call!.stream) await writeJsonArray(call!.stream(value, backend.db));

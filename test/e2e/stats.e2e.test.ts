@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { createTestLedger } from '../helpers/backend';
+import { openLedgerDb } from '../../src-main/core/db/open';
 import { buildStatsCounty } from '../fixtures/stats/county';
 import { launchChromium, screenshotDir, startWeb, tempDb, openPage as openPageIn } from './web-host';
 
@@ -74,10 +75,33 @@ describe('年报', () => {
     expect(problems).toEqual([]);
   });
 
+  it('takes the current year from the ledger (China date), not the browser clock', async () => {
+    const db = tempDb('stats-clock.sqlite');
+    const ledger = await createTestLedger({ file: db });
+    await buildStatsCounty(ledger);
+    await ledger.db.close();
+    const web = await startWeb(db);
+    stops.push(web.stop);
+    const page = await browser.newPage({ viewport: { width: 1366, height: 860 } });
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    onTestFailed(() => page.screenshot({ path: path.join(screenshotDir, 'stats-clock-failure.png'), fullPage: true }).then(() => undefined));
+    // A machine clock years ahead: the page must still offer last year by the backend's date.
+    await page.clock.setFixedTime(new Date('2031-06-01T04:00:00Z'));
+    await page.goto(web.url);
+    await page.getByRole('menuitem', { name: '年报' }).click();
+    const chinaYear = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4));
+    await page.getByTestId('figure-1-10').waitFor();
+    expect(await page.locator('.ant-select').first().textContent()).toBe(String(chinaYear - 1));
+    expect(await page.getByText(/尚未开始/).count()).toBe(0);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('explains each error after opening its records, finalises, then reopens with a reason seen in 定稿记录', async () => {
     const db = tempDb('stats-finalise.sqlite');
     const ledger = await createTestLedger({ file: db });
-    await buildStatsCounty(ledger);
+    const { ids } = await buildStatsCounty(ledger);
     await ledger.db.close();
 
     const web = await startWeb(db);
@@ -140,6 +164,23 @@ describe('年报', () => {
     await page.getByText(/由 张敏 定稿，显示定稿时的数值/).waitFor();
     const log = page.getByTestId('finalise-log');
     await expect.poll(() => log.locator('.ant-table-row').count()).toBe(1);
+
+    // A lapse recorded late, dated in 2025: the finalised table keeps 4, the drawer says why it lists 3.
+    const late = await openLedgerDb(db);
+    late.sqlite.prepare("UPDATE member SET status = 'lapsed', lapsed_on = '2025-03-01' WHERE id = ?").run(ids.m10);
+    await late.close();
+    await page.getByRole('menuitem', { name: '年报' }).click();
+    await page.locator('.ant-select').first().click();
+    await page.locator('.ant-select-item-option[title="2024"]').click();
+    await page.locator('.ant-select').first().click();
+    await page.locator('.ant-select-item-option[title="2025"]').click();
+    await page.keyboard.press('Escape');
+    await page.getByText(/定稿后台账有变化：附件1 第 10 项：定稿 4，现为 3/).waitFor();
+    await page.getByTestId('figure-1-10').click();
+    const drawer = page.getByRole('dialog').filter({ hasText: '红十字会成人会员数：4人' });
+    await drawer.getByText('定稿后台账有变化：定稿数 4，现有记录 3 条。如需更正，请重新打开后再定稿。').waitFor();
+    await expect.poll(() => drawer.getByTestId('trace-count').textContent()).toBe('共 3 条记录');
+    await page.keyboard.press('Escape');
 
     await page.getByRole('button', { name: '重新打开' }).click();
     const reason = page.getByPlaceholder('重新打开的原因（必填，将记入日志）');

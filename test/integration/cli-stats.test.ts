@@ -70,6 +70,18 @@ describe('ledger stats', () => {
     expect(JSON.parse(ledger('stats', 'trace', '--db', db, '--year', '2025', '--item', '4', '--json').stdout)).toEqual([]);
   }, 180_000);
 
+  it('takes the year before as the default baseline for years up to 2020', () => {
+    const r = ledger('stats', '--db', db, '--year', '2020', '--json');
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toMatchObject({ year: 2020, baselineYear: 2019 });
+    const t2 = JSON.parse(ledger('stats', 'trace', '--db', db, '--year', '2020', '--item', '10', '--table', '2', '--json').stdout) as Array<{ side: string }>;
+    // Adults at the end of 2020: 张伟, 周杰 (joined 31 Dec 2020), 吴霞; at the end of 2019: 张伟, 吴霞.
+    expect(t2.map((x) => x.side)).toEqual(['year', 'year', 'year', 'baseline', 'baseline']);
+    const bad = ledger('stats', '--db', db, '--year', '2020', '--baseline-year', '2020', '--json');
+    expect(bad.status).not.toBe(0);
+    expect(bad.stderr).toContain('基准年度');
+  }, 120_000);
+
   it('refuses bad arguments with a Chinese message', () => {
     const bad = ledger('stats', 'trace', '--db', db, '--year', '2025', '--item', '15', '--json');
     expect(bad.status).not.toBe(0);
@@ -89,6 +101,8 @@ describe('ledger stats', () => {
     const out = path.join(dir, 'tables.xlsx');
     const r = ledger('stats', '--db', db, '--year', '2025', '--out', out, '--json');
     expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ file: out, sheets: ['附件1', '附件2'], year: 2025, baselineYear: 2020, provisional: false, finalised: false });
+    expect(ledger('stats', '--db', db, '--year', '2025', '--out', out).stdout).toBe(`已导出 2025 年统计表（附件1、附件2，与 2020 年相比）到 ${out}\n`);
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(out);
     expect(book.worksheets.map((w) => w.name)).toEqual(['附件1', '附件2']);

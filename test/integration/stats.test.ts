@@ -148,3 +148,83 @@ describe('validation, explanations, finalise and reopen', () => {
     expect(history).toContainEqual({ action: 'explain', field: '说明 ORG_WITHOUT_TYPE', new_value: '已核实，系历史数据' });
   });
 });
+
+describe('a finalised year: frozen figures, live records', () => {
+  const finalise2025 = async () => {
+    for (const code of ['HOURS_OVER_24_A_DAY', 'ORG_WITHOUT_TYPE', 'ENDED_WITHOUT_DATE']) await ledger.call('stats.explain', { year: 2025, code, text: '已核实' });
+    await ledger.call('stats.finalise', { year: 2025 });
+  };
+
+  it('traces the frozen figure beside the live one, with a note, after a back-dated lapse', async () => {
+    await finalise2025();
+    const same = await ledger.call('stats.trace', { year: 2025, item: 10 });
+    expect(same).toMatchObject({ value: 4, liveValue: 4, note: null, total: 4, baselineYear: 2020 });
+    // 吴霞 (m10) is recorded late as having lapsed on 1 Mar 2025: the ledger changes, the report does not.
+    ledger.db.sqlite.prepare("UPDATE member SET status = 'lapsed', lapsed_on = '2025-03-01' WHERE id = ?").run(ids.m10);
+    const t = await ledger.call('stats.tables', { year: 2025 });
+    expect(t.table1[9]!.value).toBe(4);
+    expect(t.finalised!.liveDiffers).toBe(true);
+    const tr = await ledger.call('stats.trace', { year: 2025, item: 10 });
+    expect(tr).toMatchObject({ value: 4, liveValue: 3, total: 3 });
+    expect(tr.records.map((r) => r.name).sort()).toEqual(['周杰', '王芳', '陈静'].sort());
+    expect(tr.note).toBe('定稿后台账有变化：定稿数 4，现有记录 3 条。如需更正，请重新打开后再定稿。');
+    // 附件2 item 10: frozen 4 - 3 = 1, live 3 - 3 = 0.
+    const t2 = await ledger.call('stats.trace', { year: 2025, item: 10, table: 2 });
+    expect(t2).toMatchObject({ value: 1, liveValue: 0 });
+    expect(t2.note).toContain('定稿数 1');
+    // An item the change did not touch has no note.
+    expect((await ledger.call('stats.trace', { year: 2025, item: 12 })).note).toBeNull();
+  });
+
+  it('refuses another baseline for a finalised year instead of ignoring it; none or the frozen one is fine', async () => {
+    await finalise2025();
+    for (const method of ['stats.tables', 'stats.trace'] as const) {
+      const input = method === 'stats.trace' ? { year: 2025, baselineYear: 2022, item: 10 } : { year: 2025, baselineYear: 2022 };
+      expect(await ledger.raw(method, input)).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_STATE', message: '2025 年统计表已定稿（基准年度 2020）。如需按其他基准年度查看，请先重新打开。' },
+      });
+    }
+    expect((await ledger.call('stats.tables', { year: 2025 })).baselineYear).toBe(2020);
+    expect((await ledger.call('stats.tables', { year: 2025, baselineYear: 2020 })).baselineYear).toBe(2020);
+    expect((await ledger.call('stats.trace', { year: 2025, item: 10, table: 2 })).baselineYear).toBe(2020);
+    // Another year that is not finalised takes any earlier baseline.
+    expect((await ledger.call('stats.tables', { year: 2024, baselineYear: 2022 })).baselineYear).toBe(2022);
+  });
+});
+
+describe('default baseline', () => {
+  it('is 2020, or the year before for years up to 2020; an explicit invalid one is refused naming the field', async () => {
+    expect((await ledger.call('stats.tables', { year: 2021 })).baselineYear).toBe(2020);
+    const y2020 = await ledger.call('stats.tables', { year: 2020 });
+    expect(y2020).toMatchObject({ baselineYear: 2019, baselineAsOf: '2019-12-31' });
+    expect(y2020.table1.map((r) => r.value)).toEqual([0, 0, 1, 0, 1, 0, 0, 4, 2, 3, 2, 2, 2, 1]);
+    expect((await ledger.call('stats.tables', { year: 2018 })).baselineYear).toBe(2017);
+    expect((await ledger.call('stats.trace', { year: 2020, item: 10 })).baselineYear).toBe(2019);
+    expect((await ledger.call('stats.validate', { year: 2020 })).year).toBe(2020);
+    const bad = await ledger.raw('stats.tables', { year: 2020, baselineYear: 2020 });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(JSON.stringify(bad)).toContain('基准年度');
+  });
+});
+
+describe('trace pages', () => {
+  it('pages through each list, across the year/baseline boundary, to the same records as the whole list', async () => {
+    for (const [table, item] of [[1, 10], [2, 10], [1, 14], [2, 14], [2, 8], [2, 3], [1, 1]] as const) {
+      const whole = await ledger.call('stats.trace', { year: 2025, table, item });
+      const pages = [];
+      for (let offset = 0; offset < whole.total + 2; offset += 2) {
+        const p = await ledger.call('stats.trace', { year: 2025, table, item, offset, limit: 2 });
+        expect(p.total, `table ${table} item ${item}`).toBe(whole.total);
+        pages.push(...p.records);
+      }
+      expect(pages, `table ${table} item ${item}`).toEqual(whole.records);
+      expect(whole.records).toHaveLength(whole.total);
+    }
+    // 附件2 item 10: 4 records of 2025, then 3 of 2020; the page from 3 holds both sides.
+    const across = await ledger.call('stats.trace', { year: 2025, table: 2, item: 10, offset: 3, limit: 2 });
+    expect(across.records.map((r) => r.side)).toEqual(['year', 'baseline']);
+    expect(across.total).toBe(7);
+    expect((await ledger.call('stats.trace', { year: 2025, item: 14, offset: 4, limit: 10 })).records.map((r) => r.date)).toEqual(['2025-12-31']);
+  });
+});

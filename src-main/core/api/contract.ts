@@ -30,6 +30,8 @@ export const appStatus = z.object({
   schemaVersion: z.number(),
   dbFile: z.string(),
   divisionListVersion: z.string(),
+  /** Today where the clerk is (China, UTC+8), as the backend judges dates: the browser's clock and zone may differ. */
+  today: z.string(),
 });
 
 export const countyInfo = z.object({ code: z.string(), name: z.string(), city: z.string(), province: z.string() });

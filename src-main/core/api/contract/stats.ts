@@ -26,6 +26,7 @@ export const statsTables = z.object({
   finalised: z.object({ at: z.string(), by: z.string(), liveDiffers: z.boolean(), liveDifferences: z.array(z.string()) }).nullable(),
 });
 
+/** Without baselineYear: a finalised year's frozen baseline, else 2020 (the year before, up to 2020). */
 export const statsTablesInput = z
   .object({ year, baselineYear: year.optional() })
   .strict()
@@ -58,11 +59,18 @@ export const statsTraceInput = z
 
 export const statsTrace = z.object({
   year: z.number().int(),
+  baselineYear: z.number().int(),
   table: z.number().int(),
   item: z.number().int(),
   name: z.string(),
   unit: z.string(),
+  /** The reported figure: for a finalised year the frozen one. */
   value: z.number(),
+  /** The figure from the ledger as it is now, which the records make up. */
+  liveValue: z.number(),
+  /** Set when a finalised figure and the ledger now differ (back-dated changes since). */
+  note: z.string().nullable(),
+  /** Records in the whole list (all pages). */
   total: z.number().int(),
   records: z.array(traceRecord),
 });

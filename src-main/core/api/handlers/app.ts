@@ -23,6 +23,7 @@ async function appStatus(ctx: ReadContext): Promise<ApiOutput<'app.status'>> {
     schemaVersion: await schemaVersion(ctx.db),
     dbFile: ctx.dbFile,
     divisionListVersion,
+    today: ctx.today,
   };
 }
 

@@ -12,7 +12,8 @@ import { toCounty } from './county';
 import { recordChanges } from '../../db/change-log';
 
 // The annual tables. Computation, tracing and validation live in core/stats; this file adds the
-// year rules (no future year, default baseline 2020), the finalised snapshot and its log.
+// year rules (no future year, default baseline 2020 or the year before), the finalised snapshot
+// and its log.
 export const statsHandlers = {
   'stats.tables': query(tables),
   'stats.trace': query(trace),
@@ -24,14 +25,28 @@ export const statsHandlers = {
   'export.statsTables': query(exportTables),
 };
 
-export const defaultBaselineYear = 2020;
+/** The province's baseline is 2020; a year up to 2020 is compared with the year before it. */
+export function defaultBaselineYear(year: number): number {
+  return Math.min(2020, year - 1);
+}
 
 function checkYear(ctx: ReadContext, year: number, baselineYear: number | undefined): number {
   const current = Number(ctx.today.slice(0, 4));
   if (year > current) fail('INVALID_INPUT', `「年度」${year} 年尚未开始，最多统计到今年（${current} 年，暂行）。`);
-  const baseline = baselineYear ?? defaultBaselineYear;
+  const baseline = baselineYear ?? defaultBaselineYear(year);
   if (baseline >= year) fail('INVALID_INPUT', `「基准年度」${baseline} 应早于统计年度 ${year}。`);
   return baseline;
+}
+
+/**
+ * The baseline a read uses: a finalised year's is the frozen one (asking for another is refused
+ * rather than silently ignored), otherwise the requested or default one.
+ */
+function baselineFor(ctx: ReadContext, year: number, requested: number | undefined): { baseline: number; row: FinalRow | undefined } {
+  const row = finalRow(ctx, year);
+  if (row && requested !== undefined && requested !== row.baseline_year)
+    fail('INVALID_STATE', `${year} 年统计表已定稿（基准年度 ${row.baseline_year}）。如需按其他基准年度查看，请先重新打开。`);
+  return { baseline: checkYear(ctx, year, row ? row.baseline_year : requested), row };
 }
 
 function toOutput(ctx: ReadContext, t: Tables): StatsTables {
@@ -93,31 +108,47 @@ function withFinal(ctx: ReadContext, row: FinalRow): StatsTables {
 }
 
 async function tables(ctx: ReadContext, input: ParsedInput<'stats.tables'>): Promise<ApiOutput<'stats.tables'>> {
-  const baseline = checkYear(ctx, input.year, input.baselineYear);
-  const row = finalRow(ctx, input.year);
+  const { baseline, row } = baselineFor(ctx, input.year, input.baselineYear);
   return row ? withFinal(ctx, row) : live(ctx, input.year, baseline);
 }
 
+/** Lengths of the trace's lists that the figures already give (count items 8–13: one record each). */
+function knownLengths(t: Tables, table: 1 | 2, item: ItemNo): number[] {
+  if (item < 8 || item > 13) return [];
+  return table === 1 ? [t.table1.values[item]] : [t.table1.values[item], t.baseline.values[item]];
+}
+
+/**
+ * The records are always the ledger as it is now. For a finalised year the figure is the frozen
+ * one, beside the live one, with a note when the ledger has moved since (back-dated changes).
+ */
 async function trace(ctx: ReadContext, input: ParsedInput<'stats.trace'>): Promise<ApiOutput<'stats.trace'>> {
-  const baselineYear = checkYear(ctx, input.year, input.baselineYear);
+  const { baseline: baselineYear, row } = baselineFor(ctx, input.year, input.baselineYear);
   const item = input.item as ItemNo;
   const t = computeTables(ctx.sqlite, { year: input.year, baselineYear, today: ctx.today });
-  const { total, records } = traceItem(ctx.sqlite, { year: input.year, baselineYear, today: ctx.today, table: input.table, item }, { offset: input.offset, limit: input.limit });
+  const request = { year: input.year, baselineYear, today: ctx.today, table: input.table, item } as const;
+  const { total, records } = traceItem(ctx.sqlite, request, { offset: input.offset, limit: input.limit }, knownLengths(t, input.table, item));
   const d = itemDefinition(item);
+  const liveValue = input.table === 1 ? t.table1.values[item] : t.table2[item];
+  const frozen = row ? (JSON.parse(row.snapshot_json) as StatsTables)[input.table === 1 ? 'table1' : 'table2'][item - 1]!.value : liveValue;
+  const what = item === 14 ? `定稿 ${frozen} 小时，现有记录合计 ${liveValue} 小时` : input.table === 1 ? `定稿数 ${frozen}，现有记录 ${liveValue} 条` : `定稿数 ${frozen}，按现有记录为 ${liveValue}`;
   return {
     year: input.year,
+    baselineYear,
     table: input.table,
     item,
     name: input.table === 1 ? d.name1 : d.name2,
     unit: d.unit,
-    value: input.table === 1 ? t.table1.values[item] : t.table2[item],
+    value: frozen,
+    liveValue,
+    note: frozen !== liveValue ? `定稿后台账有变化：${what}。如需更正，请重新打开后再定稿。` : null,
     total,
     records,
   };
 }
 
 async function buildValidation(ctx: ReadContext, year: number, baselineYear: number | undefined): Promise<ApiOutput<'stats.validate'>> {
-  const baseline = checkYear(ctx, year, baselineYear);
+  const { baseline } = baselineFor(ctx, year, baselineYear);
   const county = await toCounty(ctx.db, ctx.county!);
   const issues = validateYear(ctx.sqlite, year, baseline, ctx.today, county.governanceMissing);
   const explained = new Map(

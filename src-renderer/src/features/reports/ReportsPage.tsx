@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, App, Button, Drawer, Input, Modal, Select, Space, Table, Tabs, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Drawer, Input, Modal, Select, Space, Spin, Table, Tabs, Tooltip, Typography } from 'antd';
 import type { FinaliseLogEntry, StatsTables, StatsTrace, StatsValidation } from '../../../../src-main/core/api/contract';
 import { invoke } from '../../api/client';
 import { downloadFile } from '../../api/files';
@@ -13,10 +13,22 @@ import { ValidationPanel } from './ValidationPanel';
 const pageSize = 2000;
 type Line = StatsTables['table1'][number];
 
+/** The ledger's today decides the current year (China date, from the backend), not the browser's clock. */
 export function ReportsPage() {
-  const thisYear = new Date().getFullYear();
+  const [thisYear, setThisYear] = useState<number | null>(null);
+  const run = useApiAction();
+  useEffect(() => {
+    void run(() => invoke('app.status', {})).then((status) => status && setThisYear(Number(status.today.slice(0, 4))));
+  }, [run]);
+  if (thisYear === null) return <Spin />;
+  return <Reports thisYear={thisYear} />;
+}
+
+function Reports({ thisYear }: { thisYear: number }) {
   const [year, setYear] = useState(thisYear - 1);
-  const [baselineYear, setBaselineYear] = useState(2020);
+  // null: the backend's choice (a finalised year's frozen baseline, else 2020 or the year before).
+  const [baselineYear, setBaselineYear] = useState<number | null>(null);
+  const base = baselineYear === null ? {} : { baselineYear };
   const [tables, setTables] = useState<StatsTables | null>(null);
   const [validation, setValidation] = useState<StatsValidation | null>(null);
   const [trace, setTrace] = useState<StatsTrace | null>(null);
@@ -30,11 +42,11 @@ export function ReportsPage() {
   const { modal } = App.useApp();
 
   const load = useCallback(async () => {
-    const base = Math.min(baselineYear, year - 1);
-    const t = await run(() => invoke('stats.tables', { year, baselineYear: base }));
-    if (t) setTables(t);
-    const v = await run(() => invoke('stats.validate', { year, baselineYear: base }));
-    if (v) setValidation(v);
+    const b = baselineYear === null ? {} : { baselineYear };
+    const t = await run(() => invoke('stats.tables', { year, ...b }));
+    setTables(t ?? null);
+    const v = await run(() => invoke('stats.validate', { year, ...b }));
+    setValidation(v ?? null);
     const entries = await run(() => invoke('stats.log', { year }));
     if (entries) setFinaliseLog(entries);
   }, [year, baselineYear, run]);
@@ -43,7 +55,7 @@ export function ReportsPage() {
   }, [load]);
 
   const openTrace = async (table: 1 | 2, item: number, offset = 0) => {
-    const t = await run(() => invoke('stats.trace', { year, baselineYear: Math.min(baselineYear, year - 1), table, item, offset, limit: pageSize }));
+    const t = await run(() => invoke('stats.trace', { year, ...base, table, item, offset, limit: pageSize }));
     if (!t) return;
     setTraceTable(table);
     setTrace(offset === 0 || !trace ? t : { ...t, records: [...trace.records, ...t.records] });
@@ -93,17 +105,17 @@ export function ReportsPage() {
 
   const years = Array.from({ length: thisYear - 2009 }, (_, i) => thisYear - i);
   const exportExcel = async () => {
-    const ref = await run(() => invoke('export.statsTables', { year, baselineYear: Math.min(baselineYear, year - 1) }));
+    const ref = await run(() => invoke('export.statsTables', { year, ...base }));
     if (ref) await run(() => downloadFile(ref.token, ref.fileName), '已导出');
   };
   const finalise = () =>
     modal.confirm({
       title: `确认将 ${year} 年统计表定稿？`,
-      content: '定稿后统计表按当前数值冻结，说明变为只读；如需修改须重新打开并填写原因。',
+      content: '定稿后本年度上报的数值、基准年度和说明冻结为只读；台账仍可补录和更正，但不会改变已定稿的表，有变化时会提示，如需更正须重新打开并填写原因后再定稿。',
       okText: '定稿',
       cancelText: '取消',
       onOk: async () => {
-        const t = await run(() => invoke('stats.finalise', { year, baselineYear: Math.min(baselineYear, year - 1) }), '已定稿');
+        const t = await run(() => invoke('stats.finalise', { year, ...base }), '已定稿');
         if (t) await load();
       },
     });
@@ -115,9 +127,23 @@ export function ReportsPage() {
           年报 · 组织体系建设统计表
         </Typography.Title>
         统计年度
-        <Select value={year} style={{ width: 130 }} onChange={setYear} options={years.map((y) => ({ value: y, label: y === thisYear ? `${y}（暂行）` : String(y) }))} />
+        <Select
+          value={year}
+          style={{ width: 130 }}
+          onChange={(y) => {
+            setYear(y);
+            setBaselineYear(null);
+          }}
+          options={years.map((y) => ({ value: y, label: y === thisYear ? `${y}（暂行）` : String(y) }))}
+        />
         基准年度
-        <Select value={baselineYear} style={{ width: 100 }} onChange={setBaselineYear} options={years.filter((y) => y < year).map((y) => ({ value: y, label: String(y) }))} />
+        <Select
+          value={baselineYear ?? tables?.baselineYear}
+          style={{ width: 100 }}
+          disabled={tables?.finalised != null}
+          onChange={setBaselineYear}
+          options={years.filter((y) => y < year).map((y) => ({ value: y, label: String(y) }))}
+        />
         <Button onClick={() => void exportExcel()}>导出 Excel</Button>
         {tables?.finalised ? <Button onClick={() => setReopenOpen(true)}>重新打开</Button> : <Button type="primary" disabled={tables?.provisional} onClick={finalise}>定稿</Button>}
       </Space>
@@ -126,8 +152,8 @@ export function ReportsPage() {
         <Alert
           type={tables.finalised.liveDiffers ? 'warning' : 'success'}
           showIcon
-          message={`已于 ${tables.finalised.at.slice(0, 10)} 由 ${tables.finalised.by} 定稿，显示定稿时的数值。`}
-          description={tables.finalised.liveDiffers ? `定稿后台账有变化：${tables.finalised.liveDifferences.join('；')}` : undefined}
+          message={`已于 ${tables.finalised.at.slice(0, 10)} 由 ${tables.finalised.by} 定稿，显示定稿时的数值（基准年度 ${tables.baselineYear}），为只读；台账仍可补录，补录不改变已定稿的表。`}
+          description={tables.finalised.liveDiffers ? `定稿后台账有变化：${tables.finalised.liveDifferences.join('；')}。如需更正，请重新打开后再定稿。` : undefined}
         />
       )}
       {tables && (
@@ -143,9 +169,10 @@ export function ReportsPage() {
       <Drawer open={trace !== null} width={860} onClose={() => setTrace(null)} title={trace ? `附件${traceTable} 第 ${trace.item} 项 ${trace.name}：${trace.value}${trace.unit}` : ''}>
         {trace && (
           <Space direction="vertical" style={{ width: '100%' }}>
+            {trace.note && <Alert type="warning" showIcon data-testid="trace-note" message={trace.note} />}
             <Typography.Text>
               <span data-testid="trace-count">共 {trace.total} 条记录</span>
-              {trace.unit === '小时' ? `，合计 ${trace.value} 小时` : ''}
+              {trace.unit === '小时' ? `，合计 ${trace.liveValue} 小时` : ''}
               {traceTable === 2 && trace.item !== 3 && trace.item !== 2 ? '（本年度记录减去基准年度记录）' : ''}
             </Typography.Text>
             <Table
