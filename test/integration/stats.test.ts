@@ -36,6 +36,19 @@ describe('annual tables on the fixture county', () => {
     expect(t.table1.map((r) => r.value)).toEqual([0, 0, 1, 0, 1, 0, 0, 4, 2, 3, 2, 2, 2, 1]);
   });
 
+  it('counts 应换届 for the year the term fell due and while overdue, even once the 换届 is held later that year', async () => {
+    // Term 3 fell due 2020-05-01; term 4 began 2021-07-15 and falls due 2026-07-15.
+    const due = async (year: number) => (await ledger.call('stats.tables', { year })).table1[2]!.value;
+    expect(await due(2019)).toBe(0);
+    expect(await due(2021)).toBe(1);
+    expect(await due(2022)).toBe(0);
+    const trace = await ledger.call('stats.trace', { year: 2021, item: 3, table: 1 });
+    expect(trace.records).toHaveLength(1);
+    expect(trace.records[0]!.note).toBe('应于 2020-05-01 换届，已于 2021-07-15 完成换届');
+    // Provisional 2026 (today 2026-06-15): term 4 is not due until July.
+    expect((await ledger.call('stats.tables', { year: 2026 })).table1[2]!.value).toBe(0);
+  });
+
   it('shows the current year provisionally, as of today', async () => {
     const t = await ledger.call('stats.tables', { year: 2026 });
     expect(t).toMatchObject({ provisional: true, asOf: '2026-06-15' });

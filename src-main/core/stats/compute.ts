@@ -87,10 +87,19 @@ export interface Term {
   due_on: string;
 }
 
-/** 应换届: the latest term begun by D had fallen due by D (no newer term had started). */
-export function reElectionDue(terms: readonly Term[], asOf: string): number {
-  const current = terms.filter((t) => t.started_on <= asOf).at(-1);
-  return current && current.due_on <= asOf ? 1 : 0;
+/**
+ * 应换届: the term whose 换届 fell due in the year — due between 1 January and D while still in
+ * force (no later term had begun before its due date), or already overdue on 1 January. Completing
+ * the 换届 later in the year does not take it off: 附件1 asks which societies must hold one this
+ * year, and 附件2 item 3 counts the ones completed.
+ */
+export function reElectionDueTerm<T extends Term>(terms: readonly T[], asOf: string): T | null {
+  const yearStart = `${asOf.slice(0, 4)}-01-01`;
+  const inForceAt = (day: string) => terms.filter((t) => t.started_on <= day).at(-1);
+  const dueInYear = terms.find((t) => t.due_on >= yearStart && t.due_on <= asOf && inForceAt(t.due_on) === t);
+  if (dueInYear) return dueInYear;
+  const carried = terms.filter((t) => t.started_on < yearStart).at(-1);
+  return carried && carried.due_on < yearStart ? carried : null;
 }
 
 /** 完成换届: terms begun after the baseline year's end, up to D. */
@@ -128,7 +137,7 @@ export function computeTables(sqlite: BetterSqlite3.Database, request: TablesReq
     values: {
       1: county ? heldOn(county.mgmt_rationalized, county.mgmt_rationalized_on, date) : 0,
       2: 0,
-      3: reElectionDue(terms, date),
+      3: reElectionDueTerm(terms, date) ? 1 : 0,
       4: 0,
       5: county ? heldOn(county.party_group_established, county.party_group_established_on, date) : 0,
       6: 0,

@@ -2,7 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { groupMemberActiveAt, memberActiveAt, memberKindAt, organizationEstablishedAt, teamActiveAt, volunteerActiveAt, yearEnd } from '../db/active-at';
 import { maskIdNumber } from '../domain/id-number';
 import { maskPhone } from '../domain/phone';
-import { asOfFor, reElectionDue, termsStartedBetween, type Term } from './compute';
+import { asOfFor, reElectionDueTerm, termsStartedBetween, type Term } from './compute';
 import type { ItemNo } from './items';
 
 // The records behind one figure, masked. For a count item the list's length is the figure; for
@@ -109,9 +109,11 @@ function listFor(sqlite: BetterSqlite3.Database, item: ItemNo, asOf: string, yea
     }
     case 3: {
       const terms = all('SELECT id, started_on, due_on, note FROM society_term ORDER BY started_on') as unknown as Array<Term & { id: number; note: string | null }>;
-      if (reElectionDue(terms, asOf) === 0) return inHand([]);
-      const t = terms.filter((x) => x.started_on <= asOf).at(-1)!;
-      return inHand([{ ...base, entity: 'society_term', id: t.id, name: t.note ?? '理事会', date: t.started_on, note: `应于 ${t.due_on} 换届，截至 ${asOf} 尚未换届` }]);
+      const t = reElectionDueTerm(terms, asOf);
+      if (!t) return inHand([]);
+      const next = terms.find((x) => x.started_on > t.started_on && x.started_on <= asOf);
+      const done = next ? `，已于 ${next.started_on} 完成换届` : `，截至 ${asOf} 尚未换届`;
+      return inHand([{ ...base, entity: 'society_term', id: t.id, name: t.note ?? '理事会', date: t.started_on, note: `应于 ${t.due_on} 换届${done}` }]);
     }
     case 8:
       return each(
