@@ -102,6 +102,22 @@ describe('checklist.matrix as of a date', () => {
   });
 });
 
+describe('scoped and county-wide evaluation', () => {
+  it('gives each organisation the same cells whether it is evaluated alone, in a few, or with the whole county', async () => {
+    const [five] = await ledger.call('checklist.templates', { code: '五有' });
+    const county = await ledger.call('checklist.matrix', { templateId: five!.id, asOf: '2025-12-31' });
+    expect(county.rows.length).toBeGreaterThan(2);
+    for (const row of county.rows) {
+      // One organisation is always a small share: its facts come from index seeks, not the county pass.
+      const alone = await ledger.call('checklist.matrix', { templateId: five!.id, asOf: '2025-12-31', rootOrgId: row.orgId });
+      expect(alone.rows.find((r) => r.orgId === row.orgId)!.cells, row.name).toEqual(row.cells);
+    }
+    const ids = county.rows.map((r) => r.orgId);
+    const meeting = organizationsMeetingTemplate(ledger.db.sqlite, { templateCode: '五有', asOf: '2025-12-31', organizationIds: ids.slice(0, 1) });
+    expect([...meeting]).toEqual(county.rows.slice(0, 1).filter((r) => r.meetsAll).map((r) => r.orgId));
+  });
+});
+
 describe('manual checks with evidence', () => {
   it('records a check with an image; a later change does not alter an earlier date', async () => {
     const t = await wuyou();

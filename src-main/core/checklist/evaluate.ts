@@ -181,12 +181,19 @@ function establishedOrgs(sqlite: BetterSqlite3.Database, asOf: string, ids: numb
   return prepared(sqlite, `${base} AND o.id IN (SELECT value FROM json_each(:ids)) ORDER BY o.id`).all({ asOf, ids: JSON.stringify(ids) }) as OrgRow[];
 }
 
-/** Below this many organisations, seeking each one's index range beats one pass over the county. */
-const scopedLimit = 300;
+/**
+ * Seeking each organisation's index range beats one pass over the county while the organisations
+ * asked about are at most half of the county's (a township, the communities of the dashboard);
+ * the cost of a seek is the organisation's own rows, so the share of organisations is what counts.
+ */
+function worthScoping(sqlite: BetterSqlite3.Database, scope: number[]): boolean {
+  const total = prepared(sqlite, 'SELECT count(*) FROM organization').pluck().get() as number;
+  return scope.length * 2 <= total;
+}
 
 function countsBy(sqlite: BetterSqlite3.Database, kind: FactKind, asOf: string, scope: number[] | null): Map<number, { n: number; youth?: number }> {
   const yearly = kind === 'activities' || kind === 'minutes';
-  const scoped = !yearly && scope !== null && scope.length <= scopedLimit;
+  const scoped = !yearly && scope !== null && worthScoping(sqlite, scope);
   const params: Record<string, string> = yearly ? { asOf, yearStart: yearStart(asOf) } : { asOf };
   if (scoped) params.ids = JSON.stringify(scope);
   const rows = prepared(sqlite, factQuery(kind, scoped)).all(params) as Array<{ id: number | null; n: number; youth?: number }>;
