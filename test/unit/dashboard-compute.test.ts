@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DashboardTarget } from '../../src-main/core/api/contract';
 import { classify, computeTargets, type DashboardInputs } from '../../src-main/core/dashboard/compute';
 import type { OrgFact } from '../../src-main/core/db/dashboard-facts';
-import type { TargetRow } from '../../src-main/core/db/target';
+import type { TargetRow } from '../../src-main/core/db/schema';
 
 // The figures an outside check compares: value against target must say what `met` says, even on
 // the rounding edge (29.97% is not ≥ 30%, 50.01% is > 50%, 1,999 of 2,000 is not all).

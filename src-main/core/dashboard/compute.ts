@@ -1,6 +1,6 @@
 import type { Dashboard, DashboardTarget, OrgRef, TargetKey, TownshipRow, TypeRow } from '../api/contract/dashboard';
 import type { DashboardFacts, OrgFact } from '../db/dashboard-facts';
-import type { TargetRow } from '../db/target';
+import type { TargetRow } from '../db/schema';
 import { townshipsOf, type Township } from './townships';
 
 // The five targets from the facts of one date. Pure arithmetic, so the tests can check each

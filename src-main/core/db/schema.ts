@@ -459,6 +459,7 @@ export type Organization = Selectable<OrganizationTable>;
 export type NewOrganization = Insertable<OrganizationTable>;
 export type OrganizationUpdate = Updateable<OrganizationTable>;
 export type ChangeLogEntry = Selectable<ChangeLogTable>;
+export type TargetRow = Selectable<TargetTable>;
 
 // Read or write is in the type: a WriteDb only exists inside a transaction opened by the dispatcher.
 declare const writeBrand: unique symbol;

@@ -1,16 +1,6 @@
-import type { ReadDb, WriteDb } from './schema';
+import type { ReadDb, TargetRow, WriteDb } from './schema';
 
 // The targets the dashboard tracks (seeded by migration 0020); a county edits threshold and due year.
-
-export interface TargetRow {
-  code: string;
-  label: string;
-  comparator: '>=' | '>';
-  threshold: number;
-  unit: string;
-  due_year: number | null;
-  source: string | null;
-}
 
 export async function readTargets(db: ReadDb): Promise<TargetRow[]> {
   return db.selectFrom('target').selectAll().execute();
