@@ -1,7 +1,6 @@
-import { dispatch } from '../../src-main/core/api/dispatch';
 import { memberActiveAt, organizationEstablishedAt, volunteerActiveAt } from '../../src-main/core/db/active-at';
 import { openLedgerDb } from '../../src-main/core/db/open';
-import { medianMs, round } from './measure';
+import { medianMs, round, dispatchCaller } from './measure';
 
 /**
  * The 达标检查 matrix for the whole county (2,000 organisations × the 五有 items) through the
@@ -13,11 +12,7 @@ import { medianMs, round } from './measure';
 export async function benchChecklist(file: string): Promise<Record<string, number>> {
   const db = await openLedgerDb(file);
   const backend = { db };
-  const call = async (method: string, input: unknown) => {
-    const result = await dispatch(backend, method, input);
-    if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
-    return result.value as Record<string, unknown>;
-  };
+  const call = dispatchCaller(backend);
   try {
     const s = db.sqlite;
     const asOf = new Date().toISOString().slice(0, 10);

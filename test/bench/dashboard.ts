@@ -1,8 +1,7 @@
-import { dispatch } from '../../src-main/core/api/dispatch';
 import { organizationEstablishedAt, teamActiveAt, volunteerActiveAt } from '../../src-main/core/db/active-at';
 import { openLedgerDb } from '../../src-main/core/db/open';
 import { todayInChina } from '../../src-main/core/domain/dates';
-import { medianMs, round } from './measure';
+import { medianMs, round, dispatchCaller } from './measure';
 
 /**
  * The targets dashboard through the whole stack (dispatch, settings, facts, arithmetic, output
@@ -13,11 +12,7 @@ import { medianMs, round } from './measure';
 export async function benchDashboard(file: string): Promise<Record<string, number>> {
   const db = await openLedgerDb(file);
   const backend = { db };
-  const call = async (method: string, input: unknown) => {
-    const result = await dispatch(backend, method, input);
-    if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
-    return result.value as Record<string, unknown>;
-  };
+  const call = dispatchCaller(backend);
   try {
     const asOf = todayInChina(new Date());
     const raw = db.sqlite.prepare(

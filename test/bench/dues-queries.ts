@@ -1,6 +1,5 @@
-import { dispatch } from '../../src-main/core/api/dispatch';
 import { openLedgerDb } from '../../src-main/core/db/open';
-import { medianMs, round } from './measure';
+import { medianMs, round, dispatchCaller } from './measure';
 
 /**
  * The dues screen's county-wide questions through the whole stack: the 视为自动退会 rule over
@@ -11,11 +10,7 @@ import { medianMs, round } from './measure';
 export async function benchDuesQueries(file: string): Promise<Record<string, number>> {
   const db = await openLedgerDb(file);
   const backend = { db };
-  const call = async (method: string, input: unknown) => {
-    const result = await dispatch(backend, method, input);
-    if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
-    return result.value as Record<string, unknown>;
-  };
+  const call = dispatchCaller(backend);
   try {
     const year = new Date().getFullYear() - 1;
     const raw = db.sqlite.prepare('SELECT count(*), sum(d.amount_fen) FROM member m NOT INDEXED LEFT JOIN member_dues d ON d.member_id = m.id AND d.year = ?');

@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { dispatch, type Backend } from '../../src-main/core/api/dispatch';
 
 /** Median milliseconds of `runs` calls after one warm-up call. */
 export async function medianMs(runs: number, fn: () => unknown): Promise<number> {
@@ -11,6 +12,15 @@ export async function medianMs(runs: number, fn: () => unknown): Promise<number>
   }
   samples.sort((a, b) => a - b);
   return round(samples[Math.floor(samples.length / 2)]!);
+}
+
+/** A dispatcher call that throws on an error envelope, for benches that only want the value. */
+export function dispatchCaller(backend: Backend) {
+  return async (method: string, input: unknown) => {
+    const result = await dispatch(backend, method, input);
+    if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
+    return result.value as Record<string, unknown>;
+  };
 }
 
 export const round = (n: number, digits = 3) => Number(n.toFixed(digits));
