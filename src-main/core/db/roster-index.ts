@@ -1,11 +1,27 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import { rebuildStatsDelta } from './stats-delta';
 
-// Bulk loads (seed, roster import) would pay for the roster indexes of migration 0030 row by
-// row: a random-order insert into each index and a trigger per person. Instead they run with the
-// triggers and those indexes set aside, then rebuild them set-based, sorted once by SQLite. The
-// definitions are read back from sqlite_master, so the migration stays their only source.
+// Bulk loads (seed, roster import) would pay for the roster indexes of migrations 0030 and 0060
+// row by row: a random-order insert into each index, a name-gram trigger per person and a
+// stats_delta trigger per member or volunteer. Instead they run with those triggers and indexes
+// set aside, then rebuild them set-based, sorted once by SQLite. The definitions are read back
+// from sqlite_master, so the migrations stay their only source.
 
-const suspended = ['person_id_tail', 'person_phone_tail', 'member_roster', 'member_sorted', 'member_person_filters', 'member_joined_roster', 'member_joined_sorted', 'volunteer_roster', 'volunteer_sorted', 'volunteer_registered_roster', 'volunteer_registered_sorted'];
+const suspended = [
+  'person_id_tail',
+  'person_phone_tail',
+  'member_roster',
+  'member_sorted',
+  'member_person_filters',
+  'member_joined_roster',
+  'member_joined_sorted',
+  'member_org_standing',
+  'volunteer_roster',
+  'volunteer_sorted',
+  'volunteer_registered_roster',
+  'volunteer_registered_sorted',
+  'volunteer_org_standing',
+];
 
 const positions = `[${Array.from({ length: 64 }, (_, i) => i + 1).join(',')}]`;
 
@@ -17,7 +33,11 @@ const positions = `[${Array.from({ length: 64 }, (_, i) => i + 1).join(',')}]`;
 export function suspendRosterIndexes(sqlite: BetterSqlite3.Database): () => void {
   if (!sqlite.inTransaction) throw new Error('suspendRosterIndexes must run inside a transaction');
   const definitions = sqlite
-    .prepare(`SELECT type, name, sql FROM sqlite_master WHERE (type = 'trigger' AND name LIKE 'roster\\_%' ESCAPE '\\') OR (type = 'index' AND name IN (${suspended.map(() => '?').join(', ')}))`)
+    .prepare(
+      `SELECT type, name, sql FROM sqlite_master
+       WHERE (type = 'trigger' AND (name LIKE 'roster\\_%' ESCAPE '\\' OR name LIKE 'stats\\_member\\_%' ESCAPE '\\' OR name LIKE 'stats\\_volunteer\\_%' ESCAPE '\\'))
+          OR (type = 'index' AND name IN (${suspended.map(() => '?').join(', ')}))`,
+    )
     .all(...suspended) as Array<{ type: 'trigger' | 'index'; name: string; sql: string }>;
   for (const d of definitions) sqlite.exec(`DROP ${d.type === 'trigger' ? 'TRIGGER' : 'INDEX'} ${d.name}`);
   const firstNewPerson = sqlite.prepare('SELECT ifnull(max(id), 0) + 1 FROM person').pluck().get() as number;
@@ -36,6 +56,9 @@ export function suspendRosterIndexes(sqlite: BetterSqlite3.Database): () => void
       )
       .run(firstNewPerson);
     for (const d of definitions.filter((x) => x.type === 'index')) sqlite.exec(d.sql);
+    // Whatever the load inserted, updated or deleted meanwhile, one pass over the two tables
+    // gives the deltas the triggers would have kept.
+    if (definitions.some((d) => d.name.startsWith('stats_'))) rebuildStatsDelta(sqlite);
     for (const d of definitions.filter((x) => x.type === 'trigger')) sqlite.exec(d.sql);
   };
 }

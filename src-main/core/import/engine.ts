@@ -149,6 +149,7 @@ export async function commitImport(env: CommitEnv, previewed: Previewed, control
         control.progress('整理索引', plan.actions.length, plan.actions.length);
         restoreIndexes();
       }
+      record.flush();
       rememberMapping(sqlite, plan.kind, staged, at);
       const last = (sqlite.prepare('SELECT ifnull(max(id), 0) FROM change_log').pluck().get() as number) ?? 0;
       sqlite.prepare('UPDATE import_batch SET last_change_id = ? WHERE id = ?').run(last, importId);

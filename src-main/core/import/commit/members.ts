@@ -10,11 +10,11 @@ export function memberWriter(ctx: CommitContext, record: ImportRecorder): (actio
     `INSERT INTO person (name, name_sort_key, gender, id_type, id_number, birth_date, phone, guardian_name, guardian_phone, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  // The sort key is written here, not by the roster trigger, which a large import suspends.
   const insertMember = sqlite.prepare(
-    // The sort key is copied here, not by the roster trigger, which a large import suspends.
-    `INSERT INTO member (person_id, name_sort_key, kind, organization_id, joined_on, notes, created_at, updated_at)
-     VALUES (?, (SELECT name_sort_key FROM person WHERE id = ?), ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO member (person_id, name_sort_key, kind, organization_id, joined_on, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const sortKeyOf = sqlite.prepare('SELECT name_sort_key FROM person WHERE id = ?').pluck();
   const personBefore = sqlite.prepare('SELECT phone, guardian_name, guardian_phone, updated_at FROM person WHERE id = ?');
   const memberBefore = sqlite.prepare('SELECT organization_id, joined_on, notes, updated_at FROM member WHERE id = ?');
   const orgName = sqlite.prepare('SELECT name FROM organization WHERE id = ?').pluck();
@@ -32,15 +32,17 @@ export function memberWriter(ctx: CommitContext, record: ImportRecorder): (actio
   return (action) => {
     if (action.type === 'insert') {
       let personId = action.personId;
+      let sortKey: string | null;
       const p = action.person;
       if (personId === null) {
-        personId = Number(
-          insertPerson.run(p.name, nameSortKey(p.name), p.gender, p.idType, p.idNumber, p.birthDate, p.phone, p.guardianName, p.guardianPhone, at, at).lastInsertRowid,
-        );
+        sortKey = nameSortKey(p.name);
+        personId = Number(insertPerson.run(p.name, sortKey, p.gender, p.idType, p.idNumber, p.birthDate, p.phone, p.guardianName, p.guardianPhone, at, at).lastInsertRowid);
         record.inserted('person', personId, false);
+      } else {
+        sortKey = sortKeyOf.get(personId) as string | null;
       }
       const m = action.member;
-      const memberId = Number(insertMember.run(personId, personId, m.kind, record.org(m.orgId), m.joinedOn, m.notes, at, at).lastInsertRowid);
+      const memberId = Number(insertMember.run(personId, sortKey, m.kind, record.org(m.orgId), m.joinedOn, m.notes, at, at).lastInsertRowid);
       record.inserted('member', memberId);
       return;
     }
