@@ -23,7 +23,12 @@ const suspended = [
   'volunteer_org_standing',
 ];
 
-const positions = `[${Array.from({ length: 64 }, (_, i) => i + 1).join(',')}]`;
+/** Character positions 1..64 as a keyed table: `value <= length(name)` is then a range seek, where
+ *  json_each would re-read all 64 for every person (most of the rebuild's time). */
+function gramPositions(sqlite: BetterSqlite3.Database): void {
+  sqlite.exec(`CREATE TEMP TABLE IF NOT EXISTS gram_position (value INTEGER PRIMARY KEY);
+    INSERT OR IGNORE INTO temp.gram_position (value) SELECT value FROM json_each('[${Array.from({ length: 64 }, (_, i) => i + 1).join(',')}]');`);
+}
 
 /**
  * Sets the roster triggers and indexes aside inside the caller's transaction; the returned
@@ -44,17 +49,19 @@ export function suspendRosterIndexes(sqlite: BetterSqlite3.Database): () => void
   return () => {
     // Sorted once in primary-key order, the table is written as an append; OR IGNORE drops the
     // repeated pieces of a name (阿依古丽 has 古丽… once), cheaper than a DISTINCT pass.
+    gramPositions(sqlite);
     sqlite
       .prepare(
         `INSERT OR IGNORE INTO person_name_gram (gram, name_sort_key, person_id)
-         SELECT substr(p.name, pos.value, len.value), ifnull(p.name_sort_key, p.name), p.id
-         FROM person p
-         JOIN json_each('${positions}') AS pos ON pos.value <= length(p.name)
-         JOIN json_each('[1,2]') AS len ON pos.value + len.value - 1 <= length(p.name)
-         WHERE p.id >= ?
+         SELECT gram, name_sort_key, person_id FROM (
+           SELECT substr(p.name, pos.value, 1) AS gram, ifnull(p.name_sort_key, p.name) AS name_sort_key, p.id AS person_id
+           FROM person p JOIN temp.gram_position pos ON pos.value <= length(p.name) WHERE p.id >= :first
+           UNION ALL
+           SELECT substr(p.name, pos.value, 2), ifnull(p.name_sort_key, p.name), p.id
+           FROM person p JOIN temp.gram_position pos ON pos.value < length(p.name) WHERE p.id >= :first)
          ORDER BY 1, 2, 3`,
       )
-      .run(firstNewPerson);
+      .run({ first: firstNewPerson });
     for (const d of definitions.filter((x) => x.type === 'index')) sqlite.exec(d.sql);
     // Whatever the load inserted, updated or deleted meanwhile, one pass over the two tables
     // gives the deltas the triggers would have kept.
