@@ -30,10 +30,19 @@ type WorkbookReaderClass = new (input: null, options: Record<string, string>) =>
 type WorksheetReaderClass = new (args: { workbook: StreamWorkbook; id: number; iterator: AsyncIterable<Buffer>; options: Record<string, string> }) => StreamWorksheet;
 
 // Required by path: loads the streaming reader without the rest of exceljs (writers, the
-// in-memory workbook), which halves a worker's start-up.
-const requireExcel = createRequire(import.meta.url);
-const WorkbookReader = requireExcel('exceljs/lib/stream/xlsx/workbook-reader.js') as WorkbookReaderClass;
-const WorksheetReader = requireExcel('exceljs/lib/stream/xlsx/worksheet-reader.js') as WorksheetReaderClass;
+// in-memory workbook), which halves a worker's start-up. Required on first read, not at load: the
+// process that starts the worker imports this module too but never parses a sheet itself.
+let readers: { WorkbookReader: WorkbookReaderClass; WorksheetReader: WorksheetReaderClass } | null = null;
+function streamReaders(): NonNullable<typeof readers> {
+  if (!readers) {
+    const requireExcel = createRequire(import.meta.url);
+    readers = {
+      WorkbookReader: requireExcel('exceljs/lib/stream/xlsx/workbook-reader.js') as WorkbookReaderClass,
+      WorksheetReader: requireExcel('exceljs/lib/stream/xlsx/worksheet-reader.js') as WorksheetReaderClass,
+    };
+  }
+  return readers;
+}
 
 export async function inspectXlsx(file: string): Promise<XlsxPackage> {
   const zip = await openZip(file);
@@ -90,6 +99,7 @@ async function readTarget(
 ): Promise<SheetRead> {
   const sheetEntry = entries.get(target.path);
   if (!sheetEntry) throw refuse.unsupportedSheet(target.name);
+  const { WorkbookReader, WorksheetReader } = streamReaders();
   const book = new WorkbookReader(null, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
   book.properties = { model: { date1904: pkg.date1904 } };
   const sharedStrings = pkg.sharedStrings ? entries.get(pkg.sharedStrings) : undefined;
