@@ -4,21 +4,19 @@
 // several times faster than transforming the TypeScript through tsx. Without esbuild, or when the
 // sources do not build, it loads the TypeScript through tsx as before, so a broken edit shows tsx's
 // own error.
-import { pathToFileURL } from 'node:url';
-import path from 'node:path';
-
 async function bundled() {
   try {
-    const { ensureCliBundle } = await import('../scripts/cli-bundle.mjs');
-    return await ensureCliBundle();
+    const { ensureCliBundle, runCliBundle } = await import('../scripts/cli-bundle.mjs');
+    const dir = await ensureCliBundle();
+    return dir ? () => runCliBundle(dir) : null;
   } catch {
     return null;
   }
 }
 
-const bundle = await bundled();
-if (bundle) {
-  await import(pathToFileURL(path.join(bundle, 'ledger.js')).href);
+const run = await bundled();
+if (run) {
+  run();
 } else {
   const { register } = await import('tsx/esm/api');
   register();

@@ -10,11 +10,17 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import Module from 'node:module';
 import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
 
 const MANIFEST = 'manifest.json';
+/** V8's code cache of ledger.cjs, written by the first run that needs it (not in the manifest). */
+const CODE_CACHE = 'ledger.cjs.v8cache';
+/** BUNDLED_WORKER in src-main/core/import/read/in-worker.ts, without its .js. */
+const BUNDLED_WORKER_NAME = 'import-read-worker';
 /** Bumped when the bundle's layout or build options change, so old entries are not reused. */
-const LAYOUT = 1;
+const LAYOUT = 2;
 /** Superseded entries of the same checkout are removed once this old: a running command may still be
  *  using one (the worker file is loaded mid-import). */
 const PRUNE_AFTER_MS = 60 * 60 * 1000;
@@ -70,7 +76,7 @@ export function entryIsComplete(dir) {
     for (const [name, size] of Object.entries(manifest.files)) {
       if (fs.statSync(path.join(dir, name)).size !== size) return false;
     }
-    return typeof manifest.files['ledger.js'] === 'number';
+    return typeof manifest.files['ledger.cjs'] === 'number' && typeof manifest.files[`${BUNDLED_WORKER_NAME}.js`] === 'number';
   } catch {
     return false;
   }
@@ -78,32 +84,74 @@ export function entryIsComplete(dir) {
 
 async function build(root, outdir) {
   const esbuild = await import('esbuild');
-  await esbuild.build({
+  const common = {
     absWorkingDir: root,
-    entryPoints: {
-      ledger: path.join(root, 'src-main/cli/ledger.ts'),
-      // The name in-worker.ts's BUNDLED_WORKER looks for next to the code that starts it.
-      'import-read-worker': path.join(root, 'src-main/core/import/read/worker.ts'),
-    },
     outdir,
     bundle: true,
-    splitting: true,
     platform: 'node',
-    format: 'esm',
     target: 'node20',
     // better-sqlite3 loads its native binding relative to its own package; exceljs is loaded lazily
     // with createRequire by the code that writes or reads a sheet, and stays in node_modules.
     external: ['better-sqlite3', 'exceljs'],
-    // Bundled CommonJS packages call require() for Node's built-ins.
-    banner: { js: "import { createRequire as __ledgerCreateRequire } from 'node:module'; const require = __ledgerCreateRequire(import.meta.url);" },
     legalComments: 'none',
     logLevel: 'silent',
+  };
+  // The CLI is one CommonJS file so that it can be compiled from V8's code cache (runCliBundle): an
+  // ES module cannot be on Node 20, and compiling ~3 MB of source is most of a command's start.
+  await esbuild.build({
+    ...common,
+    entryPoints: { ledger: path.join(root, 'src-main/cli/ledger.ts') },
+    format: 'cjs',
+    // in-worker.ts finds the worker, and exceljs.ts its package, relative to the running file.
+    define: { 'import.meta.url': '__ledgerModuleUrl' },
+    banner: { js: "const __ledgerModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+    outExtension: { '.js': '.cjs' },
   });
-  // The .js files are ESM wherever the cache sits, whatever package.json is above it.
+  // The worker, as in-worker.ts's BUNDLED_WORKER names it, next to the CLI that starts it.
+  await esbuild.build({
+    ...common,
+    entryPoints: { [BUNDLED_WORKER_NAME]: path.join(root, 'src-main/core/import/read/worker.ts') },
+    format: 'esm',
+    // Bundled CommonJS packages call require() for Node's built-ins.
+    banner: { js: "import { createRequire as __ledgerCreateRequire } from 'node:module'; const require = __ledgerCreateRequire(import.meta.url);" },
+  });
+  // The worker's .js is ESM wherever the cache sits, whatever package.json is above it.
   fs.writeFileSync(path.join(outdir, 'package.json'), '{"type":"module"}\n');
   const files = {};
   for (const name of fs.readdirSync(outdir)) files[name] = fs.statSync(path.join(outdir, name)).size;
   fs.writeFileSync(path.join(outdir, MANIFEST), JSON.stringify({ layout: LAYOUT, root, builtAt: new Date().toISOString(), files }, null, 2));
+}
+
+/**
+ * Runs the bundled CLI (as Node would run a CommonJS main module) compiled from V8's code cache when
+ * there is a valid one; otherwise, as the process exits, records the cache for the next run, with the
+ * functions this run compiled. V8 checks the cache against the source and its own version and
+ * rejects a stale or damaged one, which is then simply replaced.
+ */
+export function runCliBundle(dir) {
+  const file = path.join(dir, 'ledger.cjs');
+  const cacheFile = path.join(dir, CODE_CACHE);
+  const source = fs.readFileSync(file, 'utf8');
+  let cachedData;
+  try {
+    cachedData = fs.readFileSync(cacheFile);
+  } catch {
+    cachedData = undefined;
+  }
+  const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
+  if (cachedData === undefined || script.cachedDataRejected) {
+    process.once('exit', () => {
+      const tmp = `${cacheFile}.${process.pid}.tmp`;
+      try {
+        fs.writeFileSync(tmp, script.createCachedData());
+        fs.renameSync(tmp, cacheFile);
+      } catch {
+        removeQuietly(tmp);
+      }
+    });
+  }
+  const module = { exports: {}, filename: file, id: '.', loaded: false };
+  script.runInThisContext()(module.exports, Module.createRequire(file), module, file, dir);
 }
 
 function removeQuietly(dir) {
@@ -132,7 +180,7 @@ function prune(base, root, keep) {
 }
 
 /**
- * The folder holding ledger.js and import-read-worker.js for the sources as they are now, built if
+ * The folder holding ledger.cjs and import-read-worker.js for the sources as they are now, built if
  * needed; null when esbuild cannot be loaded (the caller falls back to tsx).
  */
 export async function ensureCliBundle({ root = defaultRoot, base = cacheBase(root) } = {}) {

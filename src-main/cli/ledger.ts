@@ -26,4 +26,6 @@ async function main(argv: string[]): Promise<number> {
   return runCommand(flags, command);
 }
 
-process.exitCode = await main(process.argv.slice(2));
+void main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});
