@@ -27,9 +27,10 @@ const PRUNE_AFTER_MS = 60 * 60 * 1000;
 
 export const defaultRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Where entries live: node_modules/.cache, the usual place for tool caches, unless overridden. */
-export function cacheBase(root = defaultRoot, env = process.env) {
-  return env.LEDGER_CLI_CACHE || path.join(root, 'node_modules', '.cache', 'hongh-ledger-cli');
+/** Where entries live: node_modules/.cache, the usual place for tool caches. It must be below the
+ *  checkout: the bundle requires its external packages (better-sqlite3, exceljs) from where it sits. */
+export function cacheBase(root = defaultRoot) {
+  return path.join(root, 'node_modules', '.cache', 'hongh-ledger-cli');
 }
 
 /** Everything a bundle's content depends on; a change to any of these must produce a new entry. */
@@ -94,6 +95,7 @@ async function build(root, outdir) {
     // with createRequire by the code that writes or reads a sheet, and stays in node_modules.
     external: ['better-sqlite3', 'exceljs'],
     legalComments: 'none',
+    charset: 'utf8',
     logLevel: 'silent',
   };
   // The CLI is one CommonJS file so that it can be compiled from V8's code cache (runCliBundle): an
