@@ -4,4 +4,4 @@ export declare function cacheBase(root?: string): string;
 export declare function fingerprint(root?: string): string;
 export declare function entryIsComplete(dir: string): boolean;
 export declare function ensureCliBundle(options?: { root?: string; base?: string }): Promise<string | null>;
-export declare function runCliBundle(dir: string): void;
+export declare function runCliBundle(dir: string, args?: string[]): void;

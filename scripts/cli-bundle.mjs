@@ -124,13 +124,19 @@ async function build(root, outdir) {
   fs.writeFileSync(path.join(outdir, MANIFEST), JSON.stringify({ layout: LAYOUT, root, builtAt: new Date().toISOString(), files }, null, 2));
 }
 
+/** True for a command line that only prints the usage: its run compiles little beyond the top level,
+ *  so a code cache recorded from it would leave a real command compiling most of what it runs. */
+function onlyUsage(args) {
+  return args.length === 0 || args.some((a) => a === '--help' || a === '-h');
+}
+
 /**
  * Runs the bundled CLI (as Node would run a CommonJS main module) compiled from V8's code cache when
- * there is a valid one; otherwise, as the process exits, records the cache for the next run, with the
- * functions this run compiled. V8 checks the cache against the source and its own version and
- * rejects a stale or damaged one, which is then simply replaced.
+ * there is a valid one; otherwise, as a real command's process exits, records the cache for the next
+ * run, with the functions this run compiled. V8 checks the cache against the source and its own
+ * version and rejects a stale or damaged one, which is then simply replaced.
  */
-export function runCliBundle(dir) {
+export function runCliBundle(dir, args = process.argv.slice(2)) {
   const file = path.join(dir, 'ledger.cjs');
   const cacheFile = path.join(dir, CODE_CACHE);
   const source = fs.readFileSync(file, 'utf8');
@@ -141,7 +147,7 @@ export function runCliBundle(dir) {
     cachedData = undefined;
   }
   const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
-  if (cachedData === undefined || script.cachedDataRejected) {
+  if ((cachedData === undefined || script.cachedDataRejected) && !onlyUsage(args)) {
     process.once('exit', () => {
       const tmp = `${cacheFile}.${process.pid}.tmp`;
       try {
