@@ -130,8 +130,9 @@ export interface Call {
   /**
    * A list too long to hold (hundreds of thousands of records): after the call has checked the
    * input, these records are written as one JSON array, record by record, instead of the value.
+   * A promise lets the command load its reader only when it runs.
    */
-  stream?: (value: unknown, db: LedgerDb) => Iterable<unknown>;
+  stream?: (value: unknown, db: LedgerDb) => Iterable<unknown> | Promise<Iterable<unknown>>;
   /** Several calls for one command line (e.g. upload files, then record); returns the value to print. */
   run?: (call: (method: string, input: unknown) => Promise<unknown>) => Promise<unknown>;
 }

@@ -5,12 +5,11 @@ import type { ApiOutput, Envelope, JobState, MethodName } from '../core/api/cont
 import { AppError } from '../core/errors';
 import { importKinds } from '../core/domain/sheet-fields';
 import { intFlag, UsageError, type Flags } from './args';
+import { importUsage } from './import-usage';
 
 // `ledger import`: the same steps the UI takes, over the same dispatch — upload the file,
 // preview it as a job, and (unless --dry-run) commit the preview as a job.
 
-export const importUsage = `  import --kind ${importKinds.join('|')} 文件 [--sheet 工作表] [--encoding gbk|utf8] [--org ID] [--scope ID]
-         [--create-orgs-under ID] [--on-duplicate update|keep|reject] [--create-teams] [--dry-run] [--progress]`;
 
 const chunkBytes = 1024 * 1024;
 

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 const root = path.resolve(import.meta.dirname, '../..');
 
 function json<T = unknown>(...args: string[]) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src-main/cli/ledger.ts', ...args, '--json'], { cwd: root, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, ['bin/ledger.mjs', ...args, '--json'], { cwd: root, encoding: 'utf8' });
   return { status: result.status, value: JSON.parse(result.stdout) as T, stderr: result.stderr };
 }
 

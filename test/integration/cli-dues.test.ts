@@ -11,7 +11,7 @@ import { residentIdCheckChar } from '../../src-main/core/domain/id-number';
 const root = path.resolve(import.meta.dirname, '../..');
 
 function ledger(...args: string[]) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src-main/cli/ledger.ts', ...args], { cwd: root, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, ['bin/ledger.mjs', ...args], { cwd: root, encoding: 'utf8' });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -9,7 +9,7 @@ import { latestSchemaVersion } from '../../src-main/core/db/migrate';
 const root = path.resolve(import.meta.dirname, '../..');
 
 function ledger(...args: string[]) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src-main/cli/ledger.ts', ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '1' } });
+  const result = spawnSync(process.execPath, ['bin/ledger.mjs', ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '1' } });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -247,7 +247,7 @@ describe('file transfer', () => {
 
 describe('ledger export / template', () => {
   const root = path.resolve(import.meta.dirname, '../..');
-  const run = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'src-main/cli/ledger.ts', ...args], { cwd: root, encoding: 'utf8' });
+  const run = (...args: string[]) => spawnSync(process.execPath, ['bin/ledger.mjs', ...args], { cwd: root, encoding: 'utf8' });
 
   it('writes the file named by --out (.xlsx or .csv) and prints rows and file with --json', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-export-'));
@@ -280,7 +280,7 @@ describe('export over many pages', () => {
   it('exports every member of a seeded county once, in name order, across keyset pages and through search', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-export-many-'));
     const db = path.join(dir, 'ledger.sqlite');
-    const cli = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'src-main/cli/ledger.ts', ...args], { cwd: path.resolve(import.meta.dirname, '../..'), encoding: 'utf8' });
+    const cli = (...args: string[]) => spawnSync(process.execPath, ['bin/ledger.mjs', ...args], { cwd: path.resolve(import.meta.dirname, '../..'), encoding: 'utf8' });
     expect(cli('init', '--db', db, '--county-code', '330106', '--county-name', '杭州市西湖区红十字会').status).toBe(0);
     expect(cli('seed', '--db', db, '--scale', 'small', '--seed', '3').status).toBe(0);
     const big = await createTestLedger({ file: db, setup: false });

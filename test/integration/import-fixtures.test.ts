@@ -28,7 +28,7 @@ interface Summary {
 }
 
 function ledger(args: string[]) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src-main/cli/ledger.ts', ...args], {
+  const result = spawnSync(process.execPath, ['bin/ledger.mjs', ...args], {
     cwd: root,
     encoding: 'utf8',
     timeout: 120_000,

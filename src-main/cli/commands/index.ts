@@ -8,7 +8,7 @@ import { memberCommands, memberUsage } from './member';
 import { orgCommands, orgUsage } from './org';
 import { volunteerCommands, volunteerUsage } from './volunteer';
 import { statsCommands, statsUsage } from './stats';
-import { importUsage } from '../import-command';
+import { importUsage } from '../import-usage';
 
 // One table per area, merged here; a command line defined twice is a start-up error.
 const areas: CommandTable[] = [orgCommands, memberCommands, volunteerCommands, duesCommands, groupCommands, exportCommands, dashboardCommands, checklistCommands, statsCommands];

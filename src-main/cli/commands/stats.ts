@@ -1,8 +1,7 @@
 import path from 'node:path';
 import { UsageError, defined, type CommandTable, type Flags } from '../args';
-import { traceRecord, type StatsTables } from '../../core/api/contract/stats';
+import type { StatsTables } from '../../core/api/contract/stats';
 import { todayInChina } from '../../core/domain/dates';
-import { traceRecords } from '../../core/stats/trace';
 import type { ItemNo } from '../../core/stats/items';
 
 export const statsUsage = `  stats --year YYYY [--baseline-year YYYY] [--out 文件.xlsx]
@@ -53,10 +52,15 @@ export const statsCommands: CommandTable = {
       // each record shaped by the contract's schema like a reply. It is the ledger's records as
       // they are now: for a finalised year its length is the live figure, which may differ from
       // the frozen one after back-dated changes (stats.trace gives both, and a note).
-      stream: function* (value, db) {
+      // The reader and the schema are loaded here, not with the command table, so that `ledger --help`
+      // stays light.
+      stream: async (value, db) => {
+        const [{ traceRecord }, { traceRecords }] = await Promise.all([import('../../core/api/contract/stats'), import('../../core/stats/trace')]);
         const checked = value as StatsTables;
         const request = { year: checked.year, baselineYear: checked.baselineYear, today: todayInChina(), table, item: Number(flags.item) as ItemNo } as const;
-        for (const record of traceRecords(db.sqlite, request)) yield traceRecord.parse(record);
+        return (function* () {
+          for (const record of traceRecords(db.sqlite, request)) yield traceRecord.parse(record);
+        })();
       },
     };
   },

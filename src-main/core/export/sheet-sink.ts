@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { once } from 'node:events';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { exceljs } from './exceljs';
 import { csvField, xlsxText, type CellValue } from './cells';
 import { columnLetters, rowXml } from './row-xml';
 
@@ -77,13 +78,14 @@ const maxPendingBytes = 2 * 1024 * 1024;
  * entry's pipe, the zip and the file stream is small again.
  */
 export function openXlsxSink(file: string, sheetName: string, columns: readonly SheetColumn[]): SheetSink {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
+  const excel = exceljs();
+  const workbook = new excel.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }] });
   writeHeader(sheet, columns);
   const book = workbook as unknown as BookInternals;
   const stream = (sheet as unknown as { stream: SheetStream }).stream;
   // The cellXfs index of each column's style, as exceljs would assign it to a cell of that column.
-  const styleIds = columns.map((c) => book.styles.addStyleModel(columnStyle(c), c.date ? ExcelJS.ValueType.Date : ExcelJS.ValueType.String));
+  const styleIds = columns.map((c) => book.styles.addStyleModel(columnStyle(c), c.date ? excel.ValueType.Date : excel.ValueType.String));
   const letters = columns.map((_, i) => columnLetters(i + 1));
   const queued = (p: NonNullable<SheetStream['pipes']>[number]) => p.writableLength ?? p._writableState?.length ?? 0;
   const pending = () => (stream.pipes ?? []).reduce((n, p) => n + queued(p), 0) + (book.zip?.readableLength ?? 0) + (book.stream?.writableLength ?? 0);

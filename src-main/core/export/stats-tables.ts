@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { exceljs } from './exceljs';
 import type { StatsTables } from '../api/contract/stats';
 import { table1Title, table2Title } from '../stats/items';
 
@@ -68,7 +69,7 @@ function addSheet(book: ExcelJS.Workbook, sheetName: string, attachment: string,
 }
 
 export async function writeStatsTables(file: string, tables: StatsTables, footer: StatsSheetFooter): Promise<void> {
-  const book = new ExcelJS.Workbook();
+  const book = new (exceljs().Workbook)();
   book.creator = footer.unitName;
   const mark = tables.provisional ? '（暂行）' : '';
   const asOf = tables.provisional ? `暂行数据，统计截至 ${tables.asOf}` : `统计截至 ${tables.asOf}`;

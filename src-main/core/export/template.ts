@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { exceljs } from './exceljs';
 import { importKindLabels, type ImportKind } from '../domain/sheet-fields';
 import { exportColumns } from './columns';
 import { xlsxText } from './cells';
@@ -9,7 +9,7 @@ import { cjkFont, writeHeader } from './sheet-sink';
 
 export async function writeTemplate(file: string, kind: ImportKind): Promise<void> {
   const columns = exportColumns(kind);
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
+  const workbook = new (exceljs().stream.xlsx.WorkbookWriter)({ filename: file, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(importKindLabels[kind], { views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }] });
   writeHeader(sheet, columns);
   sheet.commit();

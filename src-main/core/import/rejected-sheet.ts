@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { exceljs } from '../export/exceljs';
 import type { RawCell } from './read/types';
 import type { StagedSheet } from './stage';
 import type { RowIssue } from './plan/issues';
@@ -15,7 +15,7 @@ export async function writeRejectedSheet(file: string, staged: StagedSheet, reje
     list.push(`${issue.field}：${issue.reason}`);
     reasons.set(issue.row, list);
   }
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
+  const workbook = new (exceljs().stream.xlsx.WorkbookWriter)({ filename: file, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet('被拒绝的行', { views: [{ state: 'frozen', ySplit: 1 }] });
   const width = Math.max(0, ...staged.table.columns.map((c) => c.index + 1));
   const headers = Array.from({ length: width }, (_, i) => staged.table.columns.find((c) => c.index === i)?.header ?? '');

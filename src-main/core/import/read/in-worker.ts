@@ -15,7 +15,8 @@ export const WORKER_HEAP_MB = 256;
 export const BUNDLED_WORKER = 'import-read-worker.js';
 
 /** How to start the worker. In the electron-vite build it is the entry emitted next to the main
- *  bundle. From source (vitest, the tsx CLI) it is worker.ts, and a tiny ESM bootstrap registers tsx
+ *  bundle, and in the `ledger` command's bundle (scripts/cli-bundle.mjs) the one built next to the CLI,
+ *  so neither loads tsx. From source (vitest, tsx) it is worker.ts, and a tiny ESM bootstrap registers tsx
  *  first: on Node 20 `execArgv: ['--import', 'tsx']` does not apply the loader to a worker's own
  *  entry (ERR_UNKNOWN_FILE_EXTENSION). Names go through variables so Vite does not treat
  *  `new URL(…, import.meta.url)` as an asset to copy. */

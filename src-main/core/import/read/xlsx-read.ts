@@ -5,8 +5,9 @@
 // strings come out empty, or the read never finishes. Random access also means only the chosen
 // sheet is inflated, nothing is spilled to temp files, and yauzl checks every entry's size while
 // inflating.
-import { createRequire } from 'node:module';
+import Module, { createRequire } from 'node:module';
 import type { Readable } from 'node:stream';
+import { isMainThread } from 'node:worker_threads';
 import type { Entry } from 'yauzl';
 import { AppError } from '../../errors';
 import { RowBatcher, abortable } from './batcher';
@@ -30,10 +31,34 @@ type WorkbookReaderClass = new (input: null, options: Record<string, string>) =>
 type WorksheetReaderClass = new (args: { workbook: StreamWorkbook; id: number; iterator: AsyncIterable<Buffer>; options: Record<string, string> }) => StreamWorksheet;
 
 // Required by path: loads the streaming reader without the rest of exceljs (writers, the
-// in-memory workbook), which halves a worker's start-up.
-const requireExcel = createRequire(import.meta.url);
-const WorkbookReader = requireExcel('exceljs/lib/stream/xlsx/workbook-reader.js') as WorkbookReaderClass;
-const WorksheetReader = requireExcel('exceljs/lib/stream/xlsx/worksheet-reader.js') as WorksheetReaderClass;
+// in-memory workbook), which halves a worker's start-up. Required on first read, not at load: the
+// process that starts the worker imports this module too but never parses a sheet itself.
+let readers: { WorkbookReader: WorkbookReaderClass; WorksheetReader: WorksheetReaderClass } | null = null;
+function streamReaders(): NonNullable<typeof readers> {
+  if (!readers) {
+    const requireExcel = createRequire(import.meta.url);
+    if (!isMainThread) skipUnzipper(requireExcel.resolve('exceljs/lib/stream/xlsx/workbook-reader.js'));
+    readers = {
+      WorkbookReader: requireExcel('exceljs/lib/stream/xlsx/workbook-reader.js') as WorkbookReaderClass,
+      WorksheetReader: requireExcel('exceljs/lib/stream/xlsx/worksheet-reader.js') as WorksheetReaderClass,
+    };
+  }
+  return readers;
+}
+
+/** WorkbookReader requires unzipper when it loads, for its own sequential unzipping, which this reader
+ *  replaces with yauzl; loading unzipper (bluebird, fstream, es-abstract: some 200 files) was most of
+ *  the worker's start-up. In a worker thread, which only ever reads a sheet here, it gets an empty
+ *  module instead; on the main thread the exceljs package may need it, so it is left alone. */
+function skipUnzipper(workbookReaderPath: string): void {
+  const requireFromReader = createRequire(workbookReaderPath);
+  const unzipperPath = requireFromReader.resolve('unzipper');
+  if (requireFromReader.cache[unzipperPath]) return;
+  const empty = new Module(unzipperPath);
+  empty.filename = unzipperPath;
+  empty.loaded = true;
+  requireFromReader.cache[unzipperPath] = empty;
+}
 
 export async function inspectXlsx(file: string): Promise<XlsxPackage> {
   const zip = await openZip(file);
@@ -90,6 +115,7 @@ async function readTarget(
 ): Promise<SheetRead> {
   const sheetEntry = entries.get(target.path);
   if (!sheetEntry) throw refuse.unsupportedSheet(target.name);
+  const { WorkbookReader, WorksheetReader } = streamReaders();
   const book = new WorkbookReader(null, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
   book.properties = { model: { date1904: pkg.date1904 } };
   const sharedStrings = pkg.sharedStrings ? entries.get(pkg.sharedStrings) : undefined;
