@@ -1,6 +1,5 @@
 // xl/sharedStrings.xml read into the plain text of each <si>: rich-text runs joined, phonetic
 // runs (<rPh>, the furigana/pinyin guide Excel stores with East Asian text) left out.
-import { StringDecoder } from 'node:string_decoder';
 import { throwIfAborted } from './refusals';
 import { decodeText } from './xml-text';
 import { nameIs, XmlScanner } from './xml-scanner';
@@ -40,12 +39,10 @@ export class SharedStringsScanner extends XmlScanner {
 
 export async function readSharedStrings(part: AsyncIterable<Buffer>, signal: AbortSignal | undefined): Promise<(string | null)[]> {
   const scanner = new SharedStringsScanner();
-  const decoder = new StringDecoder('utf8');
   for await (const chunk of part) {
     throwIfAborted(signal);
-    scanner.write(decoder.write(chunk));
+    scanner.writeBytes(chunk);
   }
-  scanner.write(decoder.end());
   scanner.end();
   return scanner.strings;
 }

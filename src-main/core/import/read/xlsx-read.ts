@@ -3,7 +3,6 @@
 // is checked while inflating); the shared strings, styles and the sheet itself are read by this
 // folder's own scanners (shared-strings.ts, styles.ts, sheet-scanner.ts) — see the README's
 // design notes for why not exceljs's streaming reader.
-import { StringDecoder } from 'node:string_decoder';
 import type { Readable } from 'node:stream';
 import type { Entry } from 'yauzl';
 import { AppError } from '../../errors';
@@ -77,9 +76,6 @@ async function readTarget(pkg: XlsxPackage, target: SheetEntry, parts: Parts, op
   throwIfAborted(opts.signal);
 
   const scanner = new SheetScanner({ sheet: target.name, strings, dateStyles, date1904: pkg.date1904 });
-  // One decoder for the whole part: a character split across two inflated chunks is carried over
-  // whole (exceljs 4.4.0 decoded each chunk on its own and broke it, issues #2063/#2084/#2316).
-  const decoder = new StringDecoder('utf8');
   const totalBytes = sheetEntry.uncompressedSize;
   const maxBytes = totalBytes + 1024;
   let bytesRead = 0;
@@ -100,7 +96,7 @@ async function readTarget(pkg: XlsxPackage, target: SheetEntry, parts: Parts, op
     throwIfAborted(opts.signal);
     bytesRead += chunk.length;
     if (bytesRead > maxBytes) throw refuse.zipBomb();
-    scanner.write(decoder.write(chunk));
+    scanner.writeBytes(chunk);
     if (truncated || (await deliver(scanner.takeRows()))) continue;
     truncated = true;
     // A peek still needs the merges, which sit after <sheetData>: scan on without building rows.
@@ -111,7 +107,6 @@ async function readTarget(pkg: XlsxPackage, target: SheetEntry, parts: Parts, op
     }
   }
   if (ended) {
-    scanner.write(decoder.end());
     scanner.end();
     if (!truncated && !(await deliver(scanner.takeRows()))) truncated = true;
   }

@@ -3,6 +3,7 @@
 // attribute maps), and only the text a subclass asks for is kept. It checks as much well-formedness
 // as a reader of machine-written parts needs: a `<` inside a tag, an unfinished tag or element at
 // the end, a DOCTYPE (whose entities could expand without bound) all fail the read.
+import { StringDecoder } from 'node:string_decoder';
 
 /** The longest unfinished tag, comment or CDATA section carried to the next chunk: far beyond any
  *  real one, and it keeps a file with no `>` from growing memory. */
@@ -11,6 +12,9 @@ const MAX_CARRY = 1 << 20;
 export class MalformedXml extends Error {}
 
 export abstract class XmlScanner {
+  // One decoder for the whole part: a character split across two inflated chunks is carried over
+  // whole (exceljs 4.4.0 decoded each chunk on its own and broke it, issues #2063/#2084/#2316).
+  private readonly decoder = new StringDecoder('utf8');
   private carry = '';
   private collecting = false;
   private collected = '';
@@ -35,6 +39,18 @@ export abstract class XmlScanner {
     return raw;
   }
 
+  /** The part's UTF-8 bytes, in chunks cut anywhere. */
+  writeBytes(chunk: Buffer): void {
+    this.write(this.decoder.write(chunk));
+  }
+
+  /** The whole part has been written: anything left open means it was cut short. */
+  end(): void {
+    this.write(this.decoder.end());
+    if (this.carry !== '' || this.depth !== 0 || !this.sawRoot) throw new MalformedXml('unfinished part');
+  }
+
+  /** Decoded text of the part, in chunks cut anywhere (even inside an entity or a tag). */
   write(chunk: string): void {
     const s = this.carry === '' ? chunk : this.carry + chunk;
     this.carry = '';
@@ -86,11 +102,6 @@ export abstract class XmlScanner {
       lt = s.indexOf('<', text);
     }
     if (this.collecting && text < n) this.collected += s.slice(text);
-  }
-
-  /** The whole part has been written: anything left open means it was cut short. */
-  end(): void {
-    if (this.carry !== '' || this.depth !== 0 || !this.sawRoot) throw new MalformedXml('unfinished part');
   }
 
   private keep(s: string, from: number): void {
