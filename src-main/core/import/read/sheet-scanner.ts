@@ -33,6 +33,8 @@ export class SheetScanner extends XmlScanner {
   private type = CellType.Number;
   private style = 0;
   private value: string | null = null;
+  /** A Number or Shared cell's <v> as a number (NaN: none). */
+  private num = NaN;
   private inV = false;
   private inline: string | null = null;
   private inT = false;
@@ -53,10 +55,8 @@ export class SheetScanner extends XmlScanner {
     const len = nameEnd - name;
     const c0 = s.charCodeAt(name);
     if (this.inCell) {
-      if (len === 1 && c0 === 0x76 /* v */) {
-        this.inV = true;
-        this.collect();
-      } else if (this.inline !== null) {
+      if (len === 1 && c0 === 0x76 /* v */) this.openValue(s, attrsEnd);
+      else if (this.inline !== null) {
         if (len === 1 && c0 === 0x74 /* t */ && !this.inPhonetic) {
           this.inT = true;
           this.collect();
@@ -80,7 +80,10 @@ export class SheetScanner extends XmlScanner {
     if (this.inCell) {
       if (len === 1 && c0 === 0x76 /* v */ && this.inV) {
         this.inV = false;
-        this.value = this.takeText();
+        const raw = this.takeText();
+        if (this.type === CellType.Number) this.num = parseFloat(raw);
+        else if (this.type === CellType.Shared) this.num = parseInt(raw, 10);
+        else this.value = raw;
       } else if (len === 1 && c0 === 0x74 /* t */ && this.inT) {
         this.inT = false;
         this.inline = (this.inline ?? '') + decodeText(this.takeText());
@@ -115,12 +118,26 @@ export class SheetScanner extends XmlScanner {
     let col = this.col + 1;
     let style = 0;
     let type = CellType.Number;
-    for (let p = scanAttr(s, from, to); p >= 0; p = scanAttr(s, p, to)) {
-      if (attribute.nameEnd - attribute.name !== 1) continue;
-      const a = s.charCodeAt(attribute.name);
-      if (a === 0x72 /* r */) col = column(s, attribute.value);
-      else if (a === 0x73 /* s */) style = digits(s, attribute.value);
-      else if (a === 0x74 /* t */) type = cellType(s, attribute.value, attribute.valueEnd);
+    // The hottest tag of the sheet: its one-letter attributes read in a single pass.
+    let p = from;
+    while (p < to) {
+      const name = p;
+      let c = s.charCodeAt(p);
+      while (c !== 0x3d /* = */ && p < to) c = s.charCodeAt(++p);
+      let q = p + 1;
+      while (q < to && (c = s.charCodeAt(q)) !== 0x22 && c !== 0x27) q++;
+      const value = q + 1;
+      const end = s.indexOf(c === 0x27 ? "'" : '"', value);
+      if (q >= to || end < 0 || end >= to) break;
+      let n = name;
+      while (s.charCodeAt(n) <= 0x20) n++;
+      if (p - n === 1 || (p - n > 1 && s.charCodeAt(n + 1) <= 0x20)) {
+        const a = s.charCodeAt(n);
+        if (a === 0x72 /* r */) col = column(s, value);
+        else if (a === 0x73 /* s */) style = digits(s, value);
+        else if (a === 0x74 /* t */) type = cellType(s, value, end);
+      }
+      p = end + 1;
     }
     if (col >= MAX_COLUMNS) throw refuse.tooManyColumns(this.ctx.sheet);
     if (col < 0) throw refuse.corruptSheet(this.ctx.sheet);
@@ -128,9 +145,27 @@ export class SheetScanner extends XmlScanner {
     this.style = style;
     this.type = type;
     this.value = null;
+    this.num = NaN;
     this.inline = null;
     this.inPhonetic = false;
     this.inCell = true;
+  }
+
+  /** Most cells are numbers or shared-string indexes whose <v> sits whole in this chunk: read
+   *  them in place, without collecting their text. */
+  private openValue(s: string, end: number): void {
+    const numeric = this.type === CellType.Number || this.type === CellType.Shared;
+    if (numeric && s.charCodeAt(end) === 0x3e /* > */) {
+      const from = end + 1;
+      const lt = s.indexOf('<', from);
+      if (lt >= 0 && s.charCodeAt(lt + 1) === 0x2f /* </ */) {
+        const n = integerIn(s, from, lt);
+        this.num = n >= 0 ? n : this.type === CellType.Number ? parseFloat(s.slice(from, lt)) : parseInt(s.slice(from, lt), 10);
+        return;
+      }
+    }
+    this.inV = true;
+    this.collect();
   }
 
   private closeCell(): void {
@@ -147,7 +182,7 @@ export class SheetScanner extends XmlScanner {
     const raw = this.value;
     switch (this.type) {
       case CellType.Shared:
-        return raw === null ? null : (this.ctx.strings[parseInt(raw, 10)] ?? null);
+        return this.ctx.strings[this.num] ?? null;
       case CellType.Inline: {
         // Some writers put an inline string's text in <v>.
         const text = this.inline ?? (raw === null ? null : decodeText(raw));
@@ -164,8 +199,7 @@ export class SheetScanner extends XmlScanner {
       case CellType.IsoDate:
         return raw === null ? null : isoToDate(raw);
       default: {
-        if (raw === null) return null;
-        const n = parseFloat(raw);
+        const n = this.num;
         if (!Number.isFinite(n)) return null;
         return this.ctx.dateStyles[this.style] === true ? serialToDate(n, this.ctx.date1904) : n;
       }
@@ -201,6 +235,18 @@ function bool(v: string): boolean | null {
   if (v === '1' || v === 'true') return true;
   if (v === '0' || v === 'false') return false;
   return null;
+}
+
+/** The unsigned integer that is all of s[from, to) (up to 15 digits, exact in a double), or -1. */
+function integerIn(s: string, from: number, to: number): number {
+  if (to <= from || to - from > 15) return -1;
+  let n = 0;
+  for (let p = from; p < to; p++) {
+    const d = s.charCodeAt(p) - 0x30;
+    if (!(d >= 0 && d <= 9)) return -1;
+    n = n * 10 + d;
+  }
+  return n;
 }
 
 /** The unsigned integer at s[at…]; NaN when there is none. */
