@@ -1,10 +1,12 @@
 // The xlsx part scanners on hand-written SpreadsheetML: every cell type and writer quirk, and the
 // same rows however the bytes are cut into chunks (one byte at a time, inside a 4-byte UTF-8
 // character, inside an entity).
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { SharedStringsScanner } from '../../src-main/core/import/read/shared-strings';
 import { SheetScanner, type SheetContext } from '../../src-main/core/import/read/sheet-scanner';
-import { parseDateStyles } from '../../src-main/core/import/read/styles';
+import { isDateFormat } from '../../src-main/core/import/read/cells';
+import { isBuiltinDateFormat, parseDateStyles } from '../../src-main/core/import/read/styles';
 import type { RawRow } from '../../src-main/core/import/read/types';
 
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
@@ -139,7 +141,7 @@ describe('SheetScanner', () => {
   });
 
   it('honours the 1904 date system', () => {
-    const xml = sheetXml('<row r="1"><c r="A1" s="1"><v>0</v></c><c r="B1" s="1"><v>31412</v></c></row>');
+    const xml = sheetXml('<row r="1"><c r="A1" s="1"><v>0</v></c><c r="B1" s="1"><v>31412</v></c><c r="C1" s="1"><v>1E+300</v></c></row>');
     expect(scanSheet(xml, [], { ...ctx, date1904: true }).rows).toEqual([{ row: 1, cells: [d(1904, 1, 1), d(1990, 1, 1)] }]);
   });
 
@@ -195,5 +197,14 @@ describe('parseDateStyles', () => {
       '<cellStyleXfs count="1"><xf numFmtId="14"/></cellStyleXfs>' +
       '<cellXfs count="7"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/><xf numFmtId="164"/><xf numFmtId="165"/><xf numFmtId="31"/><xf numFmtId="49"/><xf numFmtId="57"></xf></cellXfs></styleSheet>';
     expect(parseDateStyles(xml)).toEqual([false, true, true, false, true, false, true]);
+  });
+
+  it('knows the same built-in date formats as exceljs (with the zh-cn codes of the locale-specific ids)', () => {
+    type Builtin = Record<string, { f?: string; 'zh-cn'?: string }>;
+    const table = createRequire(import.meta.url)('exceljs/lib/xlsx/defaultnumformats.js') as Builtin;
+    for (let id = 1; id < 200; id++) {
+      const def = table[id];
+      expect([id, isBuiltinDateFormat(id)]).toEqual([id, isDateFormat(def?.f ?? def?.['zh-cn'])]);
+    }
   });
 });

@@ -1,5 +1,5 @@
-// Cell values → RawCell, per the contract in types.ts: which number formats make a number a date,
-// and the calendar date a serial or an ISO date stands for.
+// Dates in cells, per the contract in types.ts: which number formats make a number a date, and the
+// calendar date a serial or an ISO date stands for.
 
 const DAY_MS = 86_400_000;
 
@@ -11,17 +11,14 @@ export function isDateFormat(fmt: string | undefined): boolean {
   return /[ymdhMsb]+/.test(bare);
 }
 
-/** The calendar date of a UTC instant, at UTC midnight: the time of day (if any) is not part of
- *  what the clerk typed as a date. */
-export function utcMidnight(d: Date): Date | null {
-  const ms = d.getTime();
-  return Number.isFinite(ms) ? new Date(Math.floor(ms / DAY_MS) * DAY_MS) : null;
-}
-
+/** The calendar date a serial shows, at UTC midnight: the time of day (if any) is not part of what
+ *  the clerk typed as a date. */
 export function serialToDate(serial: number, date1904: boolean): Date | null {
   if (!Number.isFinite(serial)) return null;
   const ms = Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * DAY_MS);
-  return Number.isFinite(ms) ? new Date(Math.floor(ms / DAY_MS) * DAY_MS) : null;
+  const date = new Date(Math.floor(ms / DAY_MS) * DAY_MS);
+  // Past the Date range (±8.64e15 ms) a serial is no date at all.
+  return Number.isNaN(date.getTime()) ? null : date;
 }
 
 const ISO_DATE = /^\s*(-?\d{4,})-(\d{2})-(\d{2})/;
