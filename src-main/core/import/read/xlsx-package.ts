@@ -5,6 +5,7 @@ import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { AppError } from '../../errors';
 import { chinaDateOf } from './china-date';
 import { refuse } from './refusals';
+import { tags } from './xml-text';
 
 export const MAX_TOTAL_UNCOMPRESSED = 1024 * 1024 * 1024;
 const SUSPICIOUS_RATIO = 200;
@@ -134,26 +135,3 @@ function resolveTarget(target: string): string {
   }
   return parts.join('/');
 }
-
-/** Attributes of every `<tag …>` (any namespace prefix). The parts read this way are small and
- *  machine-written, so a regex is enough and keeps a second XML parser out of the dependency list. */
-function tags(xml: string, tag: string): Record<string, string>[] {
-  const out: Record<string, string>[] = [];
-  const re = new RegExp(`<(?:[\\w.-]+:)?${tag}\\b([^>]*)>`, 'g');
-  for (const m of xml.matchAll(re)) {
-    const attrs: Record<string, string> = {};
-    for (const a of (m[1] ?? '').matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
-      attrs[a[1] as string] = decodeXml(a[2] ?? a[3] ?? '');
-    }
-    out.push(attrs);
-  }
-  return out;
-}
-
-function decodeXml(s: string): string {
-  return s.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_, e: string) => {
-    if (e[0] === '#') return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
-    return ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" } as Record<string, string>)[e.toLowerCase()] ?? '';
-  });
-}
-

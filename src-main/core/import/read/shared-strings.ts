@@ -1,0 +1,48 @@
+// xl/sharedStrings.xml read into the plain text of each <si>: rich-text runs joined, phonetic
+// runs (<rPh>, the furigana/pinyin guide Excel stores with East Asian text) left out.
+import { throwIfAborted } from './refusals';
+import { decodeText } from './xml-text';
+import { nameIs, XmlScanner } from './xml-scanner';
+
+export class SharedStringsScanner extends XmlScanner {
+  /** null for an empty string, as an empty cell. */
+  readonly strings: (string | null)[] = [];
+  private text: string | null = null;
+  private inT = false;
+  private inPhonetic = false;
+
+  protected open(s: string, name: number, nameEnd: number): void {
+    if (this.text === null) {
+      if (nameIs(s, name, nameEnd, 'si')) this.text = '';
+    } else if (nameEnd - name === 1 && s.charCodeAt(name) === 0x74 /* t */) {
+      if (!this.inPhonetic) {
+        this.inT = true;
+        this.collect();
+      }
+    } else if (nameIs(s, name, nameEnd, 'rPh')) this.inPhonetic = true;
+  }
+
+  protected close(s: string, name: number, nameEnd: number): void {
+    if (this.text === null) return;
+    if (nameEnd - name === 1 && s.charCodeAt(name) === 0x74 /* t */) {
+      if (this.inT) {
+        this.inT = false;
+        this.text += decodeText(this.takeText());
+      }
+    } else if (nameIs(s, name, nameEnd, 'rPh')) this.inPhonetic = false;
+    else if (nameIs(s, name, nameEnd, 'si')) {
+      this.strings.push(this.text === '' ? null : this.text);
+      this.text = null;
+    }
+  }
+}
+
+export async function readSharedStrings(part: AsyncIterable<Buffer>, signal: AbortSignal | undefined): Promise<(string | null)[]> {
+  const scanner = new SharedStringsScanner();
+  for await (const chunk of part) {
+    throwIfAborted(signal);
+    scanner.writeBytes(chunk);
+  }
+  scanner.end();
+  return scanner.strings;
+}

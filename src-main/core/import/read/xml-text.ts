@@ -1,0 +1,36 @@
+// Small helpers for the XML of an xlsx package: text and attribute values as the XML spec defines
+// them (entities, line ends), and the attributes of every element of a given name in a small part.
+
+const ENTITY = /&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi;
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** Character and predefined entity references. An invalid code point throws (a broken part). */
+export function decodeXml(s: string): string {
+  if (s.indexOf('&') < 0) return s;
+  return s.replace(ENTITY, (_, e: string) => {
+    if (e[0] === '#') return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+    return NAMED[e.toLowerCase()] ?? '';
+  });
+}
+
+/** Element text as an XML parser delivers it: literal CR LF and lone CR read as LF (XML 1.0 §2.11),
+ *  while a CR written as &#13; stays. */
+export function decodeText(raw: string): string {
+  const s = raw.indexOf('\r') < 0 ? raw : raw.replace(/\r\n?/g, '\n');
+  return decodeXml(s);
+}
+
+/** Attributes of every `<tag …>` (any namespace prefix). The parts read this way are small and
+ *  machine-written, so a regex is enough and keeps a second XML parser out of the dependency list. */
+export function tags(xml: string, tag: string): Record<string, string>[] {
+  const out: Record<string, string>[] = [];
+  const re = new RegExp(`<(?:[\\w.-]+:)?${tag}\\b([^>]*)>`, 'g');
+  for (const m of xml.matchAll(re)) {
+    const attrs: Record<string, string> = {};
+    for (const a of (m[1] ?? '').matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
+      attrs[a[1] as string] = decodeXml(a[2] ?? a[3] ?? '');
+    }
+    out.push(attrs);
+  }
+  return out;
+}
