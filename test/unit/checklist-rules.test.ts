@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeRule, factsNeeded, judge, parseRule, type OrgFacts, type Rule } from '../../src-main/core/checklist/rules';
+import { describeRule, factsNeeded, judge, MAX_RULE_DEPTH, parseRule, ruleSchema, type OrgFacts, type Rule } from '../../src-main/core/checklist/rules';
 import { parseTemplateFile, templateFileText } from '../../src-main/core/checklist/template-file';
 
 const base: OrgFacts = {
@@ -70,6 +70,20 @@ describe('rule vocabulary', () => {
     expect(parseRule({ kind: 'minMembers', n: 5, extra: 1 }, '第 3 项“会员”').ok).toBe(false);
     expect(parseRule({ kind: 'bojiaStatusAtLeast', level: 'gold' }, '第 1 项“博爱”').ok).toBe(false);
     expect(parseRule({ kind: 'minTeams', n: 2 }, 'x')).toEqual({ ok: true, rule: { kind: 'minTeams', n: 2 } });
+  });
+
+  it('refuses nesting deeper than the limit without recursing into it, through the file parser and the API schema alike', () => {
+    const nested = (depth: number): unknown => (depth === 1 ? { kind: 'hasLeader' } : { kind: 'all', rules: [nested(depth - 1)] });
+    expect(parseRule(nested(MAX_RULE_DEPTH), 'x').ok).toBe(true);
+    expect(parseRule(nested(MAX_RULE_DEPTH + 1), '第 4 项“队伍”')).toEqual({ ok: false, message: expect.stringMatching(/^第 4 项“队伍”的规则嵌套超过 5 层/) });
+    // Built without recursion, far deeper than a recursive parser's stack would survive.
+    let hostile: unknown = { kind: 'hasLeader' };
+    for (let i = 0; i < 200_000; i++) hostile = { kind: 'any', rules: [hostile] };
+    expect(parseRule(hostile, 'x').ok).toBe(false);
+    const viaApi = ruleSchema.safeParse(hostile);
+    expect(viaApi.success).toBe(false);
+    expect(viaApi.error?.issues[0]?.message).toMatch(/嵌套超过 5 层/);
+    expect(ruleSchema.safeParse(nested(3)).success).toBe(true);
   });
 });
 

@@ -26,13 +26,38 @@ const leaf = [
 export type LeafRule = z.output<(typeof leaf)[number]>;
 export type Rule = LeafRule | { kind: 'all'; rules: Rule[] } | { kind: 'any'; rules: Rule[] };
 
-export const ruleSchema: z.ZodType<Rule> = z.lazy(() =>
+const nestedRuleSchema: z.ZodType<Rule> = z.lazy(() =>
   z.discriminatedUnion('kind', [
     ...leaf,
-    z.object({ kind: z.literal('all'), rules: z.array(ruleSchema).min(1).max(10) }).strict(),
-    z.object({ kind: z.literal('any'), rules: z.array(ruleSchema).min(1).max(10) }).strict(),
+    z.object({ kind: z.literal('all'), rules: z.array(nestedRuleSchema).min(1).max(10) }).strict(),
+    z.object({ kind: z.literal('any'), rules: z.array(nestedRuleSchema).min(1).max(10) }).strict(),
   ]),
 );
+
+/** all/any inside all/any, this many levels at most: a real standard needs two or three, and a
+ *  hostile file nested thousands deep must be refused before anything recurses into it. */
+export const MAX_RULE_DEPTH = 5;
+
+/** How deep the all/any nesting of untrusted input goes, counted without recursion. */
+function nestingDepth(raw: unknown): number {
+  let deepest = 0;
+  const stack: Array<[unknown, number]> = [[raw, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    deepest = Math.max(deepest, depth);
+    if (deepest > MAX_RULE_DEPTH) return deepest;
+    const rules = typeof node === 'object' && node !== null ? (node as { rules?: unknown }).rules : undefined;
+    if (Array.isArray(rules)) for (const child of rules.slice(0, 10)) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
+const tooDeep = `规则嵌套超过 ${MAX_RULE_DEPTH} 层（“全部满足/满足其一”套得太深），请简化。`;
+
+export const ruleSchema: z.ZodType<Rule> = z
+  .unknown()
+  .refine((raw) => nestingDepth(raw) <= MAX_RULE_DEPTH, { message: tooDeep, abort: true })
+  .pipe(nestedRuleSchema) as unknown as z.ZodType<Rule>;
 
 export const ruleKinds = ['hasLeader', 'hasServiceSite', 'termNotExpired', 'redCrossNamed', 'minMembers', 'minVolunteers', 'minTeams', 'minActivitiesInYear', 'minServiceHoursInYear', 'bojiaStatusAtLeast', 'all', 'any'] as const;
 
@@ -41,6 +66,7 @@ export const ruleKinds = ['hasLeader', 'hasServiceSite', 'termNotExpired', 'redC
  * wrong in Chinese; `where` names the item (e.g. 第 2 项“有规范的管理制度”).
  */
 export function parseRule(raw: unknown, where: string): { ok: true; rule: Rule } | { ok: false; message: string } {
+  if (nestingDepth(raw) > MAX_RULE_DEPTH) return { ok: false, message: `${where}的${tooDeep}` };
   const unknownKind = findUnknownKind(raw);
   if (unknownKind !== null) {
     return { ok: false, message: `${where}的规则“${unknownKind}”不在规则表中，无法使用。可用的规则：${ruleKinds.join('、')}。` };
