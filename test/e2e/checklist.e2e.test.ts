@@ -1,30 +1,15 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
 import { checklistLedger, recordManualCheck } from './ledger-fixtures';
-import { launchChromium, openPage, screenshotDir, startWeb } from './web-host';
+import { e2eSession } from './web-host';
 
-let browser: Browser;
-const stops: Array<() => void> = [];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  fs.mkdirSync(screenshotDir, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  for (const stop of stops) stop();
-});
+const session = e2eSession();
 
 describe('达标检查', () => {
   it('records a manual item as met with an evidence image, sees the cell and counts change, and opens the evidence', async () => {
     const { db, image } = checklistLedger('checklist.sqlite');
 
-    const web = await startWeb(db);
-    stops.push(web.stop);
-    const { page, problems } = await openPage(browser, web.url);
-    onTestFailed(() => page.screenshot({ path: path.join(screenshotDir, 'checklist-failure.png'), fullPage: true }).then(() => undefined));
+    const { page, problems } = await session.open(db, { screenshot: 'checklist' });
 
     await page.getByRole('menuitem', { name: '达标检查' }).click();
     const matrix = page.getByRole('table', { name: '达标情况矩阵' });
@@ -76,10 +61,7 @@ describe('达标检查', () => {
       const manual = s.prepare("SELECT id FROM checklist_item WHERE template_id = ? AND mode = 'manual'").pluck().get(v1) as number;
       s.prepare("INSERT INTO checklist_status (organization_id, item_id, status, checked_on, checked_by, recorded_at) VALUES (?, ?, 'met', '2025-05-01', '王芳', '2025-05-01T08:00:00Z')").run(f.sunshine, manual);
     });
-    const web = await startWeb(db);
-    stops.push(web.stop);
-    const { page, problems } = await openPage(browser, web.url);
-    onTestFailed(() => page.screenshot({ path: path.join(screenshotDir, 'checklist-versions-failure.png'), fullPage: true }).then(() => undefined));
+    const { page, problems } = await session.open(db, { screenshot: 'checklist-versions' });
 
     await page.getByRole('menuitem', { name: '达标检查' }).click();
     const matrix = page.getByRole('table', { name: '达标情况矩阵' });

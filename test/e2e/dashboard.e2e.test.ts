@@ -1,22 +1,10 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { residentIdCheckChar } from '../../src-main/core/domain/id-number';
 import { cliJson as json, initLedger } from './ledger-fixtures';
-import { launchChromium, openPage, screenshotDir, startWeb } from './web-host';
+import { e2eSession, screenshotDir } from './web-host';
 
-let browser: Browser;
-const stops: Array<() => void> = [];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  fs.mkdirSync(screenshotDir, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  for (const stop of stops) stop();
-});
+const session = e2eSession();
 
 const idNumber = (first17: string) => first17 + residentIdCheckChar(first17);
 
@@ -30,10 +18,7 @@ describe('工作目标', () => {
     json('team', 'add', '--db', db, '--name', '象山社区志愿服务队', '--org', String(xiangshan), '--founded-on', '2020-01-01');
     json('volunteer', 'add', '--db', db, '--name', '李强', '--id-number', idNumber('33010619800101003'), '--org', String(xiangshan), '--registered-on', '2020-02-01');
 
-    const web = await startWeb(db);
-    stops.push(web.stop);
-    const { page, problems } = await openPage(browser, web.url);
-    onTestFailed(() => page.screenshot({ path: path.join(screenshotDir, 'dashboard-failure.png'), fullPage: true }).then(() => undefined));
+    const { page, problems } = await session.open(db, { screenshot: 'dashboard' });
 
     await page.getByRole('menuitem', { name: '工作目标' }).click();
     // 1 of 2 communities: 50% ≥ 30%.

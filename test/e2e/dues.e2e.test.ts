@@ -1,24 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
 import { residentIdCheckChar } from '../../src-main/core/domain/id-number';
 import { usccCheckChar } from '../../src-main/core/domain/uscc';
-import { launchChromium, ledgerCli, screenshotDir, startWeb, tempDb, openPage as openPageIn } from './web-host';
+import { e2eSession, ledgerCli, screenshotDir, tempDb } from './web-host';
 
-let browser: Browser;
-const stops: Array<() => void> = [];
+const session = e2eSession();
 
-beforeAll(async () => {
-  browser = await launchChromium();
-  fs.mkdirSync(screenshotDir, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  for (const stop of stops) stop();
-});
-
-const openPage = (url: string) => openPageIn(browser, url);
 const idNumber = (first17: string) => first17 + residentIdCheckChar(first17);
 const json = <T,>(...args: string[]) => JSON.parse(ledgerCli(...args, '--json')) as T;
 
@@ -38,10 +27,7 @@ describe('dues', () => {
       ledgerCli('dues', 'record', '--db', db, '--member', String(li), '--year', year, '--status', 'paid', '--paid-on', `${year}-03-01`);
     }
 
-    const web = await startWeb(db);
-    stops.push(web.stop);
-    const { page, problems } = await openPage(web.url);
-    onTestFailed(() => page.screenshot({ path: path.join(screenshotDir, 'dues-failure.png'), fullPage: true }).then(() => undefined));
+    const { page, problems } = await session.open(db, { screenshot: 'dues' });
 
     // 设置: the adult default goes from 10 to 12 元 (李强's recorded payments keep their 10 元).
     await page.getByRole('menuitem', { name: '设置' }).click();
@@ -120,10 +106,7 @@ describe('group members', () => {
     ledgerCli('init', '--db', db, '--county-code', '330106', '--county-name', '杭州市西湖区红十字会', '--clerk', '王芳');
     ledgerCli('org', 'add', '--db', db, '--name', '象山社区红十字会', '--type', '社区');
     ledgerCli('group', 'add', '--db', db, '--name', '杭州象山餐饮有限公司', '--uscc', `91330106MA2B3C4D5${usccCheckChar('91330106MA2B3C4D5')}`);
-    const web = await startWeb(db);
-    stops.push(web.stop);
-    const { page, problems } = await openPage(web.url);
-    onTestFailed(() => page.screenshot({ path: path.join(screenshotDir, 'groups-failure.png'), fullPage: true }).then(() => undefined));
+    const { page, problems } = await session.open(db, { screenshot: 'groups' });
 
     await page.getByRole('menuitem', { name: '会员' }).click();
     await page.getByRole('tab', { name: '团体会员' }).click();

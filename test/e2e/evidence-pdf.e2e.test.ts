@@ -1,25 +1,15 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
 import { checklistLedger } from './ledger-fixtures';
-import { launchChromium, openPage, screenshotDir, startWeb } from './web-host';
+import { e2eSession } from './web-host';
 
 // PDF evidence is drawn by pdf.js onto a canvas inside the app, under the app's strict CSP, with
 // every file it needs (worker, cMaps, fonts) served by the app itself.
 
-let browser: Browser;
-const stops: Array<() => void> = [];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  fs.mkdirSync(screenshotDir, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  for (const stop of stops) stop();
-});
+const session = e2eSession();
 
 /**
  * Two pages: 证明材料 in STSong-Light, a CJK font that is NOT embedded (as Word often writes
@@ -90,11 +80,8 @@ describe('达标检查 · PDF 证明材料', () => {
       files.push(path.join(dir, '会议纪要.pdf'));
     }
 
-    const web = await startWeb(db);
-    stops.push(web.stop);
-    const { page, problems } = await openPage(browser, web.url);
-    onTestFailed(() => page.screenshot({ path: path.join(screenshotDir, 'evidence-pdf-failure.png'), fullPage: true }).then(() => undefined));
-    const origin = new URL(web.url).origin;
+    const { page, problems, url } = await session.open(db, { screenshot: 'evidence-pdf' });
+    const origin = new URL(url).origin;
     const offOrigin: string[] = [];
     const fetched = new Map<string, number>();
     page.on('request', (r) => {
@@ -148,10 +135,7 @@ describe('达标检查 · PDF 证明材料', () => {
     const file = path.join(path.dirname(db), '损坏的制度.pdf');
     // A PDF by its header (so it is accepted as one), with nothing after it that pdf.js can read.
     fs.writeFileSync(file, Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\nthis is not a pdf body\n', 'latin1'));
-    const web = await startWeb(db);
-    stops.push(web.stop);
-    const { page } = await openPage(browser, web.url);
-    onTestFailed(() => page.screenshot({ path: path.join(screenshotDir, 'evidence-pdf-broken-failure.png'), fullPage: true }).then(() => undefined));
+    const { page } = await session.open(db, { screenshot: 'evidence-pdf-broken' });
 
     await page.getByRole('menuitem', { name: '达标检查' }).click();
     await page.getByRole('table', { name: '达标情况矩阵' }).getByRole('button', { name: '阳光社区红十字会 · 有规范的管理制度：未核查' }).click();

@@ -1,20 +1,9 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium, ledgerCli, openPage, screenshotDir, startWeb, tempDb } from './web-host';
+import { describe, expect, it } from 'vitest';
+import { e2eSession, ledgerCli, tempDb } from './web-host';
 
-let browser: Browser;
-const stops: Array<() => void> = [];
-beforeAll(async () => {
-  browser = await launchChromium();
-  fs.mkdirSync(screenshotDir, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  for (const stop of stops) stop();
-});
+const session = e2eSession();
 
 function cellText(cell: ExcelJS.Cell): string {
   const v = cell.value;
@@ -28,10 +17,7 @@ describe('导出 Excel on the members screen', () => {
     ledgerCli('init', '--db', db, '--county-code', '330106', '--county-name', '杭州市西湖区红十字会', '--clerk', '王芳');
     ledgerCli('seed', '--db', db, '--scale', 'small', '--seed', '7');
     const expected = JSON.parse(ledgerCli('export', '--db', db, '--kind', 'members', '--out', path.join(path.dirname(db), 'all.xlsx'), '--json')) as { rows: number };
-    const web = await startWeb(db);
-    stops.push(web.stop);
-    const { page, problems } = await openPage(browser, web.url);
-    onTestFailed(() => page.screenshot({ path: path.join(screenshotDir, 'export-failure.png') }).then(() => undefined));
+    const { page, problems } = await session.open(db, { screenshot: 'export' });
 
     await page.getByRole('menuitem', { name: '会员' }).click();
     await page.getByRole('table', { name: '会员名册' }).getByRole('rowgroup').nth(1).getByRole('row').first().waitFor();

@@ -1,22 +1,11 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
 import { residentIdCheckChar } from '../../src-main/core/domain/id-number';
-import { launchChromium, ledgerCli, screenshotDir, startWeb, tempDb, openPage as openPageIn } from './web-host';
+import { e2eSession, ledgerCli, screenshotDir, tempDb } from './web-host';
 
-let browser: Browser;
-const stops: Array<() => void> = [];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  fs.mkdirSync(screenshotDir, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  for (const stop of stops) stop();
-});
+const session = e2eSession();
 
 const idNumber = (first17: string) => first17 + residentIdCheckChar(first17);
 const json = <T,>(...args: string[]) => JSON.parse(ledgerCli(...args, '--json')) as T;
@@ -77,10 +66,7 @@ describe('import through the UI', () => {
     json('org', 'add', '--db', db, '--name', '城南村红十字会', '--type', '村', '--parent', String(town.id));
     json('member', 'add', '--db', db, '--org', String(xiangshan.id), '--name', '李强', '--id-number', ids.li, '--join-date', '2021-03-01');
 
-    const web = await startWeb(db);
-    stops.push(web.stop);
-    const { page, problems } = await openPageIn(browser, web.url);
-    onTestFailed(() => page.screenshot({ path: path.join(screenshotDir, 'import-failure.png'), fullPage: true }).then(() => undefined));
+    const { page, problems } = await session.open(db, { screenshot: 'import' });
 
     // From the member roster: the wizard opens with 个人会员 preset.
     await page.getByRole('menuitem', { name: '会员' }).click();

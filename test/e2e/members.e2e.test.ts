@@ -1,23 +1,10 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
 import { residentIdCheckChar } from '../../src-main/core/domain/id-number';
-import { launchChromium, ledgerCli, screenshotDir, startWeb, tempDb, openPage as openPageIn } from './web-host';
+import { e2eSession, ledgerCli, screenshotDir, tempDb } from './web-host';
 
-let browser: Browser;
-const stops: Array<() => void> = [];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  fs.mkdirSync(screenshotDir, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  for (const stop of stops) stop();
-});
-
-const openPage = (url: string) => openPageIn(browser, url);
+const session = e2eSession();
 
 /** Any 18-character resident ID number, i.e. one shown unmasked. */
 const fullIdPattern = /\d{17}[\dX]/;
@@ -33,10 +20,7 @@ describe('member roster on a seeded ledger', () => {
       .find((line) => line.split('\t')[3] === '已成立');
     const orgName = orgLine!.split('\t')[1]!;
 
-    const web = await startWeb(db);
-    stops.push(web.stop);
-    const { page, problems } = await openPage(web.url);
-    onTestFailed(() => page.screenshot({ path: path.join(screenshotDir, 'members-failure.png') }).then(() => undefined));
+    const { page, problems } = await session.open(db, { screenshot: 'members' });
 
     await page.getByRole('menuitem', { name: '会员' }).click();
     const roster = page.getByRole('table', { name: '会员名册' });

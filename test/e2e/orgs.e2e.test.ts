@@ -1,29 +1,13 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium, ledgerCli, screenshotDir, startWeb, tempDb, openPage as openPageIn } from './web-host';
+import { describe, expect, it } from 'vitest';
+import { e2eSession, ledgerCli, screenshotDir, tempDb } from './web-host';
 
-let browser: Browser;
-const stops: Array<() => void> = [];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  fs.mkdirSync(screenshotDir, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  for (const stop of stops) stop();
-});
-
-const openPage = (url: string) => openPageIn(browser, url);
+const session = e2eSession();
 
 describe('first run', () => {
   it('asks for the county, refuses a wrong code, and opens the ledger', async () => {
-    const web = await startWeb(tempDb('first-run.sqlite'));
-    stops.push(web.stop);
-    expect(web.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]+$/);
-    const { page, problems } = await openPage(web.url);
+    const { page, problems, url } = await session.open(tempDb('first-run.sqlite'));
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]+$/);
 
     await page.getByText('首次使用：请填写本县（市、区）红十字会').waitFor();
     const code = page.getByLabel('县级行政区划代码（6 位）');
@@ -53,10 +37,7 @@ describe('organisation tree on a seeded ledger', () => {
     const db = tempDb('seeded.sqlite');
     ledgerCli('init', '--db', db, '--county-code', '330106', '--county-name', '杭州市西湖区红十字会', '--clerk', '王芳');
     ledgerCli('seed', '--db', db, '--scale', 'small', '--seed', '7');
-    const web = await startWeb(db);
-    stops.push(web.stop);
-    const { page, problems } = await openPage(web.url);
-    onTestFailed(() => page.screenshot({ path: path.join(screenshotDir, 'orgs-failure.png') }).then(() => undefined));
+    const { page, problems } = await session.open(db, { screenshot: 'orgs' });
     const tree = page.getByRole('tree');
     await tree.waitFor();
 

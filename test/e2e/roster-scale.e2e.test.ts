@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium, ledgerCli, openPage, screenshotDir, startWeb, tempDb } from './web-host';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { e2eSession, ledgerCli, screenshotDir, tempDb } from './web-host';
 
 // The member roster on the large seed (888,889 members) in the browser host: the first rows must
 // show within a second, and loading page after page while scrolling must never block the page.
@@ -10,28 +9,22 @@ import { launchChromium, ledgerCli, openPage, screenshotDir, startWeb, tempDb } 
 /** As the page writes counts (zh-CN grouping), independent of Node's ICU data. */
 const thousands = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
-let browser: Browser;
 let db: string;
-let stop: (() => void) | undefined;
 
-beforeAll(async () => {
+beforeAll(() => {
   db = tempDb('large.sqlite');
   ledgerCli('seed', '--db', db, '--scale', 'large', '--json');
-  browser = await launchChromium();
-  fs.mkdirSync(screenshotDir, { recursive: true });
 }, 400_000);
-afterAll(async () => {
-  await browser?.close();
-  stop?.();
+afterAll(() => {
   fs.rmSync(path.dirname(db), { recursive: true, force: true });
 });
+// Called after the hooks above: the browser is launched once the ledger is seeded, and it and the
+// host are gone before the ledger's folder is removed (vitest runs after-hooks in reverse order).
+const session = e2eSession();
 
 describe('member roster at county scale', () => {
   it('shows the first rows in under a second and scrolls through 30 pages without a long freeze', async () => {
-    const web = await startWeb(db);
-    stop = web.stop;
-    const { page, problems } = await openPage(browser, web.url);
-    onTestFailed(() => page.screenshot({ path: path.join(screenshotDir, 'roster-scale-failure.png') }).then(() => undefined));
+    const { page, problems } = await session.open(db, { screenshot: 'roster-scale' });
     // Main-thread blocks of 50 ms or more (the browser's own definition of a long task).
     await page.evaluate(`(() => {
       window.__longTasks = [];

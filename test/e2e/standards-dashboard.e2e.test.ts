@@ -1,23 +1,10 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { todayInChina } from '../../src-main/core/domain/dates';
 import { addFiveHasFacts } from '../helpers/checklist-fixture';
 import { checklistLedger, recordManualCheck } from './ledger-fixtures';
-import { launchChromium, openPage, screenshotDir, startWeb } from './web-host';
+import { e2eSession } from './web-host';
 
-let browser: Browser;
-const stops: Array<() => void> = [];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  fs.mkdirSync(screenshotDir, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  for (const stop of stops) stop();
-});
+const session = e2eSession();
 
 describe('达标检查 → 工作目标', () => {
   it('a manual 五有 item checked with evidence moves the matrix and the communities goal rate, which opens to that community', async () => {
@@ -28,10 +15,7 @@ describe('达标检查 → 工作目标', () => {
     const { db, image } = checklistLedger('standards-dashboard.sqlite', (s, f) =>
       addFiveHasFacts(s, f.sunshine, { leaderName: '李华', serviceSite: '阳光社区服务站', members: 1, volunteers: 0, joinedOn: '2020-01-01', activitiesOn: [`${today.slice(0, 4)}-01-01`, today] }),
     );
-    const web = await startWeb(db);
-    stops.push(web.stop);
-    const { page, problems } = await openPage(browser, web.url);
-    onTestFailed(() => page.screenshot({ path: path.join(screenshotDir, 'standards-dashboard-failure.png'), fullPage: true }).then(() => undefined));
+    const { page, problems } = await session.open(db, { screenshot: 'standards-dashboard' });
 
     // Before: no community meets 五有, 0 of 2.
     await page.getByRole('menuitem', { name: '工作目标' }).click();

@@ -3,24 +3,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { createTestLedger } from '../helpers/backend';
 import { openLedgerDb } from '../../src-main/core/db/open';
 import { buildStatsCounty } from '../fixtures/stats/county';
-import { launchChromium, screenshotDir, startWeb, tempDb, openPage as openPageIn } from './web-host';
+import { e2eSession, tempDb } from './web-host';
 
-let browser: Browser;
-const stops: Array<() => void> = [];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  fs.mkdirSync(screenshotDir, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  for (const stop of stops) stop();
-});
+const session = e2eSession();
 
 describe('年报', () => {
   it('opens a figure to its records, count equal to the figure, and exports both tables as xlsx', async () => {
@@ -32,10 +21,7 @@ describe('年报', () => {
     await ledger.db.close();
     const year = new Date().getFullYear() - 1;
 
-    const web = await startWeb(db);
-    stops.push(web.stop);
-    const { page, problems } = await openPageIn(browser, web.url);
-    onTestFailed(() => page.screenshot({ path: path.join(screenshotDir, 'stats-failure.png'), fullPage: true }).then(() => undefined));
+    const { page, problems } = await session.open(db, { screenshot: 'stats' });
 
     await page.getByRole('menuitem', { name: '年报' }).click();
     await page.getByRole('tab', { name: /附件1/ }).waitFor();
@@ -80,15 +66,14 @@ describe('年报', () => {
     const ledger = await createTestLedger({ file: db });
     await buildStatsCounty(ledger);
     await ledger.db.close();
-    const web = await startWeb(db);
-    stops.push(web.stop);
-    const page = await browser.newPage({ viewport: { width: 1366, height: 860 } });
+    const url = await session.host(db);
+    const page = await session.browser.newPage({ viewport: { width: 1366, height: 860 } });
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    onTestFailed(() => page.screenshot({ path: path.join(screenshotDir, 'stats-clock-failure.png'), fullPage: true }).then(() => undefined));
+    session.screenshotOnFailure(page, 'stats-clock');
     // A machine clock years ahead: the page must still offer last year by the backend's date.
     await page.clock.setFixedTime(new Date('2031-06-01T04:00:00Z'));
-    await page.goto(web.url);
+    await page.goto(url);
     await page.getByRole('menuitem', { name: '年报' }).click();
     const chinaYear = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4));
     await page.getByTestId('figure-1-10').waitFor();
@@ -104,10 +89,7 @@ describe('年报', () => {
     const { ids } = await buildStatsCounty(ledger);
     await ledger.db.close();
 
-    const web = await startWeb(db);
-    stops.push(web.stop);
-    const { page, problems } = await openPageIn(browser, web.url);
-    onTestFailed(() => page.screenshot({ path: path.join(screenshotDir, 'stats-finalise-failure.png'), fullPage: true }).then(() => undefined));
+    const { page, problems } = await session.open(db, { screenshot: 'stats-finalise' });
     // 联系电话 for the tables' footer: a malformed number is refused naming the field.
     await page.getByRole('menuitem', { name: '设置' }).click();
     const phone = page.getByLabel('联系电话（填报用）');

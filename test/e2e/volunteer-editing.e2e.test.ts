@@ -1,23 +1,11 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
 import { residentIdCheckChar } from '../../src-main/core/domain/id-number';
-import { launchChromium, ledgerCli, screenshotDir, startWeb, tempDb, openPage as openPageIn } from './web-host';
+import { e2eSession, ledgerCli, screenshotDir, tempDb } from './web-host';
 
-let browser: Browser;
-const stops: Array<() => void> = [];
+const session = e2eSession();
 
-beforeAll(async () => {
-  browser = await launchChromium();
-  fs.mkdirSync(screenshotDir, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  for (const stop of stops) stop();
-});
-
-const openPage = (url: string) => openPageIn(browser, url);
 const idNumber = (first17: string) => first17 + residentIdCheckChar(first17);
 
 describe('volunteer editing', () => {
@@ -34,10 +22,7 @@ describe('volunteer editing', () => {
     ledgerCli('volunteer', 'add', '--db', db, '--name', first, '--id-number', idNumber('33010619880315062'), '--org', String(org.id), '--phone', '13912345678', '--fields', '应急救护', '--team', String(team.id), '--registered-on', '2024-01-02', '--json');
     ledgerCli('volunteer', 'add', '--db', db, '--name', second, '--id-number', idNumber('33010619900704101'), '--org', String(org.id), '--phone', '13800001111', '--registered-on', '2024-01-02', '--json');
 
-    const web = await startWeb(db);
-    stops.push(web.stop);
-    const { page, problems } = await openPage(web.url);
-    onTestFailed(() => page.screenshot({ path: path.join(screenshotDir, 'volunteer-editing-failure.png') }).then(() => undefined));
+    const { page, problems } = await session.open(db, { screenshot: 'volunteer-editing' });
 
     await page.getByRole('menuitem', { name: '志愿者' }).click();
     const roster = page.getByRole('table', { name: '志愿者名册' });

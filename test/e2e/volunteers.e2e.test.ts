@@ -1,23 +1,11 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
 import { residentIdCheckChar } from '../../src-main/core/domain/id-number';
-import { launchChromium, ledgerCli, screenshotDir, startWeb, tempDb, openPage as openPageIn } from './web-host';
+import { e2eSession, ledgerCli, screenshotDir, tempDb } from './web-host';
 
-let browser: Browser;
-const stops: Array<() => void> = [];
+const session = e2eSession();
 
-beforeAll(async () => {
-  browser = await launchChromium();
-  fs.mkdirSync(screenshotDir, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  for (const stop of stops) stop();
-});
-
-const openPage = (url: string) => openPageIn(browser, url);
 const fullIdPattern = /\d{17}[\dX]/;
 
 describe('volunteers', () => {
@@ -28,10 +16,7 @@ describe('volunteers', () => {
     const teamName = '象山社区红十字志愿服务队';
     const team = JSON.parse(ledgerCli('team', 'add', '--db', db, '--name', teamName, '--org', String(org.id), '--founded-on', '2020-01-01', '--json')) as { id: number };
 
-    const web = await startWeb(db);
-    stops.push(web.stop);
-    const { page, problems } = await openPage(web.url);
-    onTestFailed(() => page.screenshot({ path: path.join(screenshotDir, 'volunteers-failure.png') }).then(() => undefined));
+    const { page, problems } = await session.open(db, { screenshot: 'volunteers' });
 
     await page.getByRole('menuitem', { name: '志愿者' }).click();
     const roster = page.getByRole('table', { name: '志愿者名册' });

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, onTestFailed } from 'vitest';
 
 export const root = path.resolve(import.meta.dirname, '../..');
 
@@ -12,8 +13,9 @@ export function tempDb(name: string): string {
   return path.join(dir, name);
 }
 
+/** Runs the `ledger` command as clerks do (bin/ledger.mjs, the bundled CLI) and returns its stdout. */
 export function ledgerCli(...args: string[]): string {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src-main/cli/ledger.ts', ...args], { cwd: root, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, ['bin/ledger.mjs', ...args], { cwd: root, encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`ledger ${args.join(' ')} failed: ${result.stderr}`);
   return result.stdout;
 }
@@ -61,4 +63,59 @@ export async function openPage(browser: Browser, url: string): Promise<{ page: P
   });
   await page.goto(url);
   return { page, problems };
+}
+
+export interface E2eSession {
+  /** The file's Chromium, for a test that must prepare a page before it loads (a fixed clock, say). */
+  readonly browser: Browser;
+  /**
+   * Starts the web host on `db` (stopped after the file's tests), opens the app in a new page and,
+   * given `screenshot`, saves `<screenshot>-failure.png` if the test fails.
+   */
+  open(db: string, options?: { screenshot?: string }): Promise<{ page: Page; problems: string[]; url: string }>;
+  /** Only starts the web host on `db`, stopped after the file's tests; resolves with its URL. */
+  host(db: string): Promise<string>;
+  /** Saves a full-page `<name>-failure.png` of `page` if the running test fails. */
+  screenshotOnFailure(page: Page, name: string): void;
+}
+
+/**
+ * One Chromium and the web hosts of an e2e file. Call it at the module's top level: it registers the
+ * beforeAll that launches the browser and the afterAll that closes it and stops every host started
+ * through it. A file's own beforeAll registered before this call runs first, and its afterAll after
+ * this one's (vitest's hooks run as a stack).
+ */
+export function e2eSession(): E2eSession {
+  let browser: Browser | undefined;
+  const stops: Array<() => void> = [];
+  beforeAll(async () => {
+    browser = await launchChromium();
+    fs.mkdirSync(screenshotDir, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    for (const stop of stops) stop();
+  });
+
+  const session: E2eSession = {
+    get browser() {
+      if (!browser) throw new Error('e2eSession: the browser is launched in beforeAll; use it inside a test');
+      return browser;
+    },
+    async host(db) {
+      const web = await startWeb(db);
+      stops.push(web.stop);
+      return web.url;
+    },
+    screenshotOnFailure(page, name) {
+      onTestFailed(() => page.screenshot({ path: path.join(screenshotDir, `${name}-failure.png`), fullPage: true }).then(() => undefined));
+    },
+    async open(db, options = {}) {
+      const url = await session.host(db);
+      const { page, problems } = await openPage(session.browser, url);
+      if (options.screenshot) session.screenshotOnFailure(page, options.screenshot);
+      return { page, problems, url };
+    },
+  };
+  return session;
 }
