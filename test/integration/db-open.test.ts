@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../src-main/core/api/dispatch';
 import { AppError } from '../../src-main/core/errors';
 import { openLedgerDb } from '../../src-main/core/db/open';
+import { verifiedFile } from '../../src-main/core/db/verified';
 
 // A clerk's ledger lives in one SQLite file on an office PC where power cuts happen. Opening it
 // must make committed work durable, and a damaged file must be refused without writing to it
@@ -169,6 +170,69 @@ describe('openLedgerDb on a file', () => {
     legacy.close();
     overwrite(file, (leaves[5]! - 1) * pageSize(file), 12, 0xff);
     expect(fs.readFileSync(file).subarray(18, 20)).toEqual(Buffer.from([1, 1]));
+    await expectRefusedUntouched(file);
+  });
+});
+
+// The check costs 12–20 s on a county-scale ledger, so a clean close vouches for the file until
+// something else could have touched it (db/verified.ts).
+describe('the integrity check on open', () => {
+  async function openedCheck(file: string): Promise<'ran' | 'skipped'> {
+    const db = await openLedgerDb(file);
+    const check = db.integrityCheck;
+    await db.close();
+    return check;
+  }
+
+  it('is skipped after a clean close, and runs again once the file changed, a log is left over, or a week has passed', async () => {
+    const file = await makeLedger();
+    expect(fs.existsSync(verifiedFile(file))).toBe(true);
+    expect(await openedCheck(file)).toBe('skipped');
+    expect(await openedCheck(file)).toBe('skipped');
+
+    // Another program wrote to it.
+    const other = new BetterSqlite3(file);
+    other.prepare("UPDATE organization SET notes = '外部修改' WHERE id = 2").run();
+    other.close();
+    expect(await openedCheck(file)).toBe('ran');
+    expect(await openedCheck(file)).toBe('skipped');
+
+    // A crash or power cut leaves the write-ahead log behind (here: a connection still open).
+    const crashed = new BetterSqlite3(file);
+    crashed.prepare("UPDATE organization SET notes = '未提交完' WHERE id = 3").run();
+    expect(fs.statSync(`${file}-wal`).size).toBeGreaterThan(0);
+    const whileOpen = await openLedgerDb(file);
+    expect(whileOpen.integrityCheck).toBe('ran');
+    await whileOpen.close();
+    crashed.close();
+
+    // The last full check was over a week ago.
+    expect(await openedCheck(file)).toBe('ran');
+    const record = JSON.parse(fs.readFileSync(verifiedFile(file), 'utf8')) as { lastFullCheckAt: string };
+    record.lastFullCheckAt = new Date(Date.now() - 8 * 24 * 3600_000).toISOString();
+    fs.writeFileSync(verifiedFile(file), JSON.stringify(record));
+    expect(await openedCheck(file)).toBe('ran');
+    expect(Date.now() - Date.parse((JSON.parse(fs.readFileSync(verifiedFile(file), 'utf8')) as { lastFullCheckAt: string }).lastFullCheckAt)).toBeLessThan(60_000);
+    expect(await openedCheck(file)).toBe('skipped');
+  });
+
+  it('still refuses a file damaged after a clean close, the record notwithstanding', async () => {
+    const file = await makeLedger();
+    expect(await openedCheck(file)).toBe('skipped');
+    const leaves = pagesOf(file, 'organization', 'leaf');
+    overwrite(file, (leaves[4]! - 1) * pageSize(file) + 1000, 1000, 0xab);
+    await expectRefusedUntouched(file);
+  });
+
+  it('does not vouch for a file replaced by a copy of the same size', async () => {
+    const file = await makeLedger();
+    const copy = path.join(dir, 'copy.sqlite');
+    fs.copyFileSync(file, copy);
+    overwrite(copy, (pagesOf(copy, 'organization', 'leaf')[4]! - 1) * pageSize(copy) + 1000, 1000, 0xab);
+    const stat = fs.statSync(file);
+    fs.renameSync(copy, file);
+    fs.utimesSync(file, stat.atime, stat.mtime);
+    expect(fs.statSync(file).size).toBe(stat.size);
     await expectRefusedUntouched(file);
   });
 });

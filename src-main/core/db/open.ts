@@ -5,12 +5,15 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { AppError } from '../errors';
 import { migrateTo } from './migrate';
 import type { Database } from './schema';
+import { checkNeeded, lastFullCheck, recordCleanClose } from './verified';
 
 export interface LedgerDb {
   readonly file: string;
   readonly kysely: Kysely<Database>;
   /** The same connection, for bulk paths that use cached prepared statements. */
   readonly sqlite: BetterSqlite3.Database;
+  /** Whether this open ran the integrity check, or a clean close had vouched for the file (db/verified.ts). */
+  readonly integrityCheck: 'ran' | 'skipped';
   close(): Promise<void>;
 }
 
@@ -22,6 +25,11 @@ export interface OpenOptions {
 }
 
 export function openSqlite(file: string, nativeBinding?: string): BetterSqlite3.Database {
+  return openVerified(file, nativeBinding).sqlite;
+}
+
+function openVerified(file: string, nativeBinding?: string): { sqlite: BetterSqlite3.Database; checkedAt: Date | null } {
+  const checkedAt = file === ':memory:' || checkNeeded(file, new Date()) !== null ? new Date() : null;
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   let sqlite: BetterSqlite3.Database;
   try {
@@ -32,7 +40,7 @@ export function openSqlite(file: string, nativeBinding?: string): BetterSqlite3.
   try {
     sqlite.pragma('busy_timeout = 5000');
     // Check before anything writes: switching journal_mode rewrites the file header.
-    const check = sqlite.pragma('quick_check', { simple: false }) as Array<{ quick_check: string }>;
+    const check = checkedAt ? (sqlite.pragma('quick_check', { simple: false }) as Array<{ quick_check: string }>) : [];
     const problems = check.flatMap((row) => row.quick_check.split('\n')).filter((line) => line !== 'ok');
     if (problems.length > 0) {
       throw new AppError(
@@ -53,11 +61,11 @@ export function openSqlite(file: string, nativeBinding?: string): BetterSqlite3.
     }
     throw new AppError('DB_CORRUPT', `数据文件 ${file} 无法读取（${message}），程序没有写入任何内容。请从备份恢复。`);
   }
-  return sqlite;
+  return { sqlite, checkedAt };
 }
 
 export async function openLedgerDb(file: string, options: OpenOptions = {}): Promise<LedgerDb> {
-  const sqlite = openSqlite(file, options.nativeBinding);
+  const { sqlite, checkedAt } = openVerified(file, options.nativeBinding);
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   try {
     if (options.migrate !== false) await migrateTo(kysely);
@@ -69,6 +77,11 @@ export async function openLedgerDb(file: string, options: OpenOptions = {}): Pro
     file,
     kysely,
     sqlite,
-    close: () => kysely.destroy(),
+    integrityCheck: checkedAt ? 'ran' : 'skipped',
+    close: async () => {
+      const lastCheck = checkedAt ?? lastFullCheck(file);
+      await kysely.destroy();
+      if (file !== ':memory:' && lastCheck) await recordCleanClose(file, lastCheck);
+    },
   };
 }
