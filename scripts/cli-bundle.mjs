@@ -1,5 +1,6 @@
-// Builds (once per source state) the esbuild bundle that bin/ledger.mjs runs: the CLI and the import
-// reader's worker as plain ESM next to each other. Loading the TypeScript through tsx costs ~1.5 s per
+// Builds (once per source state) the esbuild bundle that bin/ledger.mjs runs: the CLI as one CommonJS
+// file (compiled from V8's code cache, see runCliBundle) and the import reader's worker as ESM next
+// to it. Loading the TypeScript through tsx costs ~1.5 s per
 // command; loading the same code as one pre-built file, with the pure-JS packages inside it, spares
 // both the transform and the CommonJS loader's walk through node_modules.
 //
