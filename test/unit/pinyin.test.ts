@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareNames, namePinyinInitials, nameSortKey, textSortKey } from '../../src-main/core/domain/pinyin';
+import { cachedNameSortKey, compareNames, namePinyinInitials, nameSortKey, textSortKey } from '../../src-main/core/domain/pinyin';
 
 /** Level 1 of the key: toneless syllables. */
 function reading(name: string): string {
@@ -227,6 +227,13 @@ describe('nameSortKey: repeated use', () => {
     for (let round = 0; round < 3; round++) {
       expect([...names].reverse().map(nameSortKey).reverse()).toEqual(first);
     }
+  });
+
+  it('gives the same keys through the bulk loads\' cache, names repeated or not', () => {
+    const names = ['曾国藩', '王芳', '王芳', '单雄信', '王  芳', '单雄信', 'Tom李'];
+    const cached = cachedNameSortKey();
+    expect(names.map(cached)).toEqual(names.map(nameSortKey));
+    expect(names.map(cached)).toEqual(names.map(nameSortKey));
   });
 });
 

@@ -176,6 +176,17 @@ export function nameSortKey(name: string): string {
   return `${primary}${SEPARATOR}${secondary}${SEPARATOR}${name}`;
 }
 
+/** nameSortKey remembering the names it has read, for bulk loads: a county's roster repeats its
+ *  common names (the 100,000-row test sheet has 24,475 distinct ones), and a reading costs ~3 µs. */
+export function cachedNameSortKey(): (name: string) => string {
+  const keys = new Map<string, string>();
+  return (name) => {
+    let key = keys.get(name);
+    if (key === undefined) keys.set(name, (key = nameSortKey(name)));
+    return key;
+  };
+}
+
 /** Like nameSortKey, for the names of units (团体会员): no surname readings at the head (区 qū, not ōu). */
 export function textSortKey(text: string): string {
   const { primary, secondary } = readName(text, false);

@@ -3,7 +3,7 @@ import { Phase, type SeedContext } from './context';
 import { addYears, dayOf, dayStr, stampOn } from './days';
 import { ResidentIdAllocator } from './id-numbers';
 import { personName, relativeName } from './names';
-import { nameSortKey } from '../domain/pinyin';
+import { cachedNameSortKey } from '../domain/pinyin';
 import { ADULT_MEMBER_WEIGHT, YOUTH_MEMBER_WEIGHT, type SeedOrg, orgSizeFactors } from './orgs';
 import { mobilePhone } from './phones';
 import { type Rng, WeightedPicker } from './random';
@@ -67,6 +67,7 @@ export function seedPeople(ctx: SeedContext, orgs: readonly SeedOrg[]): PeopleRe
   const memberCount = scale.members;
   const nonMemberVolunteers = Math.round(memberCount * scale.nonMemberVolunteersPerMember);
   const personCount = memberCount + nonMemberVolunteers;
+  const nameSortKey = cachedNameSortKey();
 
   // Parents first: a buffered row's foreign keys point at rows of buffers created before it.
   const batches = new BatchGroup();

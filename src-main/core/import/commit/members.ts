@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { nameSortKey } from '../../domain/pinyin';
+import { cachedNameSortKey } from '../../domain/pinyin';
 import type { MemberAction } from '../plan/members';
 import { shownPhone, type CommitContext, type ImportRecorder } from './context';
 
@@ -14,7 +14,8 @@ export function memberWriter(ctx: CommitContext, record: ImportRecorder): (actio
   const insertMember = sqlite.prepare(
     `INSERT INTO member (person_id, name_sort_key, kind, organization_id, joined_on, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const sortKeyOf = sqlite.prepare('SELECT name_sort_key FROM person WHERE id = ?').pluck();
+  const storedSortKey = sqlite.prepare('SELECT name_sort_key FROM person WHERE id = ?').pluck();
+  const sortKeyOf = cachedNameSortKey();
   const personBefore = sqlite.prepare('SELECT phone, guardian_name, guardian_phone, updated_at FROM person WHERE id = ?');
   const memberBefore = sqlite.prepare('SELECT organization_id, joined_on, notes, updated_at FROM member WHERE id = ?');
   const orgName = sqlite.prepare('SELECT name FROM organization WHERE id = ?').pluck();
@@ -35,11 +36,11 @@ export function memberWriter(ctx: CommitContext, record: ImportRecorder): (actio
       let sortKey: string | null;
       const p = action.person;
       if (personId === null) {
-        sortKey = nameSortKey(p.name);
+        sortKey = sortKeyOf(p.name);
         personId = Number(insertPerson.run(p.name, sortKey, p.gender, p.idType, p.idNumber, p.birthDate, p.phone, p.guardianName, p.guardianPhone, at, at).lastInsertRowid);
         record.inserted('person', personId, false);
       } else {
-        sortKey = sortKeyOf.get(personId) as string | null;
+        sortKey = storedSortKey.get(personId) as string | null;
       }
       const m = action.member;
       const memberId = Number(insertMember.run(personId, sortKey, m.kind, record.org(m.orgId), m.joinedOn, m.notes, at, at).lastInsertRowid);

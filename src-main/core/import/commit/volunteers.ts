@@ -1,5 +1,5 @@
 import { minutesPerDay } from '../../domain/service-hours';
-import { nameSortKey } from '../../domain/pinyin';
+import { cachedNameSortKey } from '../../domain/pinyin';
 import type { VolunteerAction } from '../plan/volunteers';
 import { shownPhone, type CommitContext, type ImportRecorder } from './context';
 import { compositeEntity, updateStatement } from './shared';
@@ -19,6 +19,7 @@ export const priorHoursTitle = '导入前累计服务时长';
  */
 export function volunteerWriter(ctx: CommitContext, record: ImportRecorder): (action: VolunteerAction) => void {
   const { sqlite, at } = ctx;
+  const sortKeyOf = cachedNameSortKey();
   const insertPerson = sqlite.prepare(
     `INSERT INTO person (name, name_sort_key, gender, id_type, id_number, birth_date, phone, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
@@ -51,7 +52,7 @@ export function volunteerWriter(ctx: CommitContext, record: ImportRecorder): (ac
       let personId = action.personId;
       const p = action.person;
       if (personId === null) {
-        personId = Number(insertPerson.run(p.name, nameSortKey(p.name), p.gender, p.idType, p.idNumber, p.birthDate, p.phone, at, at).lastInsertRowid);
+        personId = Number(insertPerson.run(p.name, sortKeyOf(p.name), p.gender, p.idType, p.idNumber, p.birthDate, p.phone, at, at).lastInsertRowid);
         record.inserted('person', personId, false);
       }
       const v = action.volunteer;
