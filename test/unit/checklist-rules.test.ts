@@ -84,6 +84,9 @@ describe('rule vocabulary', () => {
     expect(viaApi.success).toBe(false);
     expect(viaApi.error?.issues[0]?.message).toMatch(/嵌套超过 5 层/);
     expect(ruleSchema.safeParse(nested(3)).success).toBe(true);
+    // Hidden behind ten harmless children, where a check of the first ten would not look.
+    const behind = { kind: 'all', rules: [...Array.from({ length: 10 }, () => ({ kind: 'hasLeader' })), hostile] };
+    expect(parseRule(behind, 'x').ok).toBe(false);
   });
 });
 

@@ -190,7 +190,50 @@ describe('SharedStringsScanner', () => {
   });
 });
 
+describe('SheetScanner: what XML allows and forbids', () => {
+  it('reads a sheet whose attribute value holds a literal ">" (a data-validation prompt)', () => {
+    const xml =
+      `<?xml version="1.0"?><worksheet ${NS}><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row></sheetData>` +
+      `<mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells>` +
+      `<dataValidations count="1"><dataValidation type="whole" prompt="请输入>0的数" sqref="A1"/></dataValidations></worksheet>`;
+    const scanner = new SheetScanner({ sheet: '表', strings: [], dateStyles: [], date1904: false });
+    for (let cut = 1; cut < xml.length; cut += 7) {
+      const again = new SheetScanner({ sheet: '表', strings: [], dateStyles: [], date1904: false });
+      again.write(xml.slice(0, cut));
+      again.write(xml.slice(cut));
+      again.end();
+      expect(again.takeRows()).toEqual([{ row: 1, cells: ['x'] }]);
+    }
+    scanner.writeBytes(Buffer.from(xml));
+    scanner.end();
+    expect(scanner.takeRows()).toEqual([{ row: 1, cells: ['x'] }]);
+    expect(scanner.merges).toEqual([{ top: 1, left: 0, bottom: 1, right: 1 }]);
+  });
+
+  it('refuses character references XML forbids (NUL, a lone surrogate) and a "<" inside a tag', () => {
+    const read = (body: string) => {
+      const scanner = new SheetScanner({ sheet: '表', strings: [], dateStyles: [], date1904: false });
+      scanner.writeBytes(Buffer.from(`<worksheet ${NS}><sheetData><row r="1">${body}</row></sheetData></worksheet>`));
+      scanner.end();
+      return scanner.takeRows();
+    };
+    expect(read('<c r="A1" t="inlineStr"><is><t>a&#x1F600;b&amp;&#9;</t></is></c>')).toEqual([{ row: 1, cells: ['a😀b&\t'] }]);
+    expect(() => read('<c r="A1" t="inlineStr"><is><t>a&#0;b</t></is></c>')).toThrow();
+    expect(() => read('<c r="A1" t="inlineStr"><is><t>&#xD800;</t></is></c>')).toThrow();
+    expect(() => read('<c r="A1" <v>1</v></c>')).toThrow();
+    // Not references: XML names are case-sensitive.
+    expect(read('<c r="A1" t="inlineStr"><is><t>&AMP;</t></is></c>')).toEqual([{ row: 1, cells: ['&AMP;'] }]);
+  });
+});
+
 describe('parseDateStyles', () => {
+  it('reads a number format whose code holds a literal ">" and the formats after it', () => {
+    const xml =
+      `<styleSheet ${NS}><numFmts count="2"><numFmt numFmtId="164" formatCode="[>=100]yyyy/m/d;0.00"/><numFmt numFmtId="165" formatCode="yyyy/m/d"/></numFmts>` +
+      '<cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="165"/></cellXfs></styleSheet>';
+    expect(parseDateStyles(xml)).toEqual([false, true, true]);
+  });
+
   it('marks the cellXfs whose number format shows dates: custom, built-in and CJK built-in ids', () => {
     const xml =
       `<styleSheet ${NS}><numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy&quot;年&quot;m&quot;月&quot;"/><numFmt numFmtId="165" formatCode="#,##0.00&quot;元&quot;"/></numFmts>` +

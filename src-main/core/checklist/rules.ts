@@ -47,7 +47,7 @@ function nestingDepth(raw: unknown): number {
     deepest = Math.max(deepest, depth);
     if (deepest > MAX_RULE_DEPTH) return deepest;
     const rules = typeof node === 'object' && node !== null ? (node as { rules?: unknown }).rules : undefined;
-    if (Array.isArray(rules)) for (const child of rules.slice(0, 10)) stack.push([child, depth + 1]);
+    if (Array.isArray(rules)) for (const child of rules as unknown[]) stack.push([child, depth + 1]);
   }
   return deepest;
 }

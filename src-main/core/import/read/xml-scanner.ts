@@ -81,7 +81,7 @@ export abstract class XmlScanner {
       }
       if (p >= n) return this.keep(s, lt);
       const nameEnd = p;
-      const gt = c === 0x3e ? p : s.indexOf('>', p);
+      const gt = c === 0x3e ? p : tagEnd(s, p);
       if (gt < 0) return this.keep(s, lt);
       if (name === nameEnd) throw new MalformedXml('tag without a name');
       if (closing) {
@@ -124,6 +124,23 @@ export abstract class XmlScanner {
     if (s.length - lt < 9) return -1;
     throw new MalformedXml('DOCTYPE or unknown declaration');
   }
+}
+
+/** The `>` closing a tag whose attributes start at `from`, or -1 when the tag continues in the next
+ *  chunk. Quoted values are skipped whole: XML allows a literal `>` in them (a validation prompt
+ *  such as "请输入>0的数"); a `<` outside them means the part is broken. */
+function tagEnd(s: string, from: number): number {
+  for (let i = from; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x3e) return i;
+    if (c === 0x22 || c === 0x27) {
+      i = s.indexOf(c === 0x22 ? '"' : "'", i + 1);
+      if (i < 0) return -1;
+    } else if (c === 0x3c) {
+      throw new MalformedXml('< inside a tag');
+    }
+  }
+  return -1;
 }
 
 function after(s: string, terminator: string, from: number): number {

@@ -1,15 +1,24 @@
 // Small helpers for the XML of an xlsx package: text and attribute values as the XML spec defines
 // them (entities, line ends), and the attributes of every element of a given name in a small part.
 
-const ENTITY = /&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi;
+// Names are case-sensitive in XML: &AMP; and &#X41; are not references.
+const ENTITY = /&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g;
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** XML 1.0's Char production: a reference to anything else (NUL, a lone surrogate, U+FFFE) is an
+ *  error, never text for the ledger. */
+function isXmlChar(cp: number): boolean {
+  return cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff);
+}
 
 /** Character and predefined entity references. An invalid code point throws (a broken part). */
 export function decodeXml(s: string): string {
   if (s.indexOf('&') < 0) return s;
   return s.replace(ENTITY, (_, e: string) => {
-    if (e[0] === '#') return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
-    return NAMED[e.toLowerCase()] ?? '';
+    if (e[0] !== '#') return NAMED[e] as string;
+    const cp = e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+    if (!isXmlChar(cp)) throw new RangeError(`character reference to U+${cp.toString(16).toUpperCase()} is not allowed in XML`);
+    return String.fromCodePoint(cp);
   });
 }
 
@@ -24,7 +33,8 @@ export function decodeText(raw: string): string {
  *  machine-written, so a regex is enough and keeps a second XML parser out of the dependency list. */
 export function tags(xml: string, tag: string): Record<string, string>[] {
   const out: Record<string, string>[] = [];
-  const re = new RegExp(`<(?:[\\w.-]+:)?${tag}\\b([^>]*)>`, 'g');
+  // Quoted values may hold a literal `>` (legal in XML, e.g. a number format's [>=100]).
+  const re = new RegExp(`<(?:[\\w.-]+:)?${tag}\\b((?:[^>"']|"[^"]*"|'[^']*')*)>`, 'g');
   for (const m of xml.matchAll(re)) {
     const attrs: Record<string, string> = {};
     for (const a of (m[1] ?? '').matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
