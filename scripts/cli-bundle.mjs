@@ -202,24 +202,28 @@ export async function ensureCliBundle({ root = defaultRoot, base = cacheBase(roo
     return null;
   }
   fs.mkdirSync(base, { recursive: true });
-  if (fs.existsSync(dir)) {
-    // A folder without a complete manifest: moved aside first, so the rename below can take its place.
-    const bad = path.join(base, `.bad-${name}-${process.pid}-${crypto.randomBytes(4).toString('hex')}`);
-    try {
-      fs.renameSync(dir, bad);
-      removeQuietly(bad);
-    } catch {
-      // Someone else moved it (or just replaced it with a good one): checked again after building.
-    }
-  }
   const tmp = path.join(base, `.tmp-${name}-${process.pid}-${crypto.randomBytes(4).toString('hex')}`);
   try {
     await build(root, tmp);
     try {
       fs.renameSync(tmp, dir);
     } catch (error) {
-      // A concurrent first run got there first; its entry is as good as ours.
-      if (!entryIsComplete(dir)) throw error;
+      // A concurrent first run got there first: its entry is as good as ours. Only a folder that is
+      // still incomplete now (entries appear whole, by rename) is damaged, and is moved aside once.
+      if (entryIsComplete(dir)) return dir;
+      if (!fs.existsSync(dir)) throw error;
+      const bad = path.join(base, `.bad-${name}-${process.pid}-${crypto.randomBytes(4).toString('hex')}`);
+      try {
+        fs.renameSync(dir, bad);
+        removeQuietly(bad);
+      } catch {
+        // Someone else moved it first.
+      }
+      try {
+        fs.renameSync(tmp, dir);
+      } catch (again) {
+        if (!entryIsComplete(dir)) throw again;
+      }
     }
   } finally {
     removeQuietly(tmp);
