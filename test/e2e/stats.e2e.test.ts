@@ -99,6 +99,10 @@ describe('年报', () => {
     await phone.fill('0571-87654321');
     await page.locator('form#stats-contact').getByRole('button', { name: '保存' }).click();
     await page.getByText('已保存联系电话（填报用）').waitFor();
+    // Saved means there after a restart: the card loads it back.
+    await page.reload();
+    await page.getByRole('menuitem', { name: '设置' }).click();
+    await expect.poll(() => page.getByLabel('联系电话（填报用）').inputValue()).toBe('0571-87654321');
 
     // The fixture's problems are 2025's; pick it whatever year the test runs in.
     await page.getByRole('menuitem', { name: '年报' }).click();

@@ -1,20 +1,13 @@
-import { useEffect, useState } from 'react';
 import { Button, Card, Form, Input, Typography } from 'antd';
 import { invoke } from '../../api/client';
 import { useApiAction } from '../../components/useApiError';
+import { useSettingsForm } from './useSettingsForm';
 
 /** 设置 → 年报填报信息: the office number printed in full under 附件1 / 附件2 (联系电话). */
 export function StatsContactCard() {
   const [form] = Form.useForm<{ statsContactPhone: string }>();
-  const [loaded, setLoaded] = useState(false);
+  const loaded = useSettingsForm(form, (s) => ({ statsContactPhone: s.statsContactPhone ?? '' }));
   const run = useApiAction();
-
-  useEffect(() => {
-    void invoke('settings.get', {}).then((s) => {
-      form.setFieldsValue({ statsContactPhone: s.statsContactPhone ?? '' });
-      setLoaded(true);
-    }, () => undefined);
-  }, [form]);
 
   return (
     <Card title="年报填报信息">

@@ -1,21 +1,14 @@
-import { useEffect, useState } from 'react';
 import { Button, Card, Form, Typography } from 'antd';
 import { invoke } from '../../api/client';
 import { DateInput } from '../../components/DateInput';
 import { useApiAction } from '../../components/useApiError';
+import { useSettingsForm } from './useSettingsForm';
 
 /** 设置 → 青少年会员: the date on which "under 18" is judged (empty: each day itself). */
 export function YouthReferenceCard() {
   const [form] = Form.useForm<{ youthReferenceDate: string | null }>();
-  const [loaded, setLoaded] = useState(false);
+  const loaded = useSettingsForm(form, (s) => ({ youthReferenceDate: s.youthReferenceDate }));
   const run = useApiAction();
-
-  useEffect(() => {
-    void invoke('settings.get', {}).then((s) => {
-      form.setFieldsValue({ youthReferenceDate: s.youthReferenceDate });
-      setLoaded(true);
-    }, () => undefined);
-  }, [form]);
 
   return (
     <Card title="青少年会员">
