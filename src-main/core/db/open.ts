@@ -5,7 +5,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { AppError } from '../errors';
 import { migrateTo } from './migrate';
 import type { Database } from './schema';
-import { checkNeeded, lastFullCheck, recordCleanClose } from './verified';
+import { recordCleanClose, vouchedCheckAt } from './verified';
 
 export interface LedgerDb {
   readonly file: string;
@@ -28,8 +28,11 @@ export function openSqlite(file: string, nativeBinding?: string): BetterSqlite3.
   return openVerified(file, nativeBinding).sqlite;
 }
 
-function openVerified(file: string, nativeBinding?: string): { sqlite: BetterSqlite3.Database; checkedAt: Date | null } {
-  const checkedAt = file === ':memory:' || checkNeeded(file, new Date()) !== null ? new Date() : null;
+/** lastCheck: when the file was last fully checked (now, when this open checked it). */
+function openVerified(file: string, nativeBinding?: string): { sqlite: BetterSqlite3.Database; checked: boolean; lastCheck: Date } {
+  const now = new Date();
+  const vouched = file === ':memory:' ? null : vouchedCheckAt(file, now);
+  const checked = vouched === null;
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   let sqlite: BetterSqlite3.Database;
   try {
@@ -40,7 +43,7 @@ function openVerified(file: string, nativeBinding?: string): { sqlite: BetterSql
   try {
     sqlite.pragma('busy_timeout = 5000');
     // Check before anything writes: switching journal_mode rewrites the file header.
-    const check = checkedAt ? (sqlite.pragma('quick_check', { simple: false }) as Array<{ quick_check: string }>) : [];
+    const check = checked ? (sqlite.pragma('quick_check', { simple: false }) as Array<{ quick_check: string }>) : [];
     const problems = check.flatMap((row) => row.quick_check.split('\n')).filter((line) => line !== 'ok');
     if (problems.length > 0) {
       throw new AppError(
@@ -61,11 +64,11 @@ function openVerified(file: string, nativeBinding?: string): { sqlite: BetterSql
     }
     throw new AppError('DB_CORRUPT', `数据文件 ${file} 无法读取（${message}），程序没有写入任何内容。请从备份恢复。`);
   }
-  return { sqlite, checkedAt };
+  return { sqlite, checked, lastCheck: vouched ?? now };
 }
 
 export async function openLedgerDb(file: string, options: OpenOptions = {}): Promise<LedgerDb> {
-  const { sqlite, checkedAt } = openVerified(file, options.nativeBinding);
+  const { sqlite, checked, lastCheck } = openVerified(file, options.nativeBinding);
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   try {
     if (options.migrate !== false) await migrateTo(kysely);
@@ -77,11 +80,10 @@ export async function openLedgerDb(file: string, options: OpenOptions = {}): Pro
     file,
     kysely,
     sqlite,
-    integrityCheck: checkedAt ? 'ran' : 'skipped',
+    integrityCheck: checked ? 'ran' : 'skipped',
     close: async () => {
-      const lastCheck = checkedAt ?? lastFullCheck(file);
       await kysely.destroy();
-      if (file !== ':memory:' && lastCheck) await recordCleanClose(file, lastCheck);
+      if (file !== ':memory:') await recordCleanClose(file, lastCheck);
     },
   };
 }

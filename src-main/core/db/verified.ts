@@ -27,8 +27,9 @@ export function verifiedFile(file: string): string {
   return `${file}.verified.json`;
 }
 
-/** Why the file must be checked on open, or null when the last clean close vouches for it. */
-export function checkNeeded(file: string, now: Date): string | null {
+/** When the file was last fully checked, if its last clean close vouches for it; null when it must
+ *  be checked on this open. */
+export function vouchedCheckAt(file: string, now: Date): Date | null {
   let db: fs.Stats;
   let sidecar: fs.Stats;
   let verified: Verified;
@@ -37,14 +38,18 @@ export function checkNeeded(file: string, now: Date): string | null {
     sidecar = fs.statSync(verifiedFile(file));
     verified = JSON.parse(fs.readFileSync(verifiedFile(file), 'utf8')) as Verified;
   } catch {
-    return 'no record of a clean close';
+    return null; // no record of a clean close
   }
-  if (fs.existsSync(`${file}-wal`) && fs.statSync(`${file}-wal`).size > 0) return 'write-ahead log left over';
-  if (db.size !== verified.size || db.mtimeMs !== verified.mtimeMs || db.ino !== verified.ino) return 'changed since the last clean close';
-  if (!(sidecar.mtimeMs > db.mtimeMs)) return 'changed in the same time tick as the last close';
+  // A crash or power cut, or another program has it open.
+  if (fs.existsSync(`${file}-wal`) && fs.statSync(`${file}-wal`).size > 0) return null;
+  // Changed since the last clean close.
+  if (db.size !== verified.size || db.mtimeMs !== verified.mtimeMs || db.ino !== verified.ino) return null;
+  // Changed in the same time tick as the record was written.
+  if (!(sidecar.mtimeMs > db.mtimeMs)) return null;
+  // A week since the last full check (or a record from the future).
   const last = Date.parse(verified.lastFullCheckAt);
-  if (!(now.getTime() - last < recheckAfterMs) || last > now.getTime()) return 'last full check over a week ago';
-  return null;
+  if (!(now.getTime() - last < recheckAfterMs) || last > now.getTime()) return null;
+  return new Date(last);
 }
 
 /**
@@ -62,15 +67,5 @@ export async function recordCleanClose(file: string, lastFullCheckAt: Date): Pro
     fs.renameSync(temp, verifiedFile(file));
   } catch {
     // Without a record the next open simply runs the check.
-  }
-}
-
-/** When the file was last fully checked according to its record (kept across skipped checks). */
-export function lastFullCheck(file: string): Date | null {
-  try {
-    const at = Date.parse((JSON.parse(fs.readFileSync(verifiedFile(file), 'utf8')) as Verified).lastFullCheckAt);
-    return Number.isFinite(at) ? new Date(at) : null;
-  } catch {
-    return null;
   }
 }
