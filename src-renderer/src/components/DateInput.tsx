@@ -1,5 +1,6 @@
 import { DatePicker } from 'antd';
 import dayjs from 'dayjs';
+import { ledgerToday } from './ledgerToday';
 
 interface Props {
   value?: string | null;
@@ -18,7 +19,7 @@ export function DateInput({ value, onChange, placeholder, id, disabledFuture }: 
       format="YYYY-MM-DD"
       placeholder={placeholder ?? '选择日期'}
       value={value ? dayjs(value) : null}
-      disabledDate={disabledFuture ? (d) => d.isAfter(dayjs(), 'day') : undefined}
+      disabledDate={disabledFuture ? (d) => d.isAfter(dayjs(ledgerToday()), 'day') : undefined}
       onChange={(d) => onChange?.(d ? d.format('YYYY-MM-DD') : null)}
     />
   );

@@ -5,6 +5,7 @@ import { OrgPicker } from '../members/OrgPicker';
 import { DuesRecorder } from './DuesRecorder';
 import { DuesReportTable } from './DuesReportTable';
 import { OverdueList } from './OverdueList';
+import { ledgerToday } from '../../components/ledgerToday';
 
 /**
  * 会费: for one organisation (with its subtree) or the whole county and one year — the report with
@@ -13,7 +14,7 @@ import { OverdueList } from './OverdueList';
  */
 export function DuesPage() {
   const orgs = useOrgList();
-  const thisYear = new Date().getFullYear();
+  const thisYear = Number(ledgerToday().slice(0, 4));
   const [orgId, setOrgId] = useState<number | undefined>(undefined);
   const [year, setYear] = useState(thisYear);
   // Bumped after every write here, so the report and the lists show its effect.

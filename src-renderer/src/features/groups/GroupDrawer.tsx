@@ -8,6 +8,7 @@ import { useApiAction } from '../../components/useApiError';
 import { useReveal } from '../../components/useReveal';
 import { duesStatusLabels, fenToYuan, yuanToFen } from '../dues/money';
 import { GroupFormModal } from './GroupFormModal';
+import { ledgerToday } from '../../components/ledgerToday';
 
 interface Props {
   groupId: number | null;
@@ -154,7 +155,7 @@ function GroupDuesModal({ group, onClose, onSaved }: { group: GroupMember; onClo
   const [form] = Form.useForm<DuesFields>();
   const status = Form.useWatch('status', form);
   const run = useApiAction();
-  const thisYear = new Date().getFullYear();
+  const thisYear = Number(ledgerToday().slice(0, 4));
   const years = Array.from({ length: 8 }, (_, i) => thisYear + 1 - i);
 
   async function submit(v: DuesFields) {

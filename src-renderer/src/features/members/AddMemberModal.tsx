@@ -1,5 +1,4 @@
 import { Alert, AutoComplete, Col, Divider, Form, Input, Modal, Radio, Row, Select, Typography } from 'antd';
-import dayjs from 'dayjs';
 import type { ApiInput, Member, MemberAddResult, OrgSummary } from '../../../../src-main/core/api/contract';
 import { invoke } from '../../api/client';
 import { DateInput } from '../../components/DateInput';
@@ -8,6 +7,7 @@ import { useSavingAction } from '../../components/useApiError';
 import { ageOn, birthDateFromIdNumber, guardianAge } from './identity';
 import { idTypeLabels, numberCarriesBirth } from './labels';
 import { OrgPicker } from './OrgPicker';
+import { ledgerToday } from '../../components/ledgerToday';
 
 interface Fields {
   orgId?: number;
@@ -52,7 +52,7 @@ export function AddMemberModal({ orgs, defaultOrgId, onClose, onSaved }: Props) 
   const idType = Form.useWatch('idType', form) ?? 'resident_id';
   const idNumber = Form.useWatch('idNumber', form);
   const typedBirth = Form.useWatch('birthDate', form);
-  const today = dayjs().format('YYYY-MM-DD');
+  const today = ledgerToday();
   const birth = describeBirth(idType, idNumber, typedBirth);
   const needsGuardian = birth.birthDate !== null && birth.birthDate <= today && ageOn(birth.birthDate, today) < guardianAge;
   const defaultOrg = orgs.find((o) => o.id === defaultOrgId && o.status !== 'retired')?.id;

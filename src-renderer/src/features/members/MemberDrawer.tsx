@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, Button, Descriptions, Drawer, Result, Space, Spin, Tabs, Tag, Tooltip, Typography } from 'antd';
-import dayjs from 'dayjs';
 import type { ApiOutput, Member, OrgSummary } from '../../../../src-main/core/api/contract';
 import { invoke } from '../../api/client';
 import { dash } from '../../components/formText';
@@ -11,6 +10,7 @@ import { LapseMemberModal } from './LapseMemberModal';
 import { MemberHistory } from './MemberHistory';
 import { TransferMemberModal } from './TransferMemberModal';
 import { genderText, idTypeLabels, kindLabels, statusColors, statusLabels } from './labels';
+import { ledgerToday } from '../../components/ledgerToday';
 
 type Revealed = ApiOutput<'member.reveal'>;
 type Dialog = 'edit' | 'transfer' | 'lapse' | null;
@@ -203,7 +203,7 @@ export function MemberDrawer({ memberId, orgs, onClose, onChanged }: Props) {
       )}
       {member && dialog === 'edit' && <EditMemberModal member={member} fullPhone={full ? full.phone : undefined} onClose={() => setDialog(null)} onSaved={changed} />}
       {member && dialog === 'transfer' && <TransferMemberModal member={member} orgs={orgs} onClose={() => setDialog(null)} onMoved={changed} />}
-      {member && dialog === 'lapse' && <LapseMemberModal member={member} today={dayjs().format('YYYY-MM-DD')} onClose={() => setDialog(null)} onLapsed={changed} />}
+      {member && dialog === 'lapse' && <LapseMemberModal member={member} today={ledgerToday()} onClose={() => setDialog(null)} onLapsed={changed} />}
     </Drawer>
   );
 }

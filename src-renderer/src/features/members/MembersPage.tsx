@@ -13,6 +13,7 @@ import { memberColumns } from './memberColumns';
 import { OrgPicker } from './OrgPicker';
 import { ExportActions } from '../../components/ExportActions';
 import { ImportButton } from '../import/ImportLauncher';
+import { ledgerToday } from '../../components/ledgerToday';
 
 interface MemberFilter {
   orgId: number | undefined;
@@ -34,7 +35,7 @@ const kindOptions = [
   { value: 'youth', label: '青少年会员' },
 ];
 
-const thisYear = new Date().getFullYear();
+const thisYear = Number(ledgerToday().slice(0, 4));
 const yearOptions = [{ value: 0, label: '全部入会年份' }, ...Array.from({ length: thisYear - 1999 }, (_, i) => ({ value: thisYear - i, label: `${thisYear - i} 年入会` }))];
 
 /** A name fragment is found through the pinyin-ordered index: its results come in name order. */

@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { App, Button, Card, Empty, Space, Switch, Typography } from 'antd';
-import dayjs from 'dayjs';
 import type { Org, OrgSummary, OrgType } from '../../../../src-main/core/api/contract';
 import { invoke } from '../../api/client';
 import { useApiAction } from '../../components/useApiError';
@@ -12,6 +11,7 @@ import { OrgTree } from './OrgTree';
 import { RetireOrgModal } from './RetireOrgModal';
 import { ExportActions } from '../../components/ExportActions';
 import { ImportButton } from '../import/ImportLauncher';
+import { ledgerToday } from '../../components/ledgerToday';
 
 type Dialog = { kind: 'add'; parent: { id: number; name: string } | null } | { kind: 'edit' } | { kind: 'move' } | { kind: 'retire' } | null;
 
@@ -127,7 +127,7 @@ export function OrgsPage() {
       />
       {dialog?.kind === 'move' && selected && <MoveOrgModal org={selected} orgs={orgs ?? []} onClose={() => setDialog(null)} onMoved={(org) => void afterChange(org)} />}
       {dialog?.kind === 'retire' && selected && (
-        <RetireOrgModal org={selected} today={dayjs().format('YYYY-MM-DD')} onClose={() => setDialog(null)} onRetired={(org) => void afterChange(org)} />
+        <RetireOrgModal org={selected} today={ledgerToday()} onClose={() => setDialog(null)} onRetired={(org) => void afterChange(org)} />
       )}
     </div>
   );

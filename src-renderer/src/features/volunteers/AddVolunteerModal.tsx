@@ -1,5 +1,4 @@
 import { Col, Form, Input, Modal, Row, Select, Typography } from 'antd';
-import dayjs from 'dayjs';
 import type { ApiInput, OrgSummary, Team, VolunteerAddResult } from '../../../../src-main/core/api/contract';
 import { invoke } from '../../api/client';
 import { DateInput } from '../../components/DateInput';
@@ -7,6 +6,7 @@ import { blank, required } from '../../components/formText';
 import { useSavingAction } from '../../components/useApiError';
 import { OrgPicker } from '../members/OrgPicker';
 import { RegistrationFields } from './RegistrationFields';
+import { ledgerToday } from '../../components/ledgerToday';
 
 interface Fields {
   orgId?: number;
@@ -38,7 +38,7 @@ export function AddVolunteerModal({ orgs, teams, fieldNames, defaultOrgId, onClo
   const [form] = Form.useForm<Fields>();
   const [saving, run] = useSavingAction();
   const national = Form.useWatch('nationalRegistered', form) ?? false;
-  const today = dayjs().format('YYYY-MM-DD');
+  const today = ledgerToday();
 
   async function submit(values: Fields) {
     const input: ApiInput<'volunteer.add'> = {

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { Alert, App, Button, Col, Form, Input, InputNumber, Modal, Row, Select, Space, Table, Typography } from 'antd';
 import { DeleteOutlined, MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
 import type { ServiceRecord, Team } from '../../../../src-main/core/api/contract';
 import { invoke } from '../../api/client';
 import { DateInput } from '../../components/DateInput';
@@ -12,6 +11,7 @@ import { useApiAction } from '../../components/useApiError';
 import { VolunteerPicker } from './VolunteerPicker';
 import { ExportActions } from '../../components/ExportActions';
 import { ImportButton } from '../import/ImportLauncher';
+import { ledgerToday } from '../../components/ledgerToday';
 
 interface Props {
   teams: Team[];
@@ -163,7 +163,7 @@ function RecordHoursModal({ teams, categories, onClose, onSaved }: { teams: Team
           description={problems.length > 1 ? <ul style={{ margin: 0, paddingInlineStart: 20 }}>{problems.slice(1).map((p) => <li key={p}>{p}</li>)}</ul> : undefined}
         />
       )}
-      <Form form={form} name="service-add" layout="vertical" onFinish={submit} initialValues={{ heldOn: dayjs().format('YYYY-MM-DD'), entries: [{}] }}>
+      <Form form={form} name="service-add" layout="vertical" onFinish={submit} initialValues={{ heldOn: ledgerToday(), entries: [{}] }}>
         <Row gutter={16}>
           <Col span={8}>
             <Form.Item name="heldOn" label="服务日期" rules={[{ required: true, message: '请选择服务日期' }]}>

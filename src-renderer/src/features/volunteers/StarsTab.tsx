@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Button, Card, Col, Form, Input, Modal, Radio, Row, Space, Table, Typography } from 'antd';
-import dayjs from 'dayjs';
 import type { StarAward, StarCandidate, StarOverview } from '../../../../src-main/core/api/contract';
 import { invoke } from '../../api/client';
 import { DateInput } from '../../components/DateInput';
 import { useApiAction, useSavingAction } from '../../components/useApiError';
 import { belongsTo, stars } from './labels';
 import { VolunteerPicker } from './VolunteerPicker';
+import { ledgerToday } from '../../components/ledgerToday';
 
 type LevelRow = StarOverview['levels'][number];
 
@@ -152,7 +152,7 @@ function AwardModal({ level, onClose, onSaved }: { level: number; onClose: () =>
   }
   return (
     <Modal open title="授予星级" onCancel={onClose} onOk={() => form.submit()} okText="授予" cancelText="取消" confirmLoading={saving}>
-      <Form form={form} name="star-award" layout="vertical" onFinish={submit} initialValues={{ level, awardedOn: dayjs().format('YYYY-MM-DD') }}>
+      <Form form={form} name="star-award" layout="vertical" onFinish={submit} initialValues={{ level, awardedOn: ledgerToday() }}>
         <Form.Item name="volunteerId" label="志愿者" rules={[{ required: true, message: '请选择志愿者' }]}>
           <VolunteerPicker />
         </Form.Item>

@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { App, Button, Checkbox, Col, Form, Input, Modal, Radio, Row, Select, Space } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
 import type { OrgSummary, Team } from '../../../../src-main/core/api/contract';
 import { invoke } from '../../api/client';
 import { DateInput } from '../../components/DateInput';
@@ -14,6 +13,7 @@ import { TeamDrawer } from './TeamDrawer';
 import { VolunteerPicker } from './VolunteerPicker';
 import { ExportActions } from '../../components/ExportActions';
 import { ImportButton } from '../import/ImportLauncher';
+import { ledgerToday } from '../../components/ledgerToday';
 
 interface Props {
   orgs: OrgSummary[];
@@ -126,7 +126,7 @@ function AddTeamModal({ orgs, fieldNames, onClose, onSaved }: { orgs: OrgSummary
 
   return (
     <Modal open title="新增服务队" onCancel={onClose} onOk={() => form.submit()} okText="保存" cancelText="取消" confirmLoading={saving} width={640}>
-      <Form form={form} name="team-add" layout="vertical" onFinish={submit} initialValues={{ parent: 'org', hasPartyBranch: false, foundedOn: dayjs().format('YYYY-MM-DD') }}>
+      <Form form={form} name="team-add" layout="vertical" onFinish={submit} initialValues={{ parent: 'org', hasPartyBranch: false, foundedOn: ledgerToday() }}>
         <Row gutter={16}>
           <Col span={24}>
             <Form.Item name="name" label="名称" rules={[{ required: true, whitespace: true, message: '请填写服务队名称' }]}>
