@@ -132,6 +132,32 @@ describe('member import', () => {
     expect(refused).toMatchObject({ ok: false, error: { code: 'UNDO_BLOCKED' } });
   });
 
+  it('plans a long sheet while it is read, and plans it again when merged cells listed after the rows fill its data rows', async () => {
+    // Rows are planned as the reader delivers them, but a sheet lists its merged cells after its
+    // rows: an organisation merged down beside its members is known only at the end.
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('会员名册');
+    sheet.addRow(['城关镇红十字会会员花名册']);
+    sheet.mergeCells(1, 1, 1, 5);
+    sheet.addRow(['姓名', '身份证号码', '联系电话', '所属基层组织', '入会时间']);
+    const ids = Array.from({ length: 130 }, (_, i) => id18(`33010619900101${String(100 + i)}`));
+    const given = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平';
+    ids.forEach((idNumber, i) => sheet.addRow([`会员${given[i % 20]}${given[Math.floor(i / 20)]}`, idNumber, null, i === 0 ? '象山社区' : i === 70 ? '城关镇红十字会' : null, '2020-01-01']));
+    sheet.mergeCells(3, 4, 72, 4);
+    sheet.mergeCells(73, 4, 132, 4);
+    const uploadId = await upload(ledger, '长名册.xlsx', Buffer.from(await workbook.xlsx.writeBuffer()));
+
+    const { jobId, preview: shown } = await preview(ledger, uploadId, { kind: 'members' });
+    expect(shown.rejected).toEqual([]);
+    expect(shown.counts.inserted).toBe(130);
+    await commit(ledger, jobId);
+    const byOrg = ledger.db.sqlite.prepare('SELECT organization_id AS org, count(*) AS n FROM member WHERE person_id IN (SELECT id FROM person WHERE name LIKE ?) GROUP BY 1 ORDER BY 1').all('会员%');
+    expect(byOrg).toEqual([
+      { org: township, n: 60 },
+      { org: xiangshan, n: 70 },
+    ]);
+  });
+
   it('a cancelled preview reports cancelled and nothing is written', async () => {
     const rows = Array.from({ length: 3000 }, (_, i) => [`测试${i}`, null, id18(`3301061990010${String(1000 + i).slice(-4)}`.slice(0, 17)), null, '象山社区', '2020-01-01']);
     const uploadId = await upload(ledger, 'd.xlsx', await townshipSheet(rows));

@@ -11,7 +11,7 @@ import type { WriteLock } from '../jobs/write-lock';
 import { ImportRecorder, type CommitContext } from './commit/context';
 import { kindHandler } from './planners';
 import type { Plan } from './plan/types';
-import { stageSheet, type StagedSheet } from './stage';
+import { RowFeed, streamSheet, type StagedSheet } from './stage';
 
 // The import in two steps. Preview: read the file (in a worker), find the table, clean and
 // plan every row against the ledger — nothing is written. Commit: back up the database, then
@@ -35,7 +35,8 @@ export interface PreviewEnv {
 export async function previewImport(env: PreviewEnv, file: string, fileName: string, options: ImportOptions, control: JobControl): Promise<Previewed> {
   const remembered = env.sqlite.prepare('SELECT mapping_json FROM import_mapping WHERE kind = ? AND signature = ?').pluck();
   control.progress('读取文件', 0, null);
-  const staged = await stageSheet(file, fileName, {
+  let reading = true;
+  const { feed, done } = streamSheet(file, fileName, {
     kind: options.kind,
     sheet: options.sheet,
     encoding: options.encoding,
@@ -49,17 +50,40 @@ export async function previewImport(env: PreviewEnv, file: string, fileName: str
     onProgress: (done, total) => control.progress('读取文件', done, total),
     ...(env.inWorker === false ? { inWorker: false } : {}),
   });
-  control.progress('检查数据', 0, staged.rows.length);
-  const plan = await kindHandler(options.kind).plan({
-    sqlite: env.sqlite,
-    staged,
-    options,
-    today: env.today,
-    youthReferenceDate: env.youthReferenceDate,
-    signal: control.signal,
-    onProgress: (done, total) => control.progress('检查数据', done, total),
+  const handler = kindHandler(options.kind);
+  let total = 0;
+  const plan = (rows: RowFeed, sheetDate: string | null) =>
+    handler.plan({
+      sqlite: env.sqlite,
+      rows,
+      sheetDate,
+      options,
+      today: env.today,
+      youthReferenceDate: env.youthReferenceDate,
+      signal: control.signal,
+      onProgress: (planned) => {
+        if (!reading) control.progress('检查数据', planned, total);
+      },
+    });
+  // Planning runs while the worker reads, unless the planner needs the sheet's own date, which
+  // may stand in a footer below the last row.
+  const finished = done.then((staged) => {
+    reading = false;
+    total = staged.rows.length;
+    control.progress('检查数据', 0, total);
+    return staged;
   });
-  return { staged, plan, options, preview: toPreview(staged, plan) };
+  let staged: StagedSheet;
+  let planned: Plan;
+  if (handler.needsSheetDate) {
+    staged = await finished;
+    planned = await plan(RowFeed.of(staged.rows), staged.sheetDate);
+  } else {
+    const [read, streamed] = await Promise.all([finished, plan(feed, null)]);
+    staged = read;
+    planned = read.refed ? await plan(RowFeed.of(read.rows), null) : streamed;
+  }
+  return { staged, plan: planned, options, preview: toPreview(staged, planned) };
 }
 
 function letter(index: number): string {

@@ -20,6 +20,8 @@ import type { Plan, PlanInput } from './plan/types';
 
 export interface KindHandler {
   plan(input: PlanInput): Promise<Plan>;
+  /** The planner reads the sheet's own date, so it starts only after the whole read. */
+  needsSheetDate?: boolean;
   writer(ctx: CommitContext, record: ImportRecorder): (action: unknown) => void;
 }
 
@@ -36,7 +38,7 @@ function kind<A>(plan: (input: PlanInput) => Promise<Plan<A>>, writer: (ctx: Com
 const handlers: Partial<Record<ImportKind, KindHandler>> = {
   members,
   'youth-members': members,
-  volunteers: kind(planVolunteers, volunteerWriter),
+  volunteers: { ...kind(planVolunteers, volunteerWriter), needsSheetDate: true },
   'group-members': kind(planGroupMembers, groupMemberWriter),
   teams: kind(planTeams, teamWriter),
   hours: kind(planHours, hoursWriter),

@@ -4,7 +4,7 @@ import { sheetFields } from '../domain/sheet-fields';
 import { AppError } from '../errors';
 import { inspectSource, readSheet, readSheetInWorker } from './read/index';
 import { refuse } from './read/refusals';
-import type { RawCell, RawRow, SourceInfo } from './read/types';
+import type { CellRange, RawCell, RawRow, SourceInfo } from './read/types';
 import { applyMapping, classifyRow, fillMergedDown, findTable, headerSignature, missingRequiredFields, sheetDate, type TableGuess } from './table/index';
 
 // Staging: from a file to the rows of its table, each as field → raw cell, with the sheet's
@@ -92,7 +92,78 @@ export function likeliestSheet(scores: readonly SheetScore[]): string | null {
   return best?.name ?? null;
 }
 
-export async function stageSheet(file: string, fileName: string, options: StageOptions): Promise<StagedSheet> {
+/** Staged rows handed to a planner batch by batch, as the reader delivers them. */
+export class RowFeed implements AsyncIterable<readonly StagedRow[]> {
+  private readonly batches: StagedRow[][] = [];
+  private wake: (() => void) | null = null;
+  private ended = false;
+  private failure: { error: unknown } | null = null;
+
+  static of(rows: StagedRow[]): RowFeed {
+    const feed = new RowFeed();
+    feed.push(rows);
+    feed.end();
+    return feed;
+  }
+
+  push(batch: StagedRow[]): void {
+    if (batch.length === 0) return;
+    this.batches.push(batch);
+    this.notify();
+  }
+
+  end(): void {
+    this.ended = true;
+    this.notify();
+  }
+
+  fail(error: unknown): void {
+    this.failure ??= { error };
+    this.notify();
+  }
+
+  private notify(): void {
+    const wake = this.wake;
+    this.wake = null;
+    wake?.();
+  }
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<readonly StagedRow[]> {
+    for (;;) {
+      if (this.failure) throw this.failure.error;
+      const batch = this.batches.shift();
+      if (batch) yield batch;
+      else if (this.ended) return;
+      else await new Promise<void>((resolve) => (this.wake = resolve));
+    }
+  }
+}
+
+export interface SheetStream {
+  /** The rows, fed while the file is still being read, from a table found in its first rows. */
+  feed: RowFeed;
+  /** The whole staged sheet once read. `refed`: the finished read changed what was fed (merged
+   *  cells, which a sheet lists after its rows, moved the header or filled data rows), so the
+   *  fed rows must be planned again from `rows`. */
+  done: Promise<StagedSheet & { refed: boolean }>;
+}
+
+/**
+ * Reads the sheet and stages its rows, feeding them to a planner as they arrive so the planning
+ * runs while the worker still reads. The header is looked for in the first rows without the
+ * sheet's merged cells; the finished read checks that guess and says when it did not hold.
+ */
+export function streamSheet(file: string, fileName: string, options: StageOptions): SheetStream {
+  const feed = new RowFeed();
+  const done = readAndStage(file, fileName, options, feed);
+  done.then(
+    () => feed.end(),
+    (error: unknown) => feed.fail(error),
+  );
+  return { feed, done };
+}
+
+async function readAndStage(file: string, fileName: string, options: StageOptions, feed: RowFeed): Promise<StagedSheet & { refed: boolean }> {
   // Only a workbook with several sheets and none chosen needs every sheet's first rows scored;
   // otherwise the header is found in the first rows of the one full read.
   let source = await inspectNamed(file, fileName, options.encoding);
@@ -106,8 +177,11 @@ export async function stageSheet(file: string, fileName: string, options: StageO
     throw new AppError('NO_TABLE', `文件中没有名为“${options.sheet ?? ''}”的工作表。这个文件的工作表有：${source.sheets.map((s) => `“${s.name}”`).join('、')}。`);
   }
 
-  const read = options.inWorker === false ? readSheet : readSheetInWorker;
   const all: RawRow[] = [];
+  const stager = new RowStager(options);
+  let early: Layout | null = null;
+  let fedUpTo = 0;
+  const read = options.inWorker === false ? readSheet : readSheetInWorker;
   const { merges } = await read(
     file,
     {
@@ -116,51 +190,99 @@ export async function stageSheet(file: string, fileName: string, options: StageO
       ...(options.signal ? { signal: options.signal } : {}),
       onProgress: (p) => options.onProgress?.(p.bytesRead, p.totalBytes),
     },
-    (batch) => void all.push(...batch),
+    (batch) => {
+      for (const raw of batch) all.push(raw);
+      if (early === null && all.length >= peekRows) early = stager.layout(all, []);
+      if (early !== null) {
+        feed.push(stager.stage(all, fedUpTo, early));
+        fedUpTo = all.length;
+      }
+    },
   );
 
-  const head = all.slice(0, peekRows);
-  const found = findTable(head, options.kind, merges);
-  if (!found) {
+  const layout = stager.layout(all, merges);
+  if (!layout) {
     throw new AppError(
       'NO_TABLE',
       `在工作表“${sheet}”的前 ${peekRows} 行中找不到${labelOf(options.kind)}名册的表头（如“${sheetFields[options.kind].filter((f) => f.required).map((f) => f.label).join('”“')}”）。请确认选择了正确的工作表和导入类型。`,
     );
   }
-  const signature = headerSignature(found.columns.map((c) => c.header));
-  const remembered = options.mapping ? null : (options.remembered?.(signature) ?? null);
-  const override = options.mapping ?? remembered;
-  const table: TableGuess = override ? withMapping(found, override, options.kind) : found;
-
-  const filled = fillMergedDown(all, merges, table.columns);
-  const rows: StagedRow[] = [];
-  const aside: RawRow[] = [];
-  const fieldByIndex = table.columns.filter((c) => c.field !== null);
-  for (const raw of filled) {
-    if (raw.row < table.dataStartsAt) {
-      aside.push(raw);
-      continue;
-    }
-    const kind = classifyRow(raw, table);
-    if (kind !== 'data') {
-      if (kind === 'footer') aside.push(raw);
-      continue;
-    }
-    const values: Record<string, RawCell> = {};
-    for (const column of fieldByIndex) values[column.field as string] = raw.cells[column.index] ?? null;
-    rows.push({ row: raw.row, values, cells: raw.cells });
+  const filled = fillMergedDown(all, merges, layout.table.columns);
+  const held = early !== null && sameLayout(early, layout) && filled.every((row, i) => row === all[i]);
+  let rows: StagedRow[];
+  if (held) {
+    feed.push(stager.stage(all, fedUpTo, layout));
+    rows = stager.rows;
+  } else {
+    const restaged = new RowStager(options);
+    rows = restaged.stage(filled, 0, layout);
+    stager.aside = restaged.aside;
+    if (early === null) feed.push(rows);
   }
 
   return {
     fileName: path.basename(fileName),
     source,
     sheet,
-    table,
-    signature,
-    mappingRemembered: remembered !== null,
+    table: layout.table,
+    signature: layout.signature,
+    mappingRemembered: layout.remembered,
     rows,
-    sheetDate: sheetDate(aside) ?? source.savedOn ?? options.today,
+    sheetDate: sheetDate(stager.aside) ?? source.savedOn ?? options.today,
+    refed: early !== null && !held,
   };
+}
+
+interface Layout {
+  table: TableGuess;
+  signature: string;
+  remembered: boolean;
+}
+
+function sameLayout(a: Layout, b: Layout): boolean {
+  return a.signature === b.signature && JSON.stringify(a.table) === JSON.stringify(b.table);
+}
+
+/** Turns raw rows into the table's staged rows, keeping the title and footer rows aside for the sheet's date. */
+class RowStager {
+  readonly rows: StagedRow[] = [];
+  aside: RawRow[] = [];
+
+  constructor(private readonly options: StageOptions) {}
+
+  /** The table in the first rows, with the clerk's or a remembered mapping applied; null when none is found. */
+  layout(all: readonly RawRow[], merges: readonly CellRange[]): Layout | null {
+    const found = findTable(all.slice(0, peekRows), this.options.kind, merges);
+    if (!found) return null;
+    const signature = headerSignature(found.columns.map((c) => c.header));
+    const remembered = this.options.mapping ? null : (this.options.remembered?.(signature) ?? null);
+    const override = this.options.mapping ?? remembered;
+    return { table: override ? withMapping(found, override, this.options.kind) : found, signature, remembered: remembered !== null };
+  }
+
+  /** Stages all[from…] and returns the newly staged rows (also kept in `rows`). */
+  stage(all: readonly RawRow[], from: number, { table }: Layout): StagedRow[] {
+    const fresh: StagedRow[] = [];
+    const fieldByIndex = table.columns.filter((c) => c.field !== null);
+    for (let i = from; i < all.length; i++) {
+      const raw = all[i] as RawRow;
+      if (raw.row < table.dataStartsAt) {
+        this.aside.push(raw);
+        continue;
+      }
+      const kind = classifyRow(raw, table);
+      if (kind !== 'data') {
+        if (kind === 'footer') this.aside.push(raw);
+        continue;
+      }
+      const values: Record<string, RawCell> = {};
+      for (const column of fieldByIndex) values[column.field as string] = raw.cells[column.index] ?? null;
+      const staged = { row: raw.row, values, cells: raw.cells };
+      fresh.push(staged);
+      this.rows.push(staged);
+    }
+    return fresh;
+  }
 }
 
 function withMapping(found: TableGuess, override: Record<string, string | null>, kind: ImportKind): TableGuess {

@@ -3,7 +3,7 @@ import { checkUscc } from '../../domain/uscc';
 import { dateCell, onDuplicate, optionalPhone, optionalText } from './cells';
 import { cellText, isEmptyCell, IssueList } from './issues';
 import { OrgResolver } from './orgs';
-import { breathe, type Duplicate, type Plan, type PlanInput, finishPlan } from './types';
+import { eachRow, type Duplicate, type Plan, type PlanInput, finishPlan } from './types';
 
 // 团体会员 rows with the rules of group.add: a valid 统一社会信用代码 (a 9-character
 // 组织机构代码 is kept as the legacy code with a warning), one unit per code in the file and the
@@ -38,7 +38,7 @@ interface GroupRow {
 const columns = 'id, unit_name, uscc, legacy_org_code, organization_id, contact_name, contact_phone, joined_on, notes';
 
 export async function planGroupMembers(input: PlanInput): Promise<Plan<GroupAction>> {
-  const { sqlite, staged, options, today } = input;
+  const { sqlite, options, today } = input;
   const issues = new IssueList(options.kind);
   const orgs = new OrgResolver(sqlite, options, issues);
   const byUscc = sqlite.prepare(`SELECT ${columns} FROM group_member WHERE uscc = ?`);
@@ -49,8 +49,7 @@ export async function planGroupMembers(input: PlanInput): Promise<Plan<GroupActi
   const duplicates: Duplicate[] = [];
   let unchanged = 0;
 
-  for (const [i, { row, values }] of staged.rows.entries()) {
-    await breathe(i, input);
+  for await (const { row, values } of eachRow(input)) {
     const unitName = isEmptyCell(values.unitName) ? '' : normalizePersonName(cellText(values.unitName));
     if (!unitName) issues.reject(row, 'unitName', '没有填写单位名称。');
 

@@ -5,7 +5,7 @@ import type { RawCell } from '../read/types';
 import { dateCell, onDuplicate, optionalText } from './cells';
 import { cellText, isEmptyCell, IssueList } from './issues';
 import { TeamResolver } from './teams';
-import { breathe, type Duplicate, type Plan, type PlanInput, finishPlan } from './types';
+import { eachRow, type Duplicate, type Plan, type PlanInput, finishPlan } from './types';
 import { hoursText } from './volunteers';
 
 // 志愿服务时长 rows: one volunteer's hours on one activity. Rows with the same date, activity
@@ -39,7 +39,7 @@ interface VolunteerHit {
 const maskedId = /^(\d{6})\*{6,10}(\d{3}[\dX])$/;
 
 export async function planHours(input: PlanInput): Promise<Plan<HoursAction>> {
-  const { sqlite, staged, options, today } = input;
+  const { sqlite, options, today } = input;
   const issues = new IssueList(options.kind);
   const teams = new TeamResolver(sqlite);
   const columns = 'v.id, p.name, p.id_number, v.registered_on, v.left_on';
@@ -61,8 +61,7 @@ export async function planHours(input: PlanInput): Promise<Plan<HoursAction>> {
   const duplicates: Duplicate[] = [];
   let unchanged = 0;
 
-  for (const [i, { row, values }] of staged.rows.entries()) {
-    await breathe(i, input);
+  for await (const { row, values } of eachRow(input)) {
     const volunteer = findVolunteer(row, values.name, values.idNumber);
     const heldOn = dateCell(row, values.heldOn, 'heldOn', issues, {
       required: true,

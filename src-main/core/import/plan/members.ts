@@ -6,7 +6,7 @@ import { cellText, isEmptyCell, IssueList } from './issues';
 import { OrgResolver } from './orgs';
 import { PersonFinder, type PersonRow } from './people';
 import { onDuplicate } from './cells';
-import { breathe, type Duplicate, type Plan, type PlanInput, finishPlan } from './types';
+import { eachRow, type Duplicate, type Plan, type PlanInput, finishPlan } from './types';
 
 // 个人会员 and 青少年会员 rows → new members, updates of existing ones, or reasons why not,
 // with the rules of member.add: the ID number decides birth date, gender and 成人/青少年; join
@@ -48,19 +48,17 @@ interface MemberRow {
 }
 
 export async function planMembers(input: PlanInput): Promise<Plan<MemberAction>> {
-  const { sqlite, staged, options, today } = input;
+  const { sqlite, options, today } = input;
   const issues = new IssueList(options.kind);
   const orgs = new OrgResolver(sqlite, options, issues);
   const people = new PersonFinder(sqlite);
-  people.prefetch(staged.rows.map((r) => r.values.idNumber ?? null));
   const memberOf = sqlite.prepare('SELECT id, kind, organization_id, joined_on, notes, status FROM member WHERE person_id = ?');
   const referenceDate = input.youthReferenceDate ?? today;
   const actions: MemberAction[] = [];
   const duplicates: Duplicate[] = [];
   let unchanged = 0;
 
-  for (const [i, { row, values }] of staged.rows.entries()) {
-    await breathe(i, input);
+  for await (const { row, values } of eachRow(input, (batch) => people.prefetch(batch.map((r) => r.values.idNumber ?? null)))) {
     const who = people.identify(row, (values.name ?? null), (values.idNumber ?? null), today, issues);
     if (!who) continue;
 

@@ -3,7 +3,7 @@ import { normalizeName } from '../../domain/text';
 import { inferOrgType, matchByName, nameKey } from '../clean/index';
 import { dateCell, onDuplicate, optionalPhone, optionalText } from './cells';
 import { cellText, isEmptyCell, IssueList } from './issues';
-import { breathe, type Duplicate, type NameMatch, type Plan, type PlanInput, finishPlan } from './types';
+import { eachRow, type Duplicate, type NameMatch, type Plan, type PlanInput, finishPlan } from './types';
 
 // 基层组织 rows with the rules of org.add: a name unique under its parent, a known type (or the
 // one the name's ending says, else none with a warning), a parent that exists and is not retired
@@ -40,7 +40,7 @@ interface OrgRow {
 }
 
 export async function planOrgs(input: PlanInput): Promise<Plan<OrgAction>> {
-  const { sqlite, staged, options, today } = input;
+  const { sqlite, options, today } = input;
   const issues = new IssueList(options.kind);
   const all = sqlite.prepare('SELECT id, name, type_id, parent_id, division_code, founded_on, leader_name, leader_phone, notes, status FROM organization').all() as OrgRow[];
   const byId = new Map(all.map((o) => [o.id, o]));
@@ -58,8 +58,7 @@ export async function planOrgs(input: PlanInput): Promise<Plan<OrgAction>> {
   let unchanged = 0;
   let nextRef = -1;
 
-  for (const [i, { row, values }] of staged.rows.entries()) {
-    await breathe(i, input);
+  for await (const { row, values } of eachRow(input)) {
     const name = isEmptyCell(values.name) ? '' : normalizeName(cellText(values.name));
     if (!name) issues.reject(row, 'name', '没有填写组织名称。');
 

@@ -32,6 +32,8 @@ export interface RowIdentity {
 
 const personColumns = 'id, name, gender, id_type, id_number, birth_date, phone, guardian_name, guardian_phone';
 
+const prefetchBatch = 500;
+
 const maskedId = /^(\d{6})\*{6,10}(\d{3}[\dX])$/;
 
 export class PersonFinder {
@@ -42,6 +44,7 @@ export class PersonFinder {
   /** Looked up ahead in batches (one statement per 500 rows instead of one per row). */
   private readonly known = new Map<string, PersonRow | null>();
   private readonly sqlite: BetterSqlite3.Database;
+  private inBatch: BetterSqlite3.Statement | null = null;
 
   constructor(sqlite: BetterSqlite3.Database) {
     this.sqlite = sqlite;
@@ -52,11 +55,12 @@ export class PersonFinder {
 
   /** Fetches the persons of these ID cells ahead, in batches; identify() then needs no query for them. */
   prefetch(cells: readonly RawCell[]): void {
-    const numbers = [...new Set(cells.map((c) => normalizeIdNumber(cellText(c))).filter((n) => n.length === 18))];
-    const batch = 500;
-    const statement = this.sqlite.prepare(
+    const numbers = [...new Set(cells.map((c) => normalizeIdNumber(cellText(c))).filter((n) => n.length === 18 && !this.known.has(n)))];
+    const batch = prefetchBatch;
+    this.inBatch ??= this.sqlite.prepare(
       `SELECT ${personColumns} FROM person WHERE id_type IN ('resident_id', 'hmt_residence_permit') AND id_number IN (${Array(batch).fill('?').join(', ')})`,
     );
+    const statement = this.inBatch;
     for (let i = 0; i < numbers.length; i += batch) {
       const slice = numbers.slice(i, i + batch);
       for (const n of slice) this.known.set(n, null);

@@ -3,7 +3,7 @@ import { parseServiceFields } from '../clean/index';
 import { dateCell, onDuplicate, optionalText, yesNoCell } from './cells';
 import { cellText, isEmptyCell, IssueList } from './issues';
 import { OrgResolver } from './orgs';
-import { breathe, type Duplicate, type Plan, type PlanInput, finishPlan } from './types';
+import { eachRow, type Duplicate, type Plan, type PlanInput, finishPlan } from './types';
 
 // 志愿服务队 rows with the rules of team.add: a team belongs to a grassroots organisation or is
 // led directly by the county society, never both; one name per organisation; the leader is an
@@ -39,7 +39,7 @@ interface TeamRow {
 }
 
 export async function planTeams(input: PlanInput): Promise<Plan<TeamAction>> {
-  const { sqlite, staged, options, today } = input;
+  const { sqlite, options, today } = input;
   const issues = new IssueList(options.kind);
   const orgs = new OrgResolver(sqlite, options, issues);
   const fields = sqlite.prepare('SELECT id, name FROM service_field ORDER BY sort_order, id').all() as { id: number; name: string }[];
@@ -56,8 +56,7 @@ export async function planTeams(input: PlanInput): Promise<Plan<TeamAction>> {
   const duplicates: Duplicate[] = [];
   let unchanged = 0;
 
-  for (const [i, { row, values }] of staged.rows.entries()) {
-    await breathe(i, input);
+  for await (const { row, values } of eachRow(input)) {
     const name = isEmptyCell(values.name) ? '' : normalizeName(cellText(values.name));
     if (!name) issues.reject(row, 'name', '没有填写服务队名称。');
 

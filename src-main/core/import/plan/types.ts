@@ -1,7 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { AppError } from '../../errors';
 import type { ImportOptions } from '../../api/contract/import';
-import type { StagedSheet } from '../stage';
+import type { StagedRow } from '../stage';
 import type { IssueList } from './issues';
 import type { PendingOrg } from './orgs';
 
@@ -48,21 +48,37 @@ export interface Plan<A = unknown> {
 
 export interface PlanInput {
   sqlite: BetterSqlite3.Database;
-  staged: StagedSheet;
+  /** The table's rows in sheet order, batch by batch as the reader delivers them. */
+  rows: AsyncIterable<readonly StagedRow[]>;
+  /** The sheet's own date (填表日期, else the file's saved date, else today); null unless the
+   *  kind's handler asks for it (it is known only once the whole sheet is read). */
+  sheetDate: string | null;
   options: ImportOptions;
   today: string;
   youthReferenceDate: string | null;
   signal?: AbortSignal | undefined;
-  onProgress?: (done: number, total: number) => void;
+  /** Rows planned so far. */
+  onProgress?: (done: number) => void;
 }
 
-/** Lets the event loop breathe (progress polls, cancel) every few thousand rows. */
-export async function breathe(i: number, input: PlanInput): Promise<void> {
-  if (i % 2000 !== 0) return;
-  input.onProgress?.(i, input.staged.rows.length);
-  await new Promise((resolve) => setImmediate(resolve));
-  if (input.signal?.aborted) {
-    throw new AppError('CANCELLED');
+/**
+ * The rows in order; `onBatch` sees each batch before its rows (to look their people up in one
+ * query). Every few thousand rows the event loop breathes (progress polls, cancel, the reader's
+ * next batches).
+ */
+export async function* eachRow(input: PlanInput, onBatch?: (batch: readonly StagedRow[]) => void): AsyncGenerator<StagedRow> {
+  let i = 0;
+  for await (const batch of input.rows) {
+    onBatch?.(batch);
+    for (const row of batch) {
+      if (i % 2000 === 0) {
+        input.onProgress?.(i);
+        await new Promise((resolve) => setImmediate(resolve));
+        if (input.signal?.aborted) throw new AppError('CANCELLED');
+      }
+      i += 1;
+      yield row;
+    }
   }
 }
 

@@ -6,7 +6,7 @@ import { cellText, isEmptyCell, IssueList } from './issues';
 import { OrgResolver } from './orgs';
 import { PersonFinder } from './people';
 import { TeamResolver } from './teams';
-import { breathe, type Duplicate, type Plan, type PlanInput, finishPlan } from './types';
+import { eachRow, type Duplicate, type Plan, type PlanInput, finishPlan } from './types';
 
 // 注册志愿者 rows → new volunteers (a person already in the ledger, e.g. a member, becomes a
 // volunteer without a second person record), updates of existing ones, or reasons why not, with
@@ -68,11 +68,12 @@ interface VolunteerRow {
 }
 
 export async function planVolunteers(input: PlanInput): Promise<Plan<VolunteerAction>> {
-  const { sqlite, staged, options, today } = input;
+  const { sqlite, options, today } = input;
+  const sheetDate = input.sheetDate;
+  if (sheetDate === null) throw new Error('planVolunteers needs the sheet date (needsSheetDate)');
   const issues = new IssueList(options.kind);
   const orgs = new OrgResolver(sqlite, options, issues);
   const people = new PersonFinder(sqlite);
-  people.prefetch(staged.rows.map((r) => r.values.idNumber ?? null));
   const teams = new TeamResolver(sqlite);
   const fields = sqlite.prepare('SELECT id, name FROM service_field ORDER BY sort_order, id').all() as { id: number; name: string }[];
   const fieldNames = fields.map((f) => f.name);
@@ -85,13 +86,12 @@ export async function planVolunteers(input: PlanInput): Promise<Plan<VolunteerAc
   const firstService = sqlite.prepare('SELECT min(r.held_on) FROM service_hours h JOIN service_record r ON r.id = h.service_record_id WHERE h.volunteer_id = ?').pluck();
   const storedMinutes = sqlite.prepare('SELECT ifnull(sum(minutes), 0) FROM service_hours WHERE volunteer_id = ?').pluck();
   // Prior hours are dated the sheet's own date, but never a day still to come.
-  const priorOn = staged.sheetDate > today ? today : staged.sheetDate;
+  const priorOn = sheetDate > today ? today : sheetDate;
   const actions: VolunteerAction[] = [];
   const duplicates: Duplicate[] = [];
   let unchanged = 0;
 
-  for (const [i, { row, values }] of staged.rows.entries()) {
-    await breathe(i, input);
+  for await (const { row, values } of eachRow(input, (batch) => people.prefetch(batch.map((r) => r.values.idNumber ?? null)))) {
     const who = people.identify(row, values.name ?? null, values.idNumber ?? null, today, issues);
     if (!who) continue;
     warnContradictions(row, values, who, issues);
@@ -128,12 +128,12 @@ export async function planVolunteers(input: PlanInput): Promise<Plan<VolunteerAc
     if (!isEmptyCell(values.totalHours)) {
       const parsed = parseHours(values.totalHours as RawCell);
       if ('error' in parsed) issues.reject(row, 'totalHours', parsed.error);
-      else if (registeredOn !== null && implausibleCumulativeHours(parsed.value, registeredOn, staged.sheetDate)) {
-        const days = daysFrom(registeredOn, staged.sheetDate);
+      else if (registeredOn !== null && implausibleCumulativeHours(parsed.value, registeredOn, sheetDate)) {
+        const days = daysFrom(registeredOn, sheetDate);
         issues.reject(
           row,
           'totalHours',
-          `累计服务时长 ${hoursText(parsed.value)} 小时不可信：从注册时间 ${registeredOn} 到填表日期 ${staged.sheetDate} 共 ${days} 天，每天最多 24 小时，最多 ${days * 24} 小时。`,
+          `累计服务时长 ${hoursText(parsed.value)} 小时不可信：从注册时间 ${registeredOn} 到填表日期 ${sheetDate} 共 ${days} 天，每天最多 24 小时，最多 ${days * 24} 小时。`,
         );
       } else priorMinutes = parsed.value;
     }
