@@ -36,6 +36,7 @@ export type IdCheck =
  * full-width digits and letters into ASCII and a lowercase x into X.
  */
 export function normalizeIdNumber(raw: string): string {
+  if (/^\d{17}[\dX]$/.test(raw)) return raw;
   return raw
     .replace(/[\s\u200b-\u200d\u2060\ufeff]+/gu, '')
     .replace(/[０-９Ａ-Ｚａ-ｚ]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))

@@ -28,6 +28,9 @@ function lostDigits(shown: string): Cleaned<CleanId> {
   return fail(`身份证号码在 Excel 中被存成了数字，末几位已丢失（显示为 ${shown}），无法恢复。请把该列设为“文本”后重新填写正确号码。`);
 }
 
+/** Most cells: 18 characters as issued, nothing to strip or fold. */
+const bareIdNumber = /^\d{17}[\dX]$/u;
+
 /** 15 significant digits fit in an Excel number; 16 and more do not, whatever is shown. */
 const firstLostMagnitude = 1e15;
 
@@ -46,6 +49,8 @@ export function cleanIdNumber(cell: RawCell, today: string, opts: IdCleanOptions
     if (Math.abs(cell) >= firstLostMagnitude) return lostDigits(excelScientific(cell));
     // Up to 15 digits survive a number cell exactly: a legacy 15-digit number is still whole.
     text = String(cell);
+  } else if (bareIdNumber.test(cell)) {
+    text = cell;
   } else {
     // A leading apostrophe is how clerks force text in Excel; it shows up in CSV files.
     text = halfWidth(cell.replace(zeroWidth, '')).trim().replace(/^['‘’`]/u, '');

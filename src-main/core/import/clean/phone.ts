@@ -3,6 +3,8 @@ import { halfWidth, zeroWidth } from '../cell';
 import type { RawCell } from '../read/types';
 import { type Cleaned, fail, ok } from './result';
 
+const bareMobile = /^1[3-9]\d{9}$/u;
+
 /** Between two numbers in one cell: punctuation, "或", line breaks. Dashes stay: they join a landline. */
 const separators = /[,，、;；/／|\n\r]+|或|及|和/u;
 
@@ -47,6 +49,8 @@ export function cleanPhone(cell: RawCell): Cleaned<string> {
     if (landline !== null) return ok(landline, [`座机号码开头的 0 在 Excel 中丢失（单元格是数字），已补回为 ${maskPhone(landline)}，请确认`]);
     return fail(reason(digits));
   }
+  // Most cells already hold a bare mobile number; they need none of the rewriting below.
+  if (bareMobile.test(cell)) return ok(cell);
   const written = halfWidth(cell.replace(zeroWidth, '')).trim();
   if (written === '') return fail('电话号码为空');
   const text = stripDecoration(written);

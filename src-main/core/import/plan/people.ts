@@ -112,7 +112,7 @@ export class PersonFinder {
   private found(row: number, identity: RowIdentity): RowIdentity & { duplicateOf: number | null } {
     const first = this.seen.get(identity.idNumber);
     if (first === undefined) this.seen.set(identity.idNumber, row);
-    return { ...identity, duplicateOf: first ?? null };
+    return Object.assign(identity, { duplicateOf: first ?? null });
   }
 }
 
