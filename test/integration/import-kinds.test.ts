@@ -202,6 +202,17 @@ describe('volunteers', () => {
     expect(rows(`SELECT count(*) AS n FROM volunteer_service_field WHERE volunteer_id = ?`, chenId)).toEqual([{ n: 1 }]);
     await undoAndCompare(result.importId, before);
   });
+
+  it('shows a team it created in the team\'s history, and an edit of the team afterwards blocks the undo', async () => {
+    await setup();
+    const bytes = await xlsx(headers, [['李明', li, null, '城关小学', '2023-01-01', null, '蓝天救援队', null, null, null]]);
+    const result = await commit((await preview(bytes, { kind: 'volunteers', createTeams: true })).jobId);
+    const teamId = rows(`SELECT id FROM volunteer_team WHERE name = '蓝天救援队'`)[0]!.id as number;
+    expect((await ledger.call('team.history', { id: teamId })).map((h) => [h.actionLabel, h.newValue])).toEqual([['导入', '导入自“volunteers.xlsx”']]);
+    await ledger.call('team.update', { id: teamId, changes: { name: '蓝天救援二队' } });
+    const history = await ledger.call('import.history');
+    expect(history.find((h) => h.id === result.importId)?.undoBlockedBy).toMatch(/修改/);
+  });
 });
 
 describe('volunteers: teams sharing a name', () => {

@@ -126,6 +126,12 @@ describe('member import', () => {
     await commit(ledger, (await preview(ledger, uploadId, { kind: 'members' })).jobId);
     const memberId = ledger.db.sqlite.prepare('SELECT m.id FROM member m JOIN person p ON p.id = m.person_id WHERE p.id_number = ?').pluck().get(wang) as number;
     await ledger.call('member.update', { id: memberId, changes: { notes: '后来补的备注' } });
+    // The member's history: the later change above the import that created it.
+    const history = await ledger.call('member.history', { id: memberId });
+    expect(history.map((h) => [h.actionLabel, h.newValue])).toEqual([
+      [expect.any(String), '后来补的备注'],
+      ['导入', '导入自“c.xlsx”'],
+    ]);
     const [entry] = await ledger.call('import.history', {});
     expect(entry!.undoBlockedBy).toMatch(/修改/);
     const refused = await ledger.raw('import.undo', { importId: entry!.id });

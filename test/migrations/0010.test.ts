@@ -34,7 +34,7 @@ function addPerson(name: string): number {
 }
 
 const addedAfter0010 = {
-  tables: ['person_name_gram', 'import_batch', 'import_row', 'import_mapping', 'stats_delta', 'stats_finalisation', 'stats_finalise_log', 'stats_explanation'],
+  tables: ['person_name_gram', 'import_batch', 'import_row', 'import_range', 'import_mapping', 'stats_delta', 'stats_finalisation', 'stats_finalise_log', 'stats_explanation'],
   columns: { person: ['id_tail', 'phone_tail'], member: ['name_sort_key'], volunteer: ['name_sort_key'] } as Record<string, string[]>,
 };
 

@@ -48,14 +48,38 @@ export async function recordChanges(
   return rows.length;
 }
 
+/**
+ * A record's history, newest first: its change_log lines, and 导入自“…” when an import created it
+ * (from import_range, see migration 0070), placed after the changes made before that import.
+ */
 export async function readHistory(db: ReadDb, entity: string, entityId: number): Promise<ChangeLogEntry[]> {
-  return db
-    .selectFrom('change_log')
-    .selectAll()
-    .where('entity', '=', entity)
-    .where('entity_id', '=', entityId)
-    .orderBy('id', 'desc')
+  const logged = await db.selectFrom('change_log').selectAll().where('entity', '=', entity).where('entity_id', '=', entityId).orderBy('id', 'desc').execute();
+  const imports = await db
+    .selectFrom('import_range as g')
+    .innerJoin('import_batch as b', 'b.id', 'g.import_id')
+    .select(['b.id', 'b.change_batch_id', 'b.committed_at', 'b.actor', 'b.file_name', 'b.last_change_id'])
+    // Teams' own lines say 'team'; an import records them as the table's name.
+    .where('g.entity', '=', entity === 'team' ? 'volunteer_team' : entity)
+    .where('g.first_id', '<=', entityId)
+    .where('g.last_id', '>=', entityId)
+    .where('b.undone_at', 'is', null)
     .execute();
+  if (imports.length === 0) return logged;
+  const created = imports.map((b) => ({
+    // Negative: no change_log line has this id, so it stays a unique key.
+    id: -b.id,
+    batch_id: b.change_batch_id,
+    at: b.committed_at,
+    actor: b.actor,
+    entity,
+    entity_id: entityId,
+    action: 'import',
+    field: null,
+    old_value: null,
+    new_value: `导入自“${b.file_name}”`,
+    position: b.last_change_id + 0.5,
+  }));
+  return [...logged.map((row) => ({ ...row, position: row.id })), ...created].sort((a, b) => b.position - a.position).map(({ position: _position, ...row }) => row);
 }
 
 /** The contract's history entries, with Chinese labels for actions and the area's fields. */

@@ -368,9 +368,18 @@ export interface ImportRowTable {
   import_id: number;
   entity: string;
   entity_id: number;
+  /** 'insert' only before migration 0070, which moved created records to import_range. */
   action: 'insert' | 'update';
   /** The record's columns before an update (JSON), to put back on undo. */
   before_json: string | null;
+}
+
+/** Records an import created, ids first_id … last_id (consecutive), for 撤销 and their 历史. */
+export interface ImportRangeTable {
+  import_id: number;
+  entity: string;
+  first_id: number;
+  last_id: number;
 }
 
 export interface ImportMappingTable {
@@ -445,6 +454,7 @@ export interface Database {
   change_log: ChangeLogTable;
   import_batch: ImportBatchTable;
   import_row: ImportRowTable;
+  import_range: ImportRangeTable;
   import_mapping: ImportMappingTable;
   stats_delta: StatsDeltaTable;
   stats_finalisation: StatsFinalisationTable;

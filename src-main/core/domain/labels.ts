@@ -21,6 +21,7 @@ export const actionLabels: Record<string, string> = {
   convert: '转为成人会员',
   reveal: '查看完整号码',
   dues: '登记会费',
+  import: '导入',
 };
 
 export const memberFieldLabels: Record<string, string> = {

@@ -12,6 +12,7 @@ export const volunteerActionLabels: Record<string, string> = {
   dissolve: '解散',
   delete: '删除',
   reveal: '查看完整号码',
+  import: '导入',
 };
 
 export const volunteerFieldLabels: Record<string, string> = {

@@ -15,48 +15,64 @@ type BatchRow = Omit<Selectable<ImportBatchTable>, 'kind'> & { kind: ImportKind 
 /** Tables whose rows an import may create, in the order undo deletes them (dependents first). */
 const deleteOrder = ['service_hours_record', 'service_record', 'team_membership_volunteer', 'volunteer', 'member', 'group_member', 'volunteer_team', 'person', 'organization'] as const;
 
+/**
+ * Whether `column` holds an id the import :import created as `entity`. The runs of one import and
+ * entity never overlap, so the one starting last at or before the id is the only one that can
+ * hold it: an index seek, however many runs the import wrote.
+ */
+function createdBy(entity: string, column: string): string {
+  return `ifnull((SELECT g.last_id FROM import_range g WHERE g.import_id = :import AND g.entity = ${entity} AND g.first_id <= ${column} ORDER BY g.first_id DESC LIMIT 1) >= ${column}, 0)`;
+}
+
 /** Other records that would be left pointing at a created row, by entity. */
 const dependents: Record<string, string[]> = {
   person: [
-    `SELECT 1 FROM member WHERE person_id = :id AND id NOT IN (SELECT entity_id FROM import_row WHERE import_id = :import AND entity = 'member')`,
-    `SELECT 1 FROM volunteer WHERE person_id = :id AND id NOT IN (SELECT entity_id FROM import_row WHERE import_id = :import AND entity = 'volunteer')`,
+    `SELECT 1 FROM member m WHERE m.person_id = :id AND NOT ${createdBy("'member'", 'm.id')}`,
+    `SELECT 1 FROM volunteer v WHERE v.person_id = :id AND NOT ${createdBy("'volunteer'", 'v.id')}`,
   ],
   member: [`SELECT 1 FROM member_dues WHERE member_id = :id`],
   volunteer: [
-    `SELECT 1 FROM service_hours WHERE volunteer_id = :id AND service_record_id NOT IN (SELECT entity_id FROM import_row WHERE import_id = :import AND entity = 'service_record')`,
+    `SELECT 1 FROM service_hours h WHERE h.volunteer_id = :id AND NOT ${createdBy("'service_record'", 'h.service_record_id')}`,
     `SELECT 1 FROM star_award WHERE volunteer_id = :id`,
   ],
   organization: [
-    `SELECT 1 FROM member WHERE organization_id = :id AND id NOT IN (SELECT entity_id FROM import_row WHERE import_id = :import AND entity = 'member')`,
-    `SELECT 1 FROM volunteer WHERE organization_id = :id AND id NOT IN (SELECT entity_id FROM import_row WHERE import_id = :import AND entity = 'volunteer')`,
-    `SELECT 1 FROM organization WHERE parent_id = :id AND id NOT IN (SELECT entity_id FROM import_row WHERE import_id = :import AND entity = 'organization')`,
-    `SELECT 1 FROM volunteer_team WHERE organization_id = :id AND id NOT IN (SELECT entity_id FROM import_row WHERE import_id = :import AND entity = 'volunteer_team')`,
-    `SELECT 1 FROM group_member WHERE organization_id = :id AND id NOT IN (SELECT entity_id FROM import_row WHERE import_id = :import AND entity = 'group_member')`,
+    `SELECT 1 FROM member m WHERE m.organization_id = :id AND NOT ${createdBy("'member'", 'm.id')}`,
+    `SELECT 1 FROM volunteer v WHERE v.organization_id = :id AND NOT ${createdBy("'volunteer'", 'v.id')}`,
+    `SELECT 1 FROM organization o WHERE o.parent_id = :id AND NOT ${createdBy("'organization'", 'o.id')}`,
+    `SELECT 1 FROM volunteer_team t WHERE t.organization_id = :id AND NOT ${createdBy("'volunteer_team'", 't.id')}`,
+    `SELECT 1 FROM group_member g2 WHERE g2.organization_id = :id AND NOT ${createdBy("'group_member'", 'g2.id')}`,
   ],
   volunteer_team: [
-    `SELECT 1 FROM team_membership WHERE team_id = :id AND volunteer_id NOT IN (SELECT entity_id FROM import_row WHERE import_id = :import AND entity IN ('volunteer', 'team_membership:team_id=' || :id))`,
-    `SELECT 1 FROM service_record WHERE team_id = :id AND id NOT IN (SELECT entity_id FROM import_row WHERE import_id = :import AND entity = 'service_record')`,
+    `SELECT 1 FROM team_membership tm WHERE tm.team_id = :id AND NOT ${createdBy("'volunteer'", 'tm.volunteer_id')} AND NOT ${createdBy("'team_membership:team_id=' || :id", 'tm.volunteer_id')}`,
+    `SELECT 1 FROM service_record sr WHERE sr.team_id = :id AND NOT ${createdBy("'service_record'", 'sr.id')}`,
   ],
 };
 
 const entityLabels: Record<string, string> = { person: '人员', member: '会员', volunteer: '志愿者', organization: '组织', volunteer_team: '服务队', group_member: '团体会员', service_record: '服务记录' };
 
+/** The ids of the records the import created as `entity`, one by one from its runs. */
+const createdIds = `WITH RECURSIVE created (id, last) AS (
+    SELECT first_id, last_id FROM import_range WHERE import_id = :import AND entity = :entity
+    UNION ALL SELECT id + 1, last FROM created WHERE id < last)
+  SELECT id FROM created`;
+
 export function undoBlockedBy(sqlite: BetterSqlite3.Database, batch: Pick<BatchRow, 'id' | 'last_change_id' | 'undone_at'>): string | null {
   if (batch.undone_at) return '本次导入已撤销。';
+  // Teams' own history lines say 'team'; the import records them as volunteer_team.
+  const logged = "CASE c.entity WHEN 'team' THEN 'volunteer_team' ELSE c.entity END";
   const later = sqlite
     .prepare(
       `SELECT c.entity, c.entity_id FROM change_log c
-       JOIN import_row r ON r.entity = c.entity AND r.entity_id = c.entity_id AND r.import_id = ?
-       WHERE c.id > ? AND c.action <> 'reveal' LIMIT 1`,
+       WHERE c.id > :last AND c.action <> 'reveal'
+         AND (EXISTS (SELECT 1 FROM import_row r WHERE r.import_id = :import AND r.entity = c.entity AND r.entity_id = c.entity_id) OR ${createdBy(logged, 'c.entity_id')})
+       LIMIT 1`,
     )
-    .get(batch.id, batch.last_change_id) as { entity: string; entity_id: number } | undefined;
+    .get({ import: batch.id, last: batch.last_change_id }) as { entity: string; entity_id: number } | undefined;
   if (later) return `导入的${entityLabels[later.entity] ?? '记录'}（编号 ${later.entity_id}）之后又被修改过。`;
   for (const [entity, queries] of Object.entries(dependents)) {
     for (const query of queries) {
-      const hit = sqlite
-        .prepare(`SELECT r.entity_id FROM import_row r WHERE r.import_id = :import AND r.entity = :entity AND r.action = 'insert' AND EXISTS (${query.replaceAll(':id', 'r.entity_id')}) LIMIT 1`)
-        .get({ import: batch.id, entity }) as { entity_id: number } | undefined;
-      if (hit) return `导入的${entityLabels[entity] ?? '记录'}（编号 ${hit.entity_id}）之后已有其他记录用到它（如会费、服务时长或新加入的人员）。`;
+      const hit = sqlite.prepare(`${createdIds} WHERE EXISTS (${query.replaceAll(':id', 'created.id')}) LIMIT 1`).pluck().get({ import: batch.id, entity }) as number | undefined;
+      if (hit !== undefined) return `导入的${entityLabels[entity] ?? '记录'}（编号 ${hit}）之后已有其他记录用到它（如会费、服务时长或新加入的人员）。`;
     }
   }
   return null;
@@ -105,24 +121,28 @@ export function undoImport(sqlite: BetterSqlite3.Database, importId: number, at:
 
   // Link rows added to records that stay (a field of service, a team, hours in an activity
   // already in the ledger) go first; those of created records go with them below.
-  const links = sqlite.prepare(`SELECT entity, entity_id FROM import_row WHERE import_id = ? AND action = 'insert' AND entity LIKE '%:%'`).all(importId) as { entity: string; entity_id: number }[];
-  for (const l of links) {
-    const link = parseCompositeEntity(l.entity);
+  const ranges = sqlite.prepare('SELECT entity, first_id, last_id FROM import_range WHERE import_id = ?').all(importId) as { entity: string; first_id: number; last_id: number }[];
+  for (const r of ranges) {
+    const link = parseCompositeEntity(r.entity);
     if (!link) continue;
     assertIdentifiers(link.table, link.column);
-    sqlite.prepare(`DELETE FROM ${link.table} WHERE ${link.column} = ? AND volunteer_id = ?`).run(link.value, l.entity_id);
+    sqlite.prepare(`DELETE FROM ${link.table} WHERE ${link.column} = ? AND volunteer_id BETWEEN ? AND ?`).run(link.value, r.first_id, r.last_id);
   }
 
-  const inserted = (entity: string) => `SELECT entity_id FROM import_row WHERE import_id = ${importId} AND entity = '${entity}' AND action = 'insert'`;
+  const params = { import: importId };
   let removed = 0;
   for (const step of deleteOrder) {
-    if (step === 'service_hours_record') sqlite.prepare(`DELETE FROM service_hours WHERE service_record_id IN (${inserted('service_record')})`).run();
-    else if (step === 'team_membership_volunteer') sqlite.prepare(`DELETE FROM team_membership WHERE volunteer_id IN (${inserted('volunteer')}) OR team_id IN (${inserted('volunteer_team')})`).run();
+    if (step === 'service_hours_record') sqlite.prepare(`DELETE FROM service_hours WHERE ${createdBy("'service_record'", 'service_record_id')}`).run(params);
+    else if (step === 'team_membership_volunteer') sqlite.prepare(`DELETE FROM team_membership WHERE ${createdBy("'volunteer'", 'volunteer_id')} OR ${createdBy("'volunteer_team'", 'team_id')}`).run(params);
     else {
-      if (step === 'volunteer') sqlite.prepare(`DELETE FROM volunteer_service_field WHERE volunteer_id IN (${inserted('volunteer')})`).run();
-      if (step === 'person') sqlite.prepare(`DELETE FROM person_name_gram WHERE person_id IN (${inserted('person')})`).run();
-      const changes = sqlite.prepare(`DELETE FROM ${step} WHERE id IN (${inserted(step)})`).run().changes;
-      if (step !== 'person') removed += changes;
+      if (step === 'volunteer') sqlite.prepare(`DELETE FROM volunteer_service_field WHERE ${createdBy("'volunteer'", 'volunteer_id')}`).run(params);
+      if (step === 'person') sqlite.prepare(`DELETE FROM person_name_gram WHERE ${createdBy("'person'", 'person_id')}`).run(params);
+      const remove = sqlite.prepare(`DELETE FROM ${step} WHERE id BETWEEN ? AND ?`);
+      for (const r of ranges) {
+        if (r.entity !== step) continue;
+        const { changes } = remove.run(r.first_id, r.last_id);
+        if (step !== 'person') removed += changes;
+      }
     }
   }
   // Row ids can be reused after a delete; the import's history lines must not attach to a

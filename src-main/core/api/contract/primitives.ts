@@ -20,7 +20,8 @@ export function method<I extends z.ZodType, O extends z.ZodType>(input: I, outpu
 
 /** One row of a record's change history (who, when, which field, from → to). */
 export const changeEntry = z.object({
-  id,
+  /** The change_log line's id; for the 导入自 line of a record an import created, minus the import's id. */
+  id: z.number().int(),
   at: z.string(),
   actor: z.string(),
   action: z.string(),

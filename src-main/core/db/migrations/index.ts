@@ -5,6 +5,7 @@ import * as m0030 from './0030-roster-indexes';
 import * as m0040 from './0040-imports';
 import * as m0050 from './0050-stats';
 import * as m0060 from './0060-checklist';
+import * as m0070 from './0070-import-ranges';
 
 export interface Migration {
   version: number;
@@ -20,4 +21,5 @@ export const migrations: readonly Migration[] = [
   { version: 40, name: 'imports', up: m0040.up },
   { version: 50, name: 'stats', up: m0050.up },
   { version: 60, name: 'checklist', up: m0060.up },
+  { version: 70, name: 'import-ranges', up: m0070.up },
 ];

@@ -1,10 +1,12 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { maskPhone } from '../../domain/phone';
 
-// What every kind's writer shares inside the one import transaction: the import's id for
-// import_row, and one change_log row per record so each record's 历史 says it came from this
-// file. Updates are written as they happen (they carry the old values); created records are
-// gathered and written set-based at the end, the bulk path of a 100,000-row import.
+// What every kind's writer shares inside the one import transaction: the import's id, and the
+// import's record of what it did, for 撤销本次导入 and each record's 历史. Updated records get an
+// import_row with their old values, and change_log lines, as they happen. Created records are
+// gathered and written at the end as runs of consecutive ids (import_range): a 100,000-row
+// import creates its records with consecutive ids, so it writes a few rows instead of 200,000,
+// and their 导入自 history line is read from there (db/change-log.ts).
 
 export interface CommitContext {
   sqlite: BetterSqlite3.Database;
@@ -21,8 +23,8 @@ export interface CommitContext {
 export class ImportRecorder {
   private readonly row: BetterSqlite3.Statement;
   private readonly change: BetterSqlite3.Statement;
-  /** Created records, written set-based by flush(): one statement per entity instead of two per record. */
-  private readonly created = new Map<string, { ids: number[]; logged: boolean }>();
+  /** Ids of created records by entity, written as runs by flush(). */
+  private readonly created = new Map<string, number[]>();
 
   constructor(private readonly ctx: CommitContext) {
     this.row = ctx.sqlite.prepare('INSERT INTO import_row (import_id, entity, entity_id, action, before_json) VALUES (?, ?, ?, ?, ?)');
@@ -31,28 +33,17 @@ export class ImportRecorder {
     );
   }
 
-  inserted(entity: string, id: number, logged = true): void {
-    const key = `${logged ? 1 : 0}${entity}`;
-    let group = this.created.get(key);
-    if (!group) this.created.set(key, (group = { ids: [], logged }));
-    group.ids.push(id);
+  inserted(entity: string, id: number): void {
+    let ids = this.created.get(entity);
+    if (!ids) this.created.set(entity, (ids = []));
+    ids.push(id);
   }
 
-  /** Writes the import_row and change_log rows of the created records; called once, before COMMIT. */
+  /** Writes the created records' runs of ids; called once, before COMMIT. */
   flush(): void {
-    const { sqlite, importId, batchId, at, actor, fileName } = this.ctx;
-    const rows = sqlite.prepare(`INSERT INTO import_row (import_id, entity, entity_id, action, before_json) SELECT ?, ?, value, 'insert', NULL FROM json_each(?)`);
-    const changes = sqlite.prepare(
-      `INSERT INTO change_log (batch_id, at, actor, entity, entity_id, action, field, old_value, new_value) SELECT ?, ?, ?, ?, value, 'import', NULL, NULL, ? FROM json_each(?)`,
-    );
-    const note = `导入自“${fileName}”`;
-    for (const [key, { ids, logged }] of this.created) {
-      const entity = key.slice(1);
-      for (let i = 0; i < ids.length; i += 50_000) {
-        const json = JSON.stringify(ids.slice(i, i + 50_000));
-        rows.run(importId, entity, json);
-        if (logged) changes.run(batchId, at, actor, entity, note, json);
-      }
+    const range = this.ctx.sqlite.prepare('INSERT INTO import_range (import_id, entity, first_id, last_id) VALUES (?, ?, ?, ?)');
+    for (const [entity, ids] of this.created) {
+      for (const [first, last] of idRuns(ids)) range.run(this.ctx.importId, entity, first, last);
     }
     this.created.clear();
   }
@@ -71,6 +62,18 @@ export class ImportRecorder {
   team(ref: number): number {
     return ref < 0 ? (this.ctx.teamIds.get(ref) as number) : ref;
   }
+}
+
+/** Sorted runs of consecutive ids, [first, last] each; repeats are dropped. */
+export function idRuns(ids: readonly number[]): [number, number][] {
+  const sorted = Float64Array.from(ids).sort();
+  const runs: [number, number][] = [];
+  for (const id of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && id <= last[1] + 1) last[1] = Math.max(last[1], id);
+    else runs.push([id, id]);
+  }
+  return runs;
 }
 
 export function shownPhone(phone: string | null): string | null {

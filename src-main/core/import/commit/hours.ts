@@ -22,7 +22,7 @@ export function hoursWriter(ctx: CommitContext, record: ImportRecorder): (action
     }
     if ('id' in action.record) {
       insertHours.run(action.record.id, action.volunteerId, action.minutes);
-      record.inserted(compositeEntity('service_hours', 'service_record_id', action.record.id), action.volunteerId, false);
+      record.inserted(compositeEntity('service_hours', 'service_record_id', action.record.id), action.volunteerId);
       return;
     }
     let recordId = created.get(action.activity);

@@ -38,7 +38,7 @@ export function memberWriter(ctx: CommitContext, record: ImportRecorder): (actio
       if (personId === null) {
         sortKey = sortKeyOf(p.name);
         personId = Number(insertPerson.run(p.name, sortKey, p.gender, p.idType, p.idNumber, p.birthDate, p.phone, p.guardianName, p.guardianPhone, at, at).lastInsertRowid);
-        record.inserted('person', personId, false);
+        record.inserted('person', personId);
       } else {
         sortKey = storedSortKey.get(personId) as string | null;
       }

@@ -34,7 +34,7 @@ export function teamWriter(ctx: CommitContext, record: ImportRecorder): (action:
       record.inserted('volunteer_team', id);
       if (t.leaderVolunteerId !== null) {
         membership.run(id, t.leaderVolunteerId, t.foundedOn);
-        record.inserted(compositeEntity('team_membership', 'team_id', id), t.leaderVolunteerId, false);
+        record.inserted(compositeEntity('team_membership', 'team_id', id), t.leaderVolunteerId);
       }
       return;
     }

@@ -44,7 +44,7 @@ export function volunteerWriter(ctx: CommitContext, record: ImportRecorder): (ac
     const founded = teamFounded.get(teamId) as string;
     insertMembership.run(teamId, volunteerId, registeredOn > founded ? registeredOn : founded);
     // A created volunteer's memberships go with it on undo; an existing one's are recorded apart.
-    if (!isNewVolunteer) record.inserted(compositeEntity('team_membership', 'team_id', teamId), volunteerId, false);
+    if (!isNewVolunteer) record.inserted(compositeEntity('team_membership', 'team_id', teamId), volunteerId);
   };
 
   return (action) => {
@@ -53,7 +53,7 @@ export function volunteerWriter(ctx: CommitContext, record: ImportRecorder): (ac
       const p = action.person;
       if (personId === null) {
         personId = Number(insertPerson.run(p.name, sortKeyOf(p.name), p.gender, p.idType, p.idNumber, p.birthDate, p.phone, at, at).lastInsertRowid);
-        record.inserted('person', personId, false);
+        record.inserted('person', personId);
       }
       const v = action.volunteer;
       const orgId = v.orgId === null ? null : record.org(v.orgId);
@@ -70,7 +70,7 @@ export function volunteerWriter(ctx: CommitContext, record: ImportRecorder): (ac
           const minutes = Math.min(left, minutesPerDay);
           const recordId = Number(insertRecord.run(day, orgId, priorHoursTitle, `导入自“${ctx.fileName}”的累计服务时长`, at, at).lastInsertRowid);
           insertHours.run(recordId, volunteerId, minutes);
-          record.inserted('service_record', recordId, false);
+          record.inserted('service_record', recordId);
           left -= minutes;
           day = previousDay(day);
         }
@@ -103,7 +103,7 @@ export function volunteerWriter(ctx: CommitContext, record: ImportRecorder): (ac
     }
     for (const fieldId of action.addFieldIds) {
       insertField.run(action.volunteerId, fieldId);
-      record.inserted(compositeEntity('volunteer_service_field', 'field_id', fieldId), action.volunteerId, false);
+      record.inserted(compositeEntity('volunteer_service_field', 'field_id', fieldId), action.volunteerId);
     }
     if (action.addFieldIds.length > 0) shown.push({ field: 'fields', old: null, new: `新增 ${action.addFieldIds.length} 项服务领域` });
     if (action.teamRef !== null) {
