@@ -209,15 +209,11 @@ async function readAndStage(file: string, fileName: string, options: StageOption
   }
   const filled = fillMergedDown(all, merges, layout.table.columns);
   const held = early !== null && sameLayout(early, layout) && filled.every((row, i) => row === all[i]);
-  let rows: StagedRow[];
-  if (held) {
-    feed.push(stager.stage(all, fedUpTo, layout));
-    rows = stager.rows;
-  } else {
-    const restaged = new RowStager(options);
-    rows = restaged.stage(filled, 0, layout);
-    stager.aside = restaged.aside;
-    if (early === null) feed.push(rows);
+  const final = held ? stager : new RowStager(options);
+  if (held) feed.push(stager.stage(all, fedUpTo, layout));
+  else {
+    final.stage(filled, 0, layout);
+    if (early === null) feed.push(final.rows);
   }
 
   return {
@@ -227,8 +223,8 @@ async function readAndStage(file: string, fileName: string, options: StageOption
     table: layout.table,
     signature: layout.signature,
     mappingRemembered: layout.remembered,
-    rows,
-    sheetDate: sheetDate(stager.aside) ?? source.savedOn ?? options.today,
+    rows: final.rows,
+    sheetDate: sheetDate(final.aside) ?? source.savedOn ?? options.today,
     refed: early !== null && !held,
   };
 }
@@ -246,7 +242,7 @@ function sameLayout(a: Layout, b: Layout): boolean {
 /** Turns raw rows into the table's staged rows, keeping the title and footer rows aside for the sheet's date. */
 class RowStager {
   readonly rows: StagedRow[] = [];
-  aside: RawRow[] = [];
+  readonly aside: RawRow[] = [];
 
   constructor(private readonly options: StageOptions) {}
 
