@@ -46,20 +46,32 @@ export function launchChromium(): Promise<Browser> {
 
 export const screenshotDir = path.join(root, 'test/e2e/__screenshots__');
 
+/** What a page showed and logged, for the report of a failed test: a toast is gone by the time a wait times out. */
+const pageLogs = new WeakMap<Page, string[]>();
+
 /** A page that collects script errors and CSP violations, so a test can fail on any of them. */
 export async function openPage(browser: Browser, url: string): Promise<{ page: Page; problems: string[] }> {
   const page = await browser.newPage({ viewport: { width: 1366, height: 860 } });
   const problems: string[] = [];
+  const log: string[] = [];
+  pageLogs.set(page, log);
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
     if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+    log.push(`${new Date().toISOString()} ${m.type()}: ${m.text()}`);
   });
-  // Runs in the page (a string: this file is compiled for Node, without DOM types).
+  // Runs in the page (a string: this file is compiled for Node, without DOM types): CSP
+  // violations as console errors, and every toast (antd message or notification) as a log line.
   await page.addInitScript({
     content: `document.addEventListener('securitypolicyviolation', (e) => {
       const el = e.target;
       console.error('CSP violation by ' + (el && el.outerHTML ? el.outerHTML.slice(0, 300) : String(el)));
-    });`,
+    });
+    new MutationObserver((records) => {
+      for (const r of records) for (const n of r.addedNodes) {
+        if (n.nodeType === 1 && n.matches('.ant-message-notice, .ant-notification-notice')) console.info('toast: ' + n.textContent);
+      }
+    }).observe(document, { childList: true, subtree: true });`,
   });
   await page.goto(url);
   return { page, problems };
@@ -70,12 +82,12 @@ export interface E2eSession {
   readonly browser: Browser;
   /**
    * Starts the web host on `db` (stopped after the file's tests), opens the app in a new page and,
-   * given `screenshot`, saves `<screenshot>-failure.png` if the test fails.
+   * given `screenshot`, saves `<screenshot>-failure.png` and `-failure.log` if the test fails.
    */
   open(db: string, options?: { screenshot?: string }): Promise<{ page: Page; problems: string[]; url: string }>;
   /** Only starts the web host on `db`, stopped after the file's tests; resolves with its URL. */
   host(db: string): Promise<string>;
-  /** Saves a full-page `<name>-failure.png` of `page` if the running test fails. */
+  /** Saves a full-page `<name>-failure.png` of `page`, and its console lines and toasts as `<name>-failure.log`, if the running test fails. */
   screenshotOnFailure(page: Page, name: string): void;
 }
 
@@ -108,7 +120,12 @@ export function e2eSession(): E2eSession {
       return web.url;
     },
     screenshotOnFailure(page, name) {
-      onTestFailed(() => page.screenshot({ path: path.join(screenshotDir, `${name}-failure.png`), fullPage: true }).then(() => undefined));
+      onTestFailed(async () => {
+        const log = pageLogs.get(page) ?? [];
+        fs.writeFileSync(path.join(screenshotDir, `${name}-failure.log`), `${log.join('\n')}\n`);
+        console.error(`${name}: the page's last console lines and toasts\n${log.slice(-30).join('\n')}`);
+        await page.screenshot({ path: path.join(screenshotDir, `${name}-failure.png`), fullPage: true });
+      });
     },
     async open(db, options = {}) {
       const url = await session.host(db);
