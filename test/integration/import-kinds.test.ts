@@ -465,4 +465,15 @@ describe('organisations', () => {
     ]);
     await undoAndCompare(result.importId, before);
   });
+
+  it('shows an update of a team in its history, and a later edit of that team blocks the undo', async () => {
+    const orgs = await setupOrgs();
+    const team = await ledger.call('team.add', { name: '象山社区应急救护队', orgId: orgs.xiangshan, foundedOn: '2020-01-01' });
+    const bytes = await xlsx(['服务队名称', '所属基层组织', '成立日期', '是否建立党支部'], [['象山社区应急救护队', '象山社区', '2020-01-01', '是']]);
+    const result = await commit((await preview(bytes, { kind: 'teams', onDuplicate: 'update' })).jobId);
+    expect((await ledger.call('team.history', { id: team.id }))[0]).toMatchObject({ actionLabel: '导入', newValue: '1' });
+    await ledger.call('team.update', { id: team.id, changes: { name: '象山社区应急救护一队' } });
+    const history = await ledger.call('import.history');
+    expect(history.find((h) => h.id === result.importId)?.undoBlockedBy).toMatch(/修改/);
+  });
 });

@@ -138,6 +138,24 @@ describe('member import', () => {
     expect(refused).toMatchObject({ ok: false, error: { code: 'UNDO_BLOCKED' } });
   });
 
+  it('still blocks the undo of an import after an earlier import is undone (change_log ids are not reused below it)', async () => {
+    // B writes history lines (an update); A, later, only creates. Undoing B deletes the log's top
+    // lines, and SQLite would hand their ids out again: a later edit of A's member must still
+    // count as after A.
+    const b = await upload(ledger, 'b.xlsx', await townshipSheet([['钱伟', '男', existing, '13800000000', '象山社区', '2019-01-01']]));
+    await commit(ledger, (await preview(ledger, b, { kind: 'members', onDuplicate: 'update' })).jobId);
+    const a = await upload(ledger, 'a.xlsx', await townshipSheet([['王芳', '女', wang, null, '象山社区', '2020-03-01']]));
+    const imported = await commit(ledger, (await preview(ledger, a, { kind: 'members' })).jobId);
+    const [, undoneFirst] = await ledger.call('import.history', {});
+    await ledger.call('import.undo', { importId: undoneFirst!.id });
+
+    const memberId = ledger.db.sqlite.prepare('SELECT m.id FROM member m JOIN person p ON p.id = m.person_id WHERE p.id_number = ?').pluck().get(wang) as number;
+    await ledger.call('member.update', { id: memberId, changes: { notes: '后来补的备注' } });
+    const entry = (await ledger.call('import.history', {})).find((h) => h.id === imported.importId);
+    expect(entry!.undoBlockedBy).toMatch(/修改/);
+    expect((await ledger.call('member.history', { id: memberId }))[0]!.newValue).toBe('后来补的备注');
+  });
+
   it('plans a long sheet while it is read, and plans it again when merged cells listed after the rows fill its data rows', async () => {
     // Rows are planned as the reader delivers them, but a sheet lists its merged cells after its
     // rows: an organisation merged down beside its members is known only at the end.

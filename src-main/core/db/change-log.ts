@@ -1,5 +1,18 @@
 import type { ChangeLogEntry, ReadDb, WriteDb } from './schema';
 
+/** The entity a table's records are logged under in change_log, where it differs from the table's name. */
+const loggedAs: Readonly<Record<string, string>> = { volunteer_team: 'team' };
+
+/** change_log's entity for a record of `table` (import_row and import_range name tables). */
+export function loggedEntity(table: string): string {
+  return loggedAs[table] ?? table;
+}
+
+/** The table whose records change_log lists under `entity`. */
+function tableOf(entity: string): string {
+  return Object.keys(loggedAs).find((table) => loggedAs[table] === entity) ?? entity;
+}
+
 export interface ChangeSource {
   db: WriteDb;
   actor: string;
@@ -58,8 +71,7 @@ export async function readHistory(db: ReadDb, entity: string, entityId: number):
     .selectFrom('import_range as g')
     .innerJoin('import_batch as b', 'b.id', 'g.import_id')
     .select(['b.id', 'b.change_batch_id', 'b.committed_at', 'b.actor', 'b.file_name', 'b.last_change_id'])
-    // Teams' own lines say 'team'; an import records them as the table's name.
-    .where('g.entity', '=', entity === 'team' ? 'volunteer_team' : entity)
+    .where('g.entity', '=', tableOf(entity))
     .where('g.first_id', '<=', entityId)
     .where('g.last_id', '>=', entityId)
     .where('b.undone_at', 'is', null)

@@ -3,6 +3,7 @@ import type { ImportBatchTable } from '../db/schema';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { ImportHistoryEntry } from '../api/contract/import';
 import { importKindLabels, type ImportKind } from '../domain/sheet-fields';
+import { loggedEntity } from '../db/change-log';
 import { AppError } from '../errors';
 
 // 导入记录 and 撤销本次导入. An import can be undone while nothing later depends on its rows:
@@ -56,19 +57,33 @@ const createdIds = `WITH RECURSIVE created (id, last) AS (
     UNION ALL SELECT id + 1, last FROM created WHERE id < last)
   SELECT id FROM created`;
 
+/**
+ * A record the import changed or created that has a change_log line after the import's own
+ * (reveals aside), looked up record by record (update rows) and run by run (created records)
+ * through change_log's (entity, entity_id, id) index: however long the log has grown since.
+ */
+function laterChange(sqlite: BetterSqlite3.Database, importId: number, lastChangeId: number): { entity: string; id: number } | null {
+  const after = `c.id > :last AND c.action <> 'reveal'`;
+  const updated = sqlite.prepare(
+    `SELECT r.entity_id FROM import_row r WHERE r.import_id = :import AND r.entity = :table
+       AND EXISTS (SELECT 1 FROM change_log c WHERE c.entity = :logged AND c.entity_id = r.entity_id AND ${after}) LIMIT 1`,
+  ).pluck();
+  for (const table of sqlite.prepare('SELECT DISTINCT entity FROM import_row WHERE import_id = ?').pluck().all(importId) as string[]) {
+    const id = updated.get({ import: importId, table, logged: loggedEntity(table), last: lastChangeId }) as number | undefined;
+    if (id !== undefined) return { entity: table, id };
+  }
+  const created = sqlite.prepare(`SELECT c.entity_id FROM change_log c WHERE c.entity = :logged AND c.entity_id BETWEEN :first AND :lastId AND ${after} LIMIT 1`).pluck();
+  for (const r of sqlite.prepare('SELECT entity, first_id, last_id FROM import_range WHERE import_id = ?').all(importId) as { entity: string; first_id: number; last_id: number }[]) {
+    const id = created.get({ logged: loggedEntity(r.entity), first: r.first_id, lastId: r.last_id, last: lastChangeId }) as number | undefined;
+    if (id !== undefined) return { entity: r.entity, id };
+  }
+  return null;
+}
+
 export function undoBlockedBy(sqlite: BetterSqlite3.Database, batch: Pick<BatchRow, 'id' | 'last_change_id' | 'undone_at'>): string | null {
   if (batch.undone_at) return '本次导入已撤销。';
-  // Teams' own history lines say 'team'; the import records them as volunteer_team.
-  const logged = "CASE c.entity WHEN 'team' THEN 'volunteer_team' ELSE c.entity END";
-  const later = sqlite
-    .prepare(
-      `SELECT c.entity, c.entity_id FROM change_log c
-       WHERE c.id > :last AND c.action <> 'reveal'
-         AND (EXISTS (SELECT 1 FROM import_row r WHERE r.import_id = :import AND r.entity = c.entity AND r.entity_id = c.entity_id) OR ${createdBy(logged, 'c.entity_id')})
-       LIMIT 1`,
-    )
-    .get({ import: batch.id, last: batch.last_change_id }) as { entity: string; entity_id: number } | undefined;
-  if (later) return `导入的${entityLabels[later.entity] ?? '记录'}（编号 ${later.entity_id}）之后又被修改过。`;
+  const later = laterChange(sqlite, batch.id, batch.last_change_id);
+  if (later) return `导入的${entityLabels[later.entity] ?? '记录'}（编号 ${later.id}）之后又被修改过。`;
   for (const [entity, queries] of Object.entries(dependents)) {
     for (const query of queries) {
       const hit = sqlite.prepare(`${createdIds} WHERE EXISTS (${query.replaceAll(':id', 'created.id')}) LIMIT 1`).pluck().get({ import: batch.id, entity }) as number | undefined;

@@ -1,4 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import { loggedEntity } from '../../db/change-log';
 import { maskPhone } from '../../domain/phone';
 
 // What every kind's writer shares inside the one import transaction: the import's id, and the
@@ -39,19 +40,26 @@ export class ImportRecorder {
     ids.push(id);
   }
 
-  /** Writes the created records' runs of ids; called once, before COMMIT. */
+  /**
+   * Writes the created records' runs of ids, and the import's own line in change_log; called
+   * once, before COMMIT. That line holds the log's highest id while the import stands: change_log
+   * ids are rowids, which SQLite hands out again once the highest rows are deleted (an earlier
+   * import undone), and a later change must always get an id above the import's last_change_id.
+   */
   flush(): void {
-    const range = this.ctx.sqlite.prepare('INSERT INTO import_range (import_id, entity, first_id, last_id) VALUES (?, ?, ?, ?)');
+    const { sqlite, importId, batchId, at, actor, fileName } = this.ctx;
+    const range = sqlite.prepare('INSERT INTO import_range (import_id, entity, first_id, last_id) VALUES (?, ?, ?, ?)');
     for (const [entity, ids] of this.created) {
-      for (const [first, last] of idRuns(ids)) range.run(this.ctx.importId, entity, first, last);
+      for (const [first, last] of idRuns(ids)) range.run(importId, entity, first, last);
     }
     this.created.clear();
+    this.change.run(batchId, at, actor, 'import_batch', importId, 'import', null, null, `导入自“${fileName}”`);
   }
 
   /** `before` holds the database columns as they were, to put back on undo. */
   updated(entity: string, id: number, before: Record<string, unknown>, shown: { field: string; old: string | null; new: string | null }[]): void {
     this.row.run(this.ctx.importId, entity, id, 'update', JSON.stringify(before));
-    for (const c of shown) this.change.run(this.ctx.batchId, this.ctx.at, this.ctx.actor, entity, id, 'import', c.field, c.old, c.new);
+    for (const c of shown) this.change.run(this.ctx.batchId, this.ctx.at, this.ctx.actor, loggedEntity(entity), id, 'import', c.field, c.old, c.new);
   }
 
   /** An org or team reference of the plan as a real id. */
