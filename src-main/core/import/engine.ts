@@ -36,6 +36,8 @@ export async function previewImport(env: PreviewEnv, file: string, fileName: str
   const remembered = env.sqlite.prepare('SELECT mapping_json FROM import_mapping WHERE kind = ? AND signature = ?').pluck();
   control.progress('读取文件', 0, null);
   let reading = true;
+  // A planner that fails stops the read too, instead of leaving the worker reading for nothing.
+  const readAbort = new AbortController();
   const { feed, done } = streamSheet(file, fileName, {
     kind: options.kind,
     sheet: options.sheet,
@@ -46,7 +48,7 @@ export async function previewImport(env: PreviewEnv, file: string, fileName: str
       return json ? (JSON.parse(json) as Record<string, string | null>) : null;
     },
     today: env.today,
-    signal: control.signal,
+    signal: AbortSignal.any([control.signal, readAbort.signal]),
     onProgress: (done, total) => control.progress('读取文件', done, total),
     ...(env.inWorker === false ? { inWorker: false } : {}),
   });
@@ -79,7 +81,11 @@ export async function previewImport(env: PreviewEnv, file: string, fileName: str
     staged = await finished;
     planned = await plan(RowFeed.of(staged.rows), staged.sheetDate);
   } else {
-    const [read, streamed] = await Promise.all([finished, plan(feed, null)]);
+    const streaming = plan(feed, null).catch((error: unknown) => {
+      readAbort.abort();
+      throw error;
+    });
+    const [read, streamed] = await Promise.all([finished, streaming]);
     staged = read;
     planned = read.refed ? await plan(RowFeed.of(read.rows), null) : streamed;
   }

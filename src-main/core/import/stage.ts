@@ -208,7 +208,8 @@ async function readAndStage(file: string, fileName: string, options: StageOption
     );
   }
   const filled = fillMergedDown(all, merges, layout.table.columns);
-  const held = early !== null && sameLayout(early, layout) && filled.every((row, i) => row === all[i]);
+  // Merges filling title or header rows (序号 merged down over a two-row header) change no row that was fed.
+  const held = early !== null && sameLayout(early, layout) && filled.every((row, i) => row === all[i] || row.row < layout.table.dataStartsAt);
   const final = held ? stager : new RowStager(options);
   if (held) feed.push(stager.stage(all, fedUpTo, layout));
   else {
