@@ -94,6 +94,11 @@ function charactersChanged(dbFile: string, rows: number): { charactersChanged: n
   }
 }
 
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] as number;
+}
+
 function soffice(sheet: string, outDir: string, profile: string): number {
   return run('soffice', [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--convert-to', 'csv', '--outdir', outDir, sheet]).ms;
 }
@@ -122,16 +127,29 @@ export async function benchImportMembers(): Promise<Record<string, unknown>> {
     // untimed command builds the bundle if a source changed and records its code cache, as the
     // clerk's first command after an install would.
     run(process.execPath, ['bin/ledger.mjs', 'check', '--db', fresh('cli-warm-up'), '--json']);
-    const cliDb = fresh('cli');
-    const cli = run(process.execPath, ['bin/ledger.mjs', 'import', '--db', cliDb, '--kind', 'members', sheet, '--json']);
-    const cliResult = JSON.parse(cli.stdout) as { inserted: number; rejected: unknown[] };
+    // Three runs each of the command and of LibreOffice, alternating, compared by their medians:
+    // one run of either moves by ±20 % on the 2-CPU machine.
+    const timedRuns = 3;
+    const cliRuns: number[] = [];
+    let cliResult = { inserted: 0, rejected: [] as unknown[] };
+    const importOnce = (i: number) => {
+      const cli = run(process.execPath, ['bin/ledger.mjs', 'import', '--db', fresh(`cli-${i}`), '--kind', 'members', sheet, '--json']);
+      cliResult = JSON.parse(cli.stdout) as typeof cliResult;
+      cliRuns.push(Math.round(cli.ms));
+    };
     const cliProfile = await profiled(['bin/ledger.mjs', 'import', '--db', fresh('cli-profile'), '--kind', 'members', sheet, '--json', '--progress']);
 
     // A private profile; the first conversion creates it (~seconds), so it is not timed.
     const profile = path.join(dir, 'lo-profile');
     const csvDir = path.join(dir, 'csv');
     soffice(sheet, csvDir, profile);
-    const sofficeMs = soffice(sheet, csvDir, profile);
+    const sofficeRuns: number[] = [];
+    for (let i = 0; i < timedRuns; i++) {
+      importOnce(i);
+      sofficeRuns.push(Math.round(soffice(sheet, csvDir, profile)));
+    }
+    const cliMs = median(cliRuns);
+    const sofficeMs = median(sofficeRuns);
     const csvLines = fs.readFileSync(path.join(csvDir, 'members.csv'), 'utf8').trimEnd().split('\n').length;
 
     return {
@@ -156,12 +174,14 @@ export async function benchImportMembers(): Promise<Record<string, unknown>> {
       ...names,
       cliInserted: cliResult.inserted,
       cliRejected: cliResult.rejected.length,
-      cliMs: Math.round(cli.ms),
+      cliMs,
+      cliMsRuns: cliRuns,
       cliPeakRssMb: cliProfile.peakRssMb,
       cliStepsMsFromStart: cliProfile.steps,
-      sofficeCsvMs: Math.round(sofficeMs),
+      sofficeCsvMs: sofficeMs,
+      sofficeCsvMsRuns: sofficeRuns,
       sofficeCsvLines: csvLines,
-      cliRatioToSoffice: Number((cli.ms / sofficeMs).toFixed(3)),
+      cliRatioToSoffice: Number((cliMs / sofficeMs).toFixed(3)),
     };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
