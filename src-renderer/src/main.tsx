@@ -28,9 +28,14 @@ if (nonce) {
 // Set through the CSSOM, which the Content-Security-Policy allows (unlike a style attribute).
 document.body.style.margin = '0';
 
+// A clerk whose system is set to reduce motion gets dialogs and menus without their zoom and slide
+// animations (antd's own switch). The browser tests run so too: a click on a dialog still zooming
+// in could land beside its moving button and be lost.
+const motion = !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} csp={nonce ? { nonce } : undefined} theme={{ token: { colorPrimary: '#c8161d', borderRadius: 4 } }}>
+    <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} csp={nonce ? { nonce } : undefined} theme={{ token: { colorPrimary: '#c8161d', borderRadius: 4, motion } }}>
       <AntApp>
         <App />
       </AntApp>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
 import { checklistLedger, recordManualCheck } from './ledger-fixtures';
+import { fillDate, option } from './antd-inputs';
 import { e2eSession } from './web-host';
 
 const session = e2eSession();
@@ -88,13 +88,3 @@ describe('达标检查', () => {
   });
 });
 
-/** An option of the open antd select, as shown (antd's role=option list is for screen readers and mostly hidden). */
-const option = (page: Page, label: string) => page.locator(`.ant-select-item-option[title="${label}"]`);
-
-/** antd's date picker accepts a typed date confirmed with Enter. */
-async function fillDate(page: Page, input: Locator, date: string) {
-  await input.click();
-  await input.fill(date);
-  await input.press('Enter');
-  await page.keyboard.press('Escape');
-}

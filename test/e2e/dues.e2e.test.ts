@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { residentIdCheckChar } from '../../src-main/core/domain/id-number';
 import { usccCheckChar } from '../../src-main/core/domain/uscc';
+import { pickOrg } from './antd-inputs';
 import { e2eSession, ledgerCli, screenshotDir, tempDb } from './web-host';
 
 const session = e2eSession();
@@ -151,8 +152,3 @@ function card(page: Page, title: string): Locator {
   return page.locator('.ant-card').filter({ has: page.locator('.ant-card-head-title', { hasText: new RegExp(`^${title}$`) }) });
 }
 
-async function pickOrg(page: Page, picker: Locator, orgName: string) {
-  await picker.click();
-  await picker.fill(orgName.slice(0, 4));
-  await page.locator('.ant-select-tree-node-content-wrapper:visible', { hasText: orgName }).first().click();
-}

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
 import { residentIdCheckChar } from '../../src-main/core/domain/id-number';
+import { pickOrg } from './antd-inputs';
 import { e2eSession, ledgerCli, screenshotDir, tempDb } from './web-host';
 
 const session = e2eSession();
@@ -137,9 +137,3 @@ describe('member roster on a seeded ledger', () => {
   });
 });
 
-/** Types a fragment of the organisation's name into the tree select and picks it. */
-async function pickOrg(page: Page, picker: Locator, orgName: string) {
-  await picker.click();
-  await picker.fill(orgName.slice(0, 4));
-  await page.locator('.ant-select-tree-node-content-wrapper:visible', { hasText: orgName }).first().click();
-}

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { createTestLedger } from '../helpers/backend';
 import { openLedgerDb } from '../../src-main/core/db/open';
 import { buildStatsCounty } from '../fixtures/stats/county';
-import { e2eSession, tempDb } from './web-host';
+import { e2eSession, pageOptions, tempDb } from './web-host';
 
 const session = e2eSession();
 
@@ -67,7 +67,7 @@ describe('年报', () => {
     await buildStatsCounty(ledger);
     await ledger.db.close();
     const url = await session.host(db);
-    const page = await session.browser.newPage({ viewport: { width: 1366, height: 860 } });
+    const page = await session.browser.newPage(pageOptions);
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
     session.screenshotOnFailure(page, 'stats-clock');

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
 import { residentIdCheckChar } from '../../src-main/core/domain/id-number';
+import { fillDate } from './antd-inputs';
 import { e2eSession, ledgerCli, screenshotDir, tempDb } from './web-host';
 
 const session = e2eSession();
@@ -145,10 +145,3 @@ describe('volunteer editing', () => {
   });
 });
 
-/** antd's date picker accepts a typed date confirmed with Enter. */
-async function fillDate(page: Page, input: Locator, date: string) {
-  await input.click();
-  await input.fill(date);
-  await input.press('Enter');
-  await page.keyboard.press('Escape');
-}

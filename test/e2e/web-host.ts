@@ -49,9 +49,13 @@ export const screenshotDir = path.join(root, 'test/e2e/__screenshots__');
 /** What a page showed and logged, for the report of a failed test: a toast is gone by the time a wait times out. */
 const pageLogs = new WeakMap<Page, string[]>();
 
+/** An office screen, with reduced motion: the app then turns antd's animations off, and no click
+ *  lands on a dialog still zooming in (seen as confirm dialogs that stayed open). */
+export const pageOptions = { viewport: { width: 1366, height: 860 }, reducedMotion: 'reduce' } as const;
+
 /** A page that collects script errors and CSP violations, so a test can fail on any of them. */
 export async function openPage(browser: Browser, url: string): Promise<{ page: Page; problems: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1366, height: 860 } });
+  const page = await browser.newPage(pageOptions);
   const problems: string[] = [];
   const log: string[] = [];
   pageLogs.set(page, log);
