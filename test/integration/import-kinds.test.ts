@@ -65,6 +65,7 @@ async function commit(jobId: string) {
 const tables = [
   'organization',
   'person',
+  'person_name_gram',
   'member',
   'volunteer',
   'volunteer_service_field',
