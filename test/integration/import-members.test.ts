@@ -4,6 +4,8 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { residentIdCheckChar } from '../../src-main/core/domain/id-number';
+import { importOptions } from '../../src-main/core/api/contract/import';
+import { previewImport } from '../../src-main/core/import/engine';
 import { createTestLedger, type TestLedger } from '../helpers/backend';
 import { commit, preview, upload, waitJob } from '../helpers/import';
 
@@ -169,7 +171,17 @@ describe('member import', () => {
     ids.forEach((idNumber, i) => sheet.addRow([`会员${given[i % 20]}${given[Math.floor(i / 20)]}`, idNumber, null, i === 0 ? '象山社区' : i === 70 ? '城关镇红十字会' : null, '2020-01-01']));
     sheet.mergeCells(3, 4, 72, 4);
     sheet.mergeCells(73, 4, 132, 4);
-    const uploadId = await upload(ledger, '长名册.xlsx', Buffer.from(await workbook.xlsx.writeBuffer()));
+    const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+
+    // The progress bar starts over for the second planning, under a phase that says why.
+    const file = path.join(dir, '长名册.xlsx');
+    fs.writeFileSync(file, bytes);
+    const phases: string[] = [];
+    const control = { signal: new AbortController().signal, progress: (phase: string) => void (phases.at(-1) === phase || phases.push(phase)) };
+    await previewImport({ sqlite: ledger.db.sqlite, today: '2026-06-15', youthReferenceDate: null, inWorker: false }, file, '长名册.xlsx', importOptions.parse({ uploadId: 'merged-sheet', kind: 'members' }), control);
+    expect(phases.slice(-2)).toEqual(['检查数据', '按合并单元格重新检查']);
+
+    const uploadId = await upload(ledger, '长名册.xlsx', bytes);
 
     const { jobId, preview: shown } = await preview(ledger, uploadId, { kind: 'members' });
     expect(shown.rejected).toEqual([]);

@@ -54,6 +54,7 @@ export async function previewImport(env: PreviewEnv, file: string, fileName: str
   });
   const handler = kindHandler(options.kind);
   let total = 0;
+  let phase = '检查数据';
   const plan = (rows: RowFeed, sheetDate: string | null) =>
     handler.plan({
       sqlite: env.sqlite,
@@ -64,7 +65,7 @@ export async function previewImport(env: PreviewEnv, file: string, fileName: str
       youthReferenceDate: env.youthReferenceDate,
       signal: control.signal,
       onProgress: (planned) => {
-        if (!reading) control.progress('检查数据', planned, total);
+        if (!reading) control.progress(phase, planned, total);
       },
     });
   // Planning runs while the worker reads, unless the planner needs the sheet's own date, which
@@ -87,7 +88,12 @@ export async function previewImport(env: PreviewEnv, file: string, fileName: str
     });
     const [read, streamed] = await Promise.all([finished, streaming]);
     staged = read;
-    planned = read.refed ? await plan(RowFeed.of(read.rows), null) : streamed;
+    if (read.refed) {
+      // The bar starts over, so the clerk is told why.
+      phase = '按合并单元格重新检查';
+      control.progress(phase, 0, total);
+      planned = await plan(RowFeed.of(read.rows), null);
+    } else planned = streamed;
   }
   return { staged, plan: planned, options, preview: toPreview(staged, planned) };
 }
