@@ -69,7 +69,7 @@ if (mode === 'app') {
       rows++;
     }
   }
-  restoreIndexes?.();
+  for (const restore of restoreIndexes ?? []) restore();
   sqlite.exec('COMMIT');
 }
 const ms = performance.now() - start;

@@ -4,6 +4,9 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createImportBaseLedger } from '../fixtures/import/base-ledger';
 import { expectedNames, largeSheetRow, writeLargeMemberSheet } from '../fixtures/import/large-sheet';
+import { importOptions } from '../../src-main/core/api/contract/import';
+import { commitImport, previewImport } from '../../src-main/core/import/engine';
+import { WriteLock } from '../../src-main/core/jobs/write-lock';
 import { createTestLedger, type TestLedger } from '../helpers/backend';
 import { commit, preview, upload } from '../helpers/import';
 
@@ -54,4 +57,28 @@ describe('large member sheet through the API', () => {
       expect(want.filter((n) => /[\u{10000}-\u{10FFFF}]/u.test(n)).length).toBeGreaterThan(rows / 20);
     }, 120_000);
   }
+
+  it('takes a cancel while it rebuilds the roster indexes, and leaves the ledger exactly as before', async () => {
+    // A large import sets the roster indexes and triggers aside and rebuilds them in steps, each
+    // reported and each a chance to cancel: the rollback must bring back every index and trigger.
+    const sheet = path.join(dir, 'members.xlsx');
+    await writeLargeMemberSheet(sheet, 6000);
+    const { sqlite } = ledger.db;
+    const state = () => ({
+      schema: sqlite.prepare('SELECT type, name, sql FROM sqlite_master ORDER BY name').all(),
+      counts: ['person', 'member', 'person_name_gram', 'stats_delta', 'import_batch', 'change_log'].map((t) => sqlite.prepare(`SELECT count(*) FROM ${t}`).pluck().get()),
+    });
+    const before = state();
+    const quiet = { signal: new AbortController().signal, progress: () => {} };
+    const previewed = await previewImport({ sqlite, today: '2026-06-15', youthReferenceDate: null, inWorker: false }, sheet, '会员名册.xlsx', importOptions.parse({ uploadId: 'rebuild-cancel', kind: 'members' }), quiet);
+    expect(previewed.preview.counts.inserted).toBe(6000);
+
+    const cancel = new AbortController();
+    let rebuildSteps = 0;
+    const control = { signal: cancel.signal, progress: (phase: string) => void (phase === '整理索引' && ++rebuildSteps === 3 && cancel.abort()) };
+    const env = { sqlite, dbFile: path.join(dir, 'ledger.sqlite'), writeLock: new WriteLock(), actor: '王芳', now: new Date('2026-06-15T02:00:00Z') };
+    await expect(commitImport(env, previewed, control)).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect(rebuildSteps).toBe(3);
+    expect(state()).toEqual(before);
+  }, 120_000);
 });

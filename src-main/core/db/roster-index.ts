@@ -31,11 +31,13 @@ function gramPositions(sqlite: BetterSqlite3.Database): void {
 }
 
 /**
- * Sets the roster triggers and indexes aside inside the caller's transaction; the returned
- * function puts them back and indexes the names of the persons added meanwhile. Whatever is
- * loaded in between must write name_sort_key on the member and volunteer rows it adds.
+ * Sets the roster triggers and indexes aside inside the caller's transaction; the returned steps,
+ * run in order, put them back and index the names of the persons added meanwhile. They are
+ * separate so a long rebuild can report progress and take a cancel between them (each takes up
+ * to about a second at 100,000 persons). Whatever is loaded in between must write name_sort_key
+ * on the member and volunteer rows it adds.
  */
-export function suspendRosterIndexes(sqlite: BetterSqlite3.Database): () => void {
+export function suspendRosterIndexes(sqlite: BetterSqlite3.Database): Array<() => void> {
   if (!sqlite.inTransaction) throw new Error('suspendRosterIndexes must run inside a transaction');
   const definitions = sqlite
     .prepare(
@@ -46,9 +48,9 @@ export function suspendRosterIndexes(sqlite: BetterSqlite3.Database): () => void
     .all(...suspended) as Array<{ type: 'trigger' | 'index'; name: string; sql: string }>;
   for (const d of definitions) sqlite.exec(`DROP ${d.type === 'trigger' ? 'TRIGGER' : 'INDEX'} ${d.name}`);
   const firstNewPerson = sqlite.prepare('SELECT ifnull(max(id), 0) + 1 FROM person').pluck().get() as number;
-  return () => {
-    // Sorted once in primary-key order, the table is written as an append; OR IGNORE drops the
-    // repeated pieces of a name (阿依古丽 has 古丽… once), cheaper than a DISTINCT pass.
+  // Sorted once in primary-key order, the table is written as an append; OR IGNORE drops the
+  // repeated pieces of a name (阿依古丽 has 古丽… once), cheaper than a DISTINCT pass.
+  const nameGrams = () => {
     gramPositions(sqlite);
     sqlite
       .prepare(
@@ -62,18 +64,21 @@ export function suspendRosterIndexes(sqlite: BetterSqlite3.Database): () => void
          ORDER BY 1, 2, 3`,
       )
       .run({ first: firstNewPerson });
-    for (const d of definitions.filter((x) => x.type === 'index')) sqlite.exec(d.sql);
-    // Whatever the load inserted, updated or deleted meanwhile, one pass over the two tables
-    // gives the deltas the triggers would have kept.
-    if (definitions.some((d) => d.name.startsWith('stats_'))) rebuildStatsDelta(sqlite);
+  };
+  const indexes = definitions.filter((x) => x.type === 'index').map((d) => () => void sqlite.exec(d.sql));
+  // Whatever the load inserted, updated or deleted meanwhile, one pass over the two tables
+  // gives the deltas the triggers would have kept.
+  const stats = definitions.some((d) => d.name.startsWith('stats_')) ? [() => rebuildStatsDelta(sqlite)] : [];
+  const triggers = () => {
     for (const d of definitions.filter((x) => x.type === 'trigger')) sqlite.exec(d.sql);
   };
+  return [nameGrams, ...indexes, ...stats, triggers];
 }
 
 /** Runs `load` inside the caller's transaction with the roster indexes suspended (see above). */
 export function withRosterIndexesSuspended<T>(sqlite: BetterSqlite3.Database, load: () => T): T {
   const restore = suspendRosterIndexes(sqlite);
   const result = load();
-  restore();
+  for (const step of restore) step();
   return result;
 }

@@ -170,20 +170,25 @@ export async function commitImport(env: CommitEnv, previewed: Previewed, control
       // A roster as large as a good part of the ledger loads faster with the roster indexes set
       // aside and rebuilt once, sorted; a few hundred rows are cheaper through the triggers.
       const people = sqlite.prepare('SELECT count(*) FROM person').pluck().get() as number;
-      const restoreIndexes = plan.actions.length >= 5000 && plan.actions.length * 4 >= people ? suspendRosterIndexes(sqlite) : null;
+      const rebuild = plan.actions.length >= 5000 && plan.actions.length * 4 >= people ? suspendRosterIndexes(sqlite) : [];
+      // Yields so progress polls and a cancel get through; the write lock keeps other writers
+      // out, and nothing is committed until the end.
+      const breathe = async () => {
+        await new Promise((resolve) => setImmediate(resolve));
+        if (control.signal.aborted) throw new AppError('CANCELLED');
+      };
       for (let i = 0; i < plan.actions.length; i++) {
         if (i % chunk === 0) {
           control.progress('写入', i, plan.actions.length);
-          // Yield so progress polls and a cancel get through; the write lock keeps other
-          // writers out, and nothing is committed until the end.
-          await new Promise((resolve) => setImmediate(resolve));
-          if (control.signal.aborted) throw new AppError('CANCELLED');
+          await breathe();
         }
         write(plan.actions[i]);
       }
-      if (restoreIndexes) {
+      // The rebuild takes seconds on a large import, so it breathes between its steps too.
+      for (const restore of rebuild) {
         control.progress('整理索引', plan.actions.length, plan.actions.length);
-        restoreIndexes();
+        await breathe();
+        restore();
       }
       record.flush();
       rememberMapping(sqlite, plan.kind, staged, at);
