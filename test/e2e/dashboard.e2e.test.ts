@@ -2,6 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { residentIdCheckChar } from '../../src-main/core/domain/id-number';
 import { cliJson as json, initLedger } from './ledger-fixtures';
+import { option } from './antd-inputs';
 import { e2eSession, screenshotDir } from './web-host';
 
 const session = e2eSession();
@@ -57,7 +58,7 @@ describe('工作目标', () => {
 
     // The campaign template is chosen from the county's templates, not typed.
     await page.getByRole('combobox', { name: '活动目标模板' }).click();
-    await page.locator('.ant-select-item-option[title="博爱家园：博爱家园建设"]').waitFor();
+    await option(page, '博爱家园：博爱家园建设').waitFor();
     await page.locator('.ant-select-item-option[title^="双三一："]').click();
     await page.locator('form#dashboard-settings').getByRole('button', { name: '保存' }).click();
     await page.getByText('已保存目标设置').last().waitFor();

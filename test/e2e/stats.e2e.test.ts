@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { createTestLedger } from '../helpers/backend';
 import { openLedgerDb } from '../../src-main/core/db/open';
 import { buildStatsCounty } from '../fixtures/stats/county';
+import { option } from './antd-inputs';
 import { e2eSession, pageOptions, tempDb } from './web-host';
 
 const session = e2eSession();
@@ -107,7 +108,7 @@ describe('年报', () => {
     // The fixture's problems are 2025's; pick it whatever year the test runs in.
     await page.getByRole('menuitem', { name: '年报' }).click();
     await page.locator('.ant-select').first().click();
-    await page.locator('.ant-select-item-option[title="2025"]').click();
+    await option(page, '2025').click();
     // Closes the year list, which otherwise keeps the keyboard and swallows the confirm below.
     await page.keyboard.press('Escape');
     await page.getByText('2025 年定稿记录').waitFor();
@@ -157,9 +158,9 @@ describe('年报', () => {
     await late.close();
     await page.getByRole('menuitem', { name: '年报' }).click();
     await page.locator('.ant-select').first().click();
-    await page.locator('.ant-select-item-option[title="2024"]').click();
+    await option(page, '2024').click();
     await page.locator('.ant-select').first().click();
-    await page.locator('.ant-select-item-option[title="2025"]').click();
+    await option(page, '2025').click();
     await page.keyboard.press('Escape');
     await page.getByText(/定稿后台账有变化：附件1 第 10 项：定稿 4，现为 3/).waitFor();
     await page.getByTestId('figure-1-10').click();
