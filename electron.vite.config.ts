@@ -12,6 +12,8 @@ export default defineConfig({
           // The import file reader's worker thread, emitted as out/main/import-read-worker.js next to
           // index.js (see BUNDLED_WORKER in src-main/core/import/read/in-worker.ts).
           'import-read-worker': resolve(import.meta.dirname, 'src-main/core/import/read/worker.ts'),
+          // The backend's thread (BUNDLED_BACKEND_WORKER in src-main/core/api/backend-thread.ts).
+          'backend-worker': resolve(import.meta.dirname, 'src-main/core/api/backend-worker.ts'),
         },
       },
     },

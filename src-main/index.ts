@@ -1,16 +1,15 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, type MenuItemConstructorOptions } from 'electron';
-import { dispatch, type Backend } from './core/api/dispatch';
+import { startBackendThread, type BackendThread } from './core/api/backend-thread';
 import { AppError } from './core/errors';
-import { openLedgerDb } from './core/db/open';
-import { createFileLog } from './core/log';
 import { productName } from './core/paths';
 import { contentSecurityPolicy, newNonce, withNonce } from './content-security';
 import { appOrigin, appScheme, hardenContents, hardenSession, isAppUrl } from './security';
 import { readStaticFile } from './static-files';
 
 // The Electron shell: a window, a menu, security wiring and one IPC channel into dispatch.
-// Everything domain-shaped lives in ./core, shared with the browser host and the CLI.
+// Everything domain-shaped lives in ./core, shared with the browser host and the CLI, and runs on
+// the backend thread: this process is the browser's UI thread and must never wait on SQLite.
 
 app.setName(productName);
 protocol.registerSchemesAsPrivileged([{ scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
@@ -70,9 +69,9 @@ async function start(): Promise<void> {
   serveRenderer();
   buildMenu();
   const file = path.join(app.getPath('userData'), 'ledger.sqlite');
-  let backend: Backend;
+  let backend: BackendThread;
   try {
-    backend = { db: await openLedgerDb(file, { nativeBinding: nativeBinding() }), log: createFileLog(path.join(app.getPath('userData'), 'logs'), { echo: true }) };
+    backend = await startBackendThread({ file, nativeBinding: nativeBinding(), logDir: path.join(app.getPath('userData'), 'logs'), echoLog: true });
   } catch (error) {
     dialog.showErrorBox(productName, error instanceof AppError ? error.message : `无法打开数据文件 ${file}：${(error as Error).message}`);
     app.exit(1);
@@ -81,7 +80,7 @@ async function start(): Promise<void> {
   ipcMain.handle('ledger:invoke', (event, method: unknown, input: unknown) => {
     // Only our own page may call the backend; the dispatcher validates method and input.
     if (!isAppUrl(event.senderFrame?.url ?? '')) return { ok: false, error: { code: 'FORBIDDEN_ORIGIN', message: '拒绝访问：来源不符。' } };
-    return dispatch(backend, String(method), input);
+    return backend.invoke(String(method), input);
   });
   app.on('web-contents-created', (_event, contents) => hardenContents(contents));
   const window = new BrowserWindow({
@@ -104,7 +103,7 @@ async function start(): Promise<void> {
   window.once('ready-to-show', () => window.show());
   await window.loadURL(`${appOrigin}/index.html`);
   app.on('window-all-closed', () => {
-    void backend.db.close().finally(() => app.quit());
+    void backend.close().finally(() => app.quit());
   });
 }
 

@@ -21,6 +21,8 @@ export const errorCodes = {
   UNDO_BLOCKED: '不能撤销：之后已有修改依赖这些记录',
   JOB_NOT_FOUND: '找不到该任务，可能已过期，请重新开始',
   INTERNAL: '程序内部错误',
+  BACKEND_STOPPED: '后台处理意外中止，这一步如未完成已自动撤回，台账没有半途写入的内容。请重试。',
+  SHUTTING_DOWN: '程序正在退出，操作没有执行。',
 } as const;
 
 export type ErrorCode = keyof typeof errorCodes;

@@ -2,8 +2,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { AppError } from '../core/errors';
-import { openLedgerDb } from '../core/db/open';
-import { createFileLog, logDirFor } from '../core/log';
+import { startBackendThread } from '../core/api/backend-thread';
+import { logDirFor } from '../core/log';
 import { defaultDbFile } from '../core/paths';
 import { startWebHost } from './server';
 
@@ -18,9 +18,9 @@ async function main(): Promise<void> {
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new AppError('INVALID_INPUT', '--port 应为 0–65535 的整数。');
   const file = values.db ?? defaultDbFile();
-  const db = await openLedgerDb(file);
+  const backend = await startBackendThread({ file, logDir: logDirFor(file), echoLog: true });
   const host = await startWebHost({
-    backend: { db, log: createFileLog(logDirFor(file), { echo: true }) },
+    invoke: backend.invoke,
     staticDir: values['static-dir'] ?? path.resolve(here, '../../out/renderer'),
     port,
   });
@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   process.stdout.write(`${host.url}\n`);
   const stop = async () => {
     await host.close();
-    await db.close();
+    await backend.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());

@@ -1,16 +1,17 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { dispatch, type Backend } from '../core/api/dispatch';
+import type { Invoke } from '../core/api/backend-thread';
 import { contentSecurityPolicy, newNonce, withNonce } from '../content-security';
 import { readStaticFile } from '../static-files';
 
-// The loopback browser host: the same dispatch as Electron's IPC, over one endpoint.
+// The loopback browser host: the same backend calls as Electron's IPC, over one endpoint.
 // Bound to 127.0.0.1 only; every API call needs the per-run token; other Origins and
 // foreign Host headers (DNS rebinding) are refused.
 
 export interface WebHostOptions {
-  backend: Backend;
+  /** The backend: the backend thread in the app (web/main.ts), dispatch in-process in tests. */
+  invoke: Invoke;
   /** The built renderer (out/renderer). */
   staticDir: string;
   port?: number;
@@ -98,7 +99,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       if (typeof call !== 'object' || call === null || typeof call.method !== 'string') {
         return refuse(res, 400, 'INVALID_INPUT', '请求须包含 method。');
       }
-      return sendJson(res, 200, await dispatch(options.backend, call.method, call.input));
+      return sendJson(res, 200, await options.invoke(call.method, call.input));
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'METHOD_NOT_ALLOWED', '不支持的请求。');
     const file = await readStaticFile(options.staticDir, url);

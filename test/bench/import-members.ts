@@ -152,6 +152,13 @@ export async function benchImportMembers(): Promise<Record<string, unknown>> {
     const sofficeMs = median(sofficeRuns);
     const csvLines = fs.readFileSync(path.join(csvDir, 'members.csv'), 'utf8').trimEnd().split('\n').length;
 
+    // The same import through the API as the UI drives it: how long the host's thread (Electron's
+    // main process) stops, with the backend on its thread as the app runs it, and on the host's.
+    const hostStall = (mode: 'thread' | 'in-process') =>
+      JSON.parse(run(process.execPath, ['--import', 'tsx', 'test/bench/host-stall-worker.ts', mode, fresh(`host-${mode}`), sheet]).stdout) as Record<string, number>;
+    const { mode: _thread, ...viaThread } = hostStall('thread');
+    const { mode: _inProcess, ...inProcess } = hostStall('in-process');
+
     return {
       rows: rowsInSheet,
       sheetMb: Number((fs.statSync(sheet).size / 1024 / 1024).toFixed(1)),
@@ -182,6 +189,8 @@ export async function benchImportMembers(): Promise<Record<string, unknown>> {
       sofficeCsvMsRuns: sofficeRuns,
       sofficeCsvLines: csvLines,
       cliRatioToSoffice: Number((cliMs / sofficeMs).toFixed(3)),
+      apiImportBackendThread: viaThread,
+      apiImportInProcessForComparison: inProcess,
     };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -30,7 +30,7 @@ beforeAll(async () => {
   // A file just outside the static root: a traversal bug would serve it.
   fs.writeFileSync(path.join(root, 'package.json'), '{"secret":"outside the static root"}');
   ledger = await createTestLedger();
-  host = await startWebHost({ backend: ledger.backend, staticDir });
+  host = await startWebHost({ invoke: ledger.raw, staticDir });
 });
 
 afterAll(async () => {
@@ -104,7 +104,7 @@ describe('web host: network exposure', () => {
   });
 
   it('makes a fresh token per run', async () => {
-    const other = await startWebHost({ backend: ledger.backend, staticDir });
+    const other = await startWebHost({ invoke: ledger.raw, staticDir });
     try {
       expect(other.port).not.toBe(host.port);
       expect(other.token).not.toBe(host.token);

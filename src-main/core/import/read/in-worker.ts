@@ -1,11 +1,9 @@
 // readSheet on a worker thread with a heap cap: a hostile or enormous file can exhaust the
 // worker's memory, never the app's. Kept apart from worker.ts so a bundler never puts this
 // (and its import.meta.url) in a chunk shared with the worker.
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AppError, type ErrorCode } from '../../errors';
+import { workerEntry } from '../../worker-entry';
 import { refuse, throwIfAborted } from './refusals';
 import type { ReadOptions, RowSink, SheetRead } from './types';
 import type { ToParent, ToWorker } from './worker';
@@ -13,24 +11,6 @@ import type { ToParent, ToWorker } from './worker';
 export const WORKER_HEAP_MB = 256;
 /** The file name electron.vite.config.ts gives the bundled worker entry. */
 export const BUNDLED_WORKER = 'import-read-worker.js';
-
-/** How to start the worker. In the electron-vite build it is the entry emitted next to the main
- *  bundle, and in the `ledger` command's bundle (scripts/cli-bundle.mjs) the one built next to the CLI,
- *  so neither loads tsx. From source (vitest, tsx) it is worker.ts, and a tiny ESM bootstrap registers tsx
- *  first: on Node 20 `execArgv: ['--import', 'tsx']` does not apply the loader to a worker's own
- *  entry (ERR_UNKNOWN_FILE_EXTENSION). Names go through variables so Vite does not treat
- *  `new URL(…, import.meta.url)` as an asset to copy. */
-export function workerEntry(here: string = import.meta.url): { script: URL | string; eval: boolean } {
-  if (here.endsWith('.ts')) {
-    const source = 'worker.ts';
-    const tsxApi = pathToFileURL(createRequire(here).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
-    const entry = new URL(source, here).href;
-    const bootstrap = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
-    return { script: bootstrap, eval: true };
-  }
-  const candidates = [`./${BUNDLED_WORKER}`, `../${BUNDLED_WORKER}`].map((rel) => new URL(rel, here));
-  return { script: candidates.find((u) => existsSync(fileURLToPath(u))) ?? (candidates[0] as URL), eval: false };
-}
 
 export function readSheetInWorker(file: string, opts: ReadOptions, sink: RowSink): Promise<SheetRead> {
   return readInWorker(file, opts, sink, WORKER_HEAP_MB);
@@ -41,7 +21,7 @@ export function readInWorker(file: string, opts: ReadOptions, sink: RowSink, hea
   const { signal, onProgress, ...plain } = opts;
   return new Promise<SheetRead>((resolve, reject) => {
     throwIfAborted(signal);
-    const entry = workerEntry();
+    const entry = workerEntry(import.meta.url, './worker.ts', BUNDLED_WORKER);
     const worker = new Worker(entry.script, {
       eval: entry.eval,
       workerData: { file, opts: plain },
