@@ -82,6 +82,18 @@ async function start(): Promise<void> {
     if (!isAppUrl(event.senderFrame?.url ?? '')) return { ok: false, error: { code: 'FORBIDDEN_ORIGIN', message: '拒绝访问：来源不符。' } };
     return backend.invoke(String(method), input);
   });
+  app.on('window-all-closed', () => app.quit());
+  // However the app quits (the window, 文件 › 退出, logging off), the backend first cancels its
+  // jobs and closes the ledger cleanly, so the next start can skip the full integrity check.
+  let closed = false;
+  app.on('before-quit', (event) => {
+    if (closed) return;
+    event.preventDefault();
+    void backend.close().finally(() => {
+      closed = true;
+      app.quit();
+    });
+  });
   app.on('web-contents-created', (_event, contents) => hardenContents(contents));
   const window = new BrowserWindow({
     width: 1280,
@@ -102,9 +114,6 @@ async function start(): Promise<void> {
   });
   window.once('ready-to-show', () => window.show());
   await window.loadURL(`${appOrigin}/index.html`);
-  app.on('window-all-closed', () => {
-    void backend.close().finally(() => app.quit());
-  });
 }
 
 void start();

@@ -2,10 +2,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
 import { startBackendThread, type BackendThread } from '../../src-main/core/api/backend-thread';
+import type { Envelope, JobState } from '../../src-main/core/api/contract';
+import { createImportBaseLedger } from '../fixtures/import/base-ledger';
+import { writeLargeMemberSheet } from '../fixtures/import/large-sheet';
 
 // The backend thread behind Electron's window and the browser host: the same calls as in-process
-// dispatch, a clear refusal when the ledger cannot be opened, and a clean close.
+// dispatch, an import through the reader's worker started from it, a clear refusal when the ledger
+// cannot be opened, and a clean close that cancels what is running.
 
 const dirs: string[] = [];
 const threads: BackendThread[] = [];
@@ -21,6 +26,38 @@ async function start(file: string): Promise<BackendThread> {
   threads.push(thread);
   return thread;
 }
+
+function value<T>(envelope: Envelope): T {
+  if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`);
+  return envelope.value as T;
+}
+
+async function uploadSheet(thread: BackendThread, sheet: string): Promise<string> {
+  const data = fs.readFileSync(sheet);
+  const { uploadId } = value<{ uploadId: string }>(await thread.invoke('file.uploadBegin', { name: 'members.xlsx', size: data.length }));
+  for (let offset = 0; offset < data.length; offset += 1024 * 1024) {
+    value(await thread.invoke('file.uploadChunk', { uploadId, offset, dataBase64: data.subarray(offset, offset + 1024 * 1024).toString('base64') }));
+  }
+  value(await thread.invoke('file.uploadFinish', { uploadId }));
+  return uploadId;
+}
+
+async function settle(thread: BackendThread, jobId: string): Promise<JobState> {
+  for (;;) {
+    const state = value<JobState>(await thread.invoke('job.get', { jobId }));
+    if (state.state !== 'running') return state;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+const memberCount = (file: string) => {
+  const db = new Database(file, { readonly: true });
+  try {
+    return db.prepare('SELECT count(*) FROM member').pluck().get() as number;
+  } finally {
+    db.close();
+  }
+};
 
 afterEach(async () => {
   for (const thread of threads.splice(0)) await thread.close();
@@ -39,7 +76,8 @@ describe('backend thread', () => {
     // Calls in flight together each get their own answer.
     const [a, b] = await Promise.all([thread.invoke('county.get', null), thread.invoke('settings.get', null)]);
     expect(a).toMatchObject({ ok: true, value: { divisionCode: '330106' } });
-    expect(b.ok).toBe(true);
+    expect(b).toMatchObject({ ok: true, value: { clerkName: expect.any(String) } });
+    expect(b.ok && 'divisionCode' in (b.value as object)).toBe(false);
 
     await thread.close();
     expect(await thread.invoke('county.get', null)).toMatchObject({ ok: false, error: { code: 'SHUTTING_DOWN' } });
@@ -55,5 +93,55 @@ describe('backend thread', () => {
     fs.writeFileSync(file, junk);
     await expect(start(file)).rejects.toMatchObject({ code: 'DB_CORRUPT', message: expect.stringContaining(file) });
     expect(fs.readFileSync(file).equals(junk)).toBe(true);
+  });
+
+  it('imports a sheet through the reader worker it starts, and the rows are in the ledger after a restart', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'ledger.sqlite');
+    const sheet = path.join(dir, 'members.xlsx');
+    await createImportBaseLedger(file);
+    await writeLargeMemberSheet(sheet, 300);
+    const before = memberCount(file);
+    const thread = await start(file);
+    const uploadId = await uploadSheet(thread, sheet);
+    const { jobId } = value<{ jobId: string }>(await thread.invoke('import.preview', { uploadId, kind: 'members' }));
+    const previewed = await settle(thread, jobId);
+    expect(previewed).toMatchObject({ state: 'done', preview: { counts: { inserted: 300, rejected: 0 } } });
+    const commit = value<{ jobId: string }>(await thread.invoke('import.commit', { jobId }));
+    expect(await settle(thread, commit.jobId)).toMatchObject({ state: 'done', result: { counts: { inserted: 300 } } });
+    await thread.close();
+    expect(memberCount(file)).toBe(before + 300);
+  });
+
+  it('quitting during an import cancels it, answers later calls SHUTTING_DOWN and leaves the ledger as it was', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'ledger.sqlite');
+    const sheet = path.join(dir, 'members.xlsx');
+    await createImportBaseLedger(file);
+    await writeLargeMemberSheet(sheet, 20_000);
+    const before = memberCount(file);
+    const thread = await start(file);
+    const uploadId = await uploadSheet(thread, sheet);
+    const { jobId } = value<{ jobId: string }>(await thread.invoke('import.preview', { uploadId, kind: 'members' }));
+    await settle(thread, jobId);
+    const commit = value<{ jobId: string }>(await thread.invoke('import.commit', { jobId }));
+    // Quit while the commit runs; a call made in the same turn is already too late.
+    for (;;) {
+      const state = value<JobState>(await thread.invoke('job.get', { jobId: commit.jobId }));
+      expect(state.state).toBe('running');
+      if (['备份', '写入', '整理索引'].includes(state.phase)) break;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    const closing = thread.close();
+    expect(await thread.invoke('job.get', { jobId: commit.jobId })).toMatchObject({ ok: false, error: { code: 'SHUTTING_DOWN' } });
+    await closing;
+    expect(fs.existsSync(`${file}.verified.json`)).toBe(true);
+    expect(memberCount(file)).toBe(before);
+    // Cancelled, not failed under a closed connection: nothing for support to puzzle over.
+    const logs = path.join(dir, 'logs');
+    const logged = fs.existsSync(logs) ? fs.readdirSync(logs).map((f) => fs.readFileSync(path.join(logs, f), 'utf8')).join('') : '';
+    expect(logged).not.toMatch(/failed/);
+    const again = await start(file);
+    expect(value<Array<unknown>>(await again.invoke('import.history', {}))).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { AppError, errorCodes, type ErrorCode } from '../errors';
+import { createFileLog } from '../log';
 import { workerEntry } from '../worker-entry';
 import type { Envelope } from './contract';
 
@@ -11,6 +12,10 @@ import type { Envelope } from './contract';
 
 /** The file name electron.vite.config.ts gives the bundled worker entry. */
 export const BUNDLED_BACKEND_WORKER = 'backend-worker.js';
+
+/** How long quitting waits for the thread to cancel its jobs and close the ledger before ending it
+ *  anyway (SQLite then rolls back whatever was not committed, on the next open). */
+const CLOSE_TIMEOUT_MS = 20_000;
 
 export interface BackendWorkerData {
   file: string;
@@ -27,7 +32,8 @@ export type Invoke = (method: string, input: unknown) => Promise<Envelope>;
 
 export interface BackendThread {
   invoke: Invoke;
-  /** Closes the ledger (a clean close, see db/verified.ts) and ends the thread. */
+  /** Cancels running jobs, lets calls under way finish, closes the ledger (a clean close, see
+   *  db/verified.ts) and ends the thread. Calls made from now on get SHUTTING_DOWN. */
   close(): Promise<void>;
 }
 
@@ -38,12 +44,19 @@ interface Live {
   /** Answers of the calls in flight, by id. */
   pending: Map<number, (envelope: Envelope) => void>;
   exited: boolean;
-  /** Settles when the thread has closed the ledger or died. */
+  /** Settles when the thread has closed the ledger or ended. */
   closed: Promise<void>;
 }
 
+interface SpawnHooks {
+  /** What the calls in flight are told when the thread ends under them. */
+  endedBecause(): ErrorCode;
+  log(message: string): void;
+  onExit(): void;
+}
+
 /** One worker: resolves once it has opened the ledger, rejects with the reason it could not. */
-function spawn(data: BackendWorkerData, onExit: () => void): Promise<Live> {
+function spawn(data: BackendWorkerData, hooks: SpawnHooks): Promise<Live> {
   const entry = workerEntry(import.meta.url, './backend-worker.ts', BUNDLED_BACKEND_WORKER);
   const worker = new Worker(entry.script, { eval: entry.eval, workerData: data });
   let markClosed: () => void = () => {};
@@ -66,16 +79,18 @@ function spawn(data: BackendWorkerData, onExit: () => void): Promise<Live> {
       }
     });
     worker.on('error', (error) => {
+      hooks.log(`backend thread failed: ${error.stack ?? error.message}`);
       if (!ready) reject(new AppError('INTERNAL', `后台无法启动：${error.message}`));
     });
     worker.on('exit', () => {
       live.exited = true;
       // Whatever was in flight is answered; a transaction cut short was rolled back by SQLite.
-      for (const answer of pending.values()) answer(refused('BACKEND_STOPPED'));
+      const reason = hooks.endedBecause();
+      for (const answer of pending.values()) answer(refused(reason));
       pending.clear();
       markClosed();
       if (!ready) reject(new AppError('INTERNAL', '后台无法启动。'));
-      onExit();
+      hooks.onExit();
     });
   });
 }
@@ -83,44 +98,68 @@ function spawn(data: BackendWorkerData, onExit: () => void): Promise<Live> {
 /** Starts the backend thread on `data.file`; rejects with the clerk-facing reason the ledger cannot be opened. */
 export async function startBackendThread(data: BackendWorkerData): Promise<BackendThread> {
   let nextId = 1;
-  let closing = false;
+  let closing: Promise<void> | null = null;
   let live: Promise<Live> | null = null;
-  // dispatch answers every failure itself, so the thread should never die; if it does (a bug in the
-  // thread's own code), the calls in flight are answered and the next call reopens the ledger.
+  let log: ((message: string) => void) | null = null;
+  const hooks: SpawnHooks = {
+    endedBecause: () => (closing ? 'SHUTTING_DOWN' : 'BACKEND_STOPPED'),
+    log: (message) => {
+      try {
+        log ??= createFileLog(data.logDir, { echo: data.echoLog });
+        log(message);
+      } catch {
+        // Nowhere to write it; the caller still gets its answer.
+      }
+    },
+    onExit: () => (live = null),
+  };
+  // dispatch answers every failure itself, so the thread should never end on its own; if it does
+  // (a bug in the thread's own code), the calls in flight are answered and the next call reopens
+  // the ledger on a fresh thread.
   const current = (): Promise<Live> => {
-    live ??= spawn(data, () => (live = null));
+    live ??= spawn(data, hooks);
     return live;
+  };
+  const send = async (method: string, input: unknown): Promise<Envelope | null> => {
+    const thread = await current();
+    if (closing) return refused('SHUTTING_DOWN');
+    if (thread.exited) return null;
+    const id = nextId++;
+    return new Promise<Envelope>((resolve) => {
+      thread.pending.set(id, resolve);
+      try {
+        thread.worker.postMessage({ type: 'invoke', id, method, input } satisfies ToBackend);
+      } catch {
+        // Only a value that cannot be copied (never JSON from a transport) gets here.
+        thread.pending.delete(id);
+        resolve({ ok: false, error: { code: 'INVALID_INPUT', message: '输入有误：无法传给后台。' } });
+      }
+    });
+  };
+  const shutDown = async () => {
+    const thread = await live?.catch(() => null);
+    if (!thread || thread.exited) return;
+    thread.worker.postMessage({ type: 'close' } satisfies ToBackend);
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<void>((resolve) => (timer = setTimeout(resolve, CLOSE_TIMEOUT_MS)));
+    await Promise.race([thread.closed, timedOut]);
+    clearTimeout(timer);
+    await thread.worker.terminate();
   };
   await current();
   return {
     async invoke(method, input) {
       if (closing) return refused('SHUTTING_DOWN');
-      let thread: Live;
       try {
-        thread = await current();
+        // A thread found ended between two calls is replaced once.
+        return (await send(method, input)) ?? (await send(method, input)) ?? refused('BACKEND_STOPPED');
       } catch (error) {
         return { ok: false, error: { code: error instanceof AppError ? error.code : 'INTERNAL', message: (error as Error).message } };
       }
-      if (thread.exited) return refused('BACKEND_STOPPED');
-      const id = nextId++;
-      return new Promise<Envelope>((resolve) => {
-        thread.pending.set(id, resolve);
-        try {
-          thread.worker.postMessage({ type: 'invoke', id, method, input } satisfies ToBackend);
-        } catch {
-          // Only a value that cannot be copied (never JSON from a transport) gets here.
-          thread.pending.delete(id);
-          resolve({ ok: false, error: { code: 'INVALID_INPUT', message: '输入有误：无法传给后台。' } });
-        }
-      });
     },
-    async close() {
-      closing = true;
-      const thread = await live?.catch(() => null);
-      if (!thread) return;
-      thread.worker.postMessage({ type: 'close' } satisfies ToBackend);
-      await thread.closed;
-      await thread.worker.terminate();
+    close() {
+      closing ??= shutDown();
+      return closing;
     },
   };
 }

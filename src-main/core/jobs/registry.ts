@@ -100,6 +100,13 @@ export class JobRegistry {
     return job;
   }
 
+  /** Cancels every running job and resolves once each has stopped (its transaction rolled back). */
+  async cancelAll(): Promise<void> {
+    const running = [...this.jobs.values()].filter((job) => job.state === 'running');
+    for (const job of running) job.controller.abort();
+    await Promise.all(running.map((job) => job.settled));
+  }
+
   private sweep(): void {
     const now = Date.now();
     const finished = [...this.jobs.values()].filter((j) => j.finishedAt !== null).sort((a, b) => (b.finishedAt as number) - (a.finishedAt as number));
