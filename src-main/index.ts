@@ -69,18 +69,17 @@ async function start(): Promise<void> {
   serveRenderer();
   buildMenu();
   const file = path.join(app.getPath('userData'), 'ledger.sqlite');
-  let backend: BackendThread;
-  try {
-    backend = await startBackendThread({ file, nativeBinding: nativeBinding(), logDir: path.join(app.getPath('userData'), 'logs'), echoLog: true });
-  } catch (error) {
+  // Opening may take a while (the full check of a large ledger after a power cut): the window
+  // shows 正在打开台账…… meanwhile, and its first calls wait for the thread.
+  const backend: Promise<BackendThread> = startBackendThread({ file, nativeBinding: nativeBinding(), logDir: path.join(app.getPath('userData'), 'logs'), echoLog: true });
+  backend.catch((error: unknown) => {
     dialog.showErrorBox(productName, error instanceof AppError ? error.message : `无法打开数据文件 ${file}：${(error as Error).message}`);
     app.exit(1);
-    return;
-  }
-  ipcMain.handle('ledger:invoke', (event, method: unknown, input: unknown) => {
+  });
+  ipcMain.handle('ledger:invoke', async (event, method: unknown, input: unknown) => {
     // Only our own page may call the backend; the dispatcher validates method and input.
     if (!isAppUrl(event.senderFrame?.url ?? '')) return { ok: false, error: { code: 'FORBIDDEN_ORIGIN', message: '拒绝访问：来源不符。' } };
-    return backend.invoke(String(method), input);
+    return (await backend).invoke(String(method), input);
   });
   app.on('window-all-closed', () => app.quit());
   // However the app quits (the window, 文件 › 退出, logging off), the backend first cancels its
@@ -89,10 +88,13 @@ async function start(): Promise<void> {
   app.on('before-quit', (event) => {
     if (closed) return;
     event.preventDefault();
-    void backend.close().finally(() => {
-      closed = true;
-      app.quit();
-    });
+    void backend
+      .then((thread) => thread.close())
+      .catch(() => {})
+      .finally(() => {
+        closed = true;
+        app.quit();
+      });
   });
   app.on('web-contents-created', (_event, contents) => hardenContents(contents));
   const window = new BrowserWindow({
@@ -113,7 +115,14 @@ async function start(): Promise<void> {
     },
   });
   window.once('ready-to-show', () => window.show());
+  // A second start (a double click too many) brings this window forward instead of opening the
+  // same ledger twice.
+  app.on('second-instance', () => {
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
   await window.loadURL(`${appOrigin}/index.html`);
 }
 
-void start();
+if (app.requestSingleInstanceLock()) void start();
+else app.quit();
