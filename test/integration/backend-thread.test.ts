@@ -129,7 +129,7 @@ describe('backend thread', () => {
     for (;;) {
       const state = value<JobState>(await thread.invoke('job.get', { jobId: commit.jobId }));
       expect(state.state).toBe('running');
-      if (['备份', '写入', '整理索引'].includes(state.phase)) break;
+      if (/^(备份|写入|整理索引)/.test(state.phase)) break;
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
     const closing = thread.close();

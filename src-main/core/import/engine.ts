@@ -184,9 +184,10 @@ export async function commitImport(env: CommitEnv, previewed: Previewed, control
         }
         write(plan.actions[i]);
       }
-      // The rebuild takes seconds on a large import, so it breathes between its steps too.
-      for (const restore of rebuild) {
-        control.progress('整理索引', plan.actions.length, plan.actions.length);
+      // The rebuild takes seconds on a large import, so it breathes between its steps too, and
+      // counts them: every row is written by now, and a bar at 100 % must still be seen moving.
+      for (const [step, restore] of rebuild.entries()) {
+        control.progress(`整理索引（${step + 1}/${rebuild.length}）`, plan.actions.length, plan.actions.length);
         await breathe();
         restore();
       }

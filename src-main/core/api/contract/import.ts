@@ -108,7 +108,7 @@ export const jobState = z.object({
   jobId: z.string(),
   kind: z.enum(['import.preview', 'import.commit']),
   state: z.enum(['running', 'done', 'failed', 'cancelled']),
-  /** 读取文件 / 检查数据 / 备份 / 写入 */
+  /** 读取文件 / 检查数据 / 按合并单元格重新检查 / 备份 / 写入 / 整理索引（i/n）/ 完成 */
   phase: z.string(),
   done: z.number().int(),
   total: z.number().int().nullable(),
