@@ -63,6 +63,9 @@ function buildMenu(): void {
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }
 
+let quitting = false;
+let relaunching = false;
+
 async function start(): Promise<void> {
   await app.whenReady();
   hardenSession();
@@ -71,30 +74,30 @@ async function start(): Promise<void> {
   const file = path.join(app.getPath('userData'), 'ledger.sqlite');
   // Opening may take a while (the full check of a large ledger after a power cut): the window
   // shows 正在打开台账…… meanwhile, and its first calls wait for the thread.
-  const backend: Promise<BackendThread> = startBackendThread({ file, nativeBinding: nativeBinding(), logDir: path.join(app.getPath('userData'), 'logs'), echoLog: true });
-  backend.catch((error: unknown) => {
+  const backend: BackendThread = startBackendThread({ file, nativeBinding: nativeBinding(), logDir: path.join(app.getPath('userData'), 'logs'), echoLog: true });
+  backend.ready.catch((error: unknown) => {
+    if (error instanceof AppError && error.code === 'SHUTTING_DOWN') return;
     dialog.showErrorBox(productName, error instanceof AppError ? error.message : `无法打开数据文件 ${file}：${(error as Error).message}`);
     app.exit(1);
   });
-  ipcMain.handle('ledger:invoke', async (event, method: unknown, input: unknown) => {
+  ipcMain.handle('ledger:invoke', (event, method: unknown, input: unknown) => {
     // Only our own page may call the backend; the dispatcher validates method and input.
     if (!isAppUrl(event.senderFrame?.url ?? '')) return { ok: false, error: { code: 'FORBIDDEN_ORIGIN', message: '拒绝访问：来源不符。' } };
-    return (await backend).invoke(String(method), input);
+    return backend.invoke(String(method), input);
   });
   app.on('window-all-closed', () => app.quit());
-  // However the app quits (the window, 文件 › 退出, logging off), the backend first cancels its
-  // jobs and closes the ledger cleanly, so the next start can skip the full integrity check.
+  // Quitting by the window or 文件 › 退出, the backend first cancels its jobs and closes the ledger
+  // cleanly, so the next start can skip the full integrity check. (Windows does not send
+  // before-quit when it shuts down or logs off; then the next start checks the file in full.)
   let closed = false;
   app.on('before-quit', (event) => {
+    quitting = true;
     if (closed) return;
     event.preventDefault();
-    void backend
-      .then((thread) => thread.close())
-      .catch(() => {})
-      .finally(() => {
-        closed = true;
-        app.quit();
-      });
+    void backend.close().finally(() => {
+      closed = true;
+      app.quit();
+    });
   });
   app.on('web-contents-created', (_event, contents) => hardenContents(contents));
   const window = new BrowserWindow({
@@ -116,13 +119,25 @@ async function start(): Promise<void> {
   });
   window.once('ready-to-show', () => window.show());
   // A second start (a double click too many) brings this window forward instead of opening the
-  // same ledger twice.
+  // same ledger twice; one made while this instance is still quitting starts again once it has.
   app.on('second-instance', () => {
+    if (quitting || window.isDestroyed()) {
+      if (!relaunching) app.relaunch();
+      relaunching = true;
+      return;
+    }
     if (window.isMinimized()) window.restore();
     window.focus();
   });
   await window.loadURL(`${appOrigin}/index.html`);
 }
 
-if (app.requestSingleInstanceLock()) void start();
+function startFailed(error: unknown): void {
+  // Loading the page is cut short when the clerk quits at once; anything else is a real failure.
+  if (quitting) return;
+  dialog.showErrorBox(productName, `程序无法启动：${(error as Error).message}`);
+  app.exit(1);
+}
+
+if (app.requestSingleInstanceLock()) start().catch(startFailed);
 else app.quit();

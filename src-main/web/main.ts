@@ -18,7 +18,8 @@ async function main(): Promise<void> {
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new AppError('INVALID_INPUT', '--port 应为 0–65535 的整数。');
   const file = values.db ?? defaultDbFile();
-  const backend = await startBackendThread({ file, logDir: logDirFor(file), echoLog: true });
+  const backend = startBackendThread({ file, logDir: logDirFor(file), echoLog: true });
+  await backend.ready;
   const host = await startWebHost({
     invoke: backend.invoke,
     staticDir: values['static-dir'] ?? path.resolve(here, '../../out/renderer'),

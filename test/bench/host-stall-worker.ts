@@ -19,7 +19,8 @@ const [mode, dbFile, sheet] = process.argv.slice(2) as ['thread' | 'in-process',
 let invoke: Invoke;
 let close: () => Promise<void>;
 if (mode === 'thread') {
-  const thread = await startBackendThread({ file: dbFile, logDir: path.join(path.dirname(dbFile), 'logs') });
+  const thread = startBackendThread({ file: dbFile, logDir: path.join(path.dirname(dbFile), 'logs') });
+  await thread.ready;
   invoke = thread.invoke;
   close = thread.close;
 } else {

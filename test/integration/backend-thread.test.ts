@@ -22,8 +22,9 @@ function tempDir(): string {
 }
 
 async function start(file: string): Promise<BackendThread> {
-  const thread = await startBackendThread({ file, logDir: path.join(path.dirname(file), 'logs') });
+  const thread = startBackendThread({ file, logDir: path.join(path.dirname(file), 'logs') });
   threads.push(thread);
+  await thread.ready;
   return thread;
 }
 
@@ -85,6 +86,20 @@ describe('backend thread', () => {
     expect(fs.existsSync(`${file}.verified.json`)).toBe(true);
     const again = await start(file);
     expect(await again.invoke('county.get', null)).toMatchObject({ ok: true, value: { name: '杭州市西湖区红十字会' } });
+  });
+
+  it('quitting while the ledger is still opening ends the start quietly, and the ledger opens next time', async () => {
+    const file = path.join(tempDir(), 'ledger.sqlite');
+    const thread = startBackendThread({ file, logDir: path.join(path.dirname(file), 'logs') });
+    const started = thread.ready.then(
+      () => 'ready',
+      (error: { code?: string }) => error.code,
+    );
+    await thread.close();
+    expect(await started).toBe('SHUTTING_DOWN');
+    expect(await thread.invoke('county.get', null)).toMatchObject({ ok: false, error: { code: 'SHUTTING_DOWN' } });
+    const again = await start(file);
+    expect(await again.invoke('county.setup', { divisionCode: '330106', name: '杭州市西湖区红十字会' })).toMatchObject({ ok: true });
   });
 
   it('refuses to start on a file that is not a ledger, with the reason, and leaves the file alone', async () => {

@@ -31,9 +31,13 @@ export type FromBackend = { type: 'ready' } | { type: 'failed'; code: ErrorCode;
 export type Invoke = (method: string, input: unknown) => Promise<Envelope>;
 
 export interface BackendThread {
+  /** Settles once the ledger is open; rejects with the clerk-facing reason it cannot be (or with
+   *  SHUTTING_DOWN when closed first). Calls made meanwhile wait for it. */
+  ready: Promise<void>;
   invoke: Invoke;
   /** Cancels running jobs, lets calls under way finish, closes the ledger (a clean close, see
-   *  db/verified.ts) and ends the thread. Calls made from now on get SHUTTING_DOWN. */
+   *  db/verified.ts) and ends the thread; a thread still opening the ledger is simply ended (the
+   *  check only reads, and migrations are one transaction). Calls from now on get SHUTTING_DOWN. */
   close(): Promise<void>;
 }
 
@@ -41,6 +45,9 @@ const refused = (code: ErrorCode): Envelope => ({ ok: false, error: { code, mess
 
 interface Live {
   worker: Worker;
+  /** Settles when the thread has opened the ledger, or rejects with why it could not. */
+  ready: Promise<void>;
+  isReady: boolean;
   /** Answers of the calls in flight, by id. */
   pending: Map<number, (envelope: Envelope) => void>;
   exited: boolean;
@@ -55,51 +62,59 @@ interface SpawnHooks {
   onExit(): void;
 }
 
-/** One worker: resolves once it has opened the ledger, rejects with the reason it could not. */
-function spawn(data: BackendWorkerData, hooks: SpawnHooks): Promise<Live> {
+function spawn(data: BackendWorkerData, hooks: SpawnHooks): Live {
   const entry = workerEntry(import.meta.url, './backend-worker.ts', BUNDLED_BACKEND_WORKER);
   const worker = new Worker(entry.script, { eval: entry.eval, workerData: data });
+  let markReady: () => void = () => {};
+  let fail: (error: AppError) => void = () => {};
   let markClosed: () => void = () => {};
-  const live: Live = { worker, pending: new Map(), exited: false, closed: new Promise<void>((resolve) => (markClosed = resolve)) };
+  const live: Live = {
+    worker,
+    ready: new Promise<void>((resolve, reject) => ((markReady = resolve), (fail = reject))),
+    isReady: false,
+    pending: new Map(),
+    exited: false,
+    closed: new Promise<void>((resolve) => (markClosed = resolve)),
+  };
+  // Whoever waits for it sees the rejection; nobody waiting is not an error.
+  live.ready.catch(() => {});
   const { pending } = live;
-  return new Promise((resolve, reject) => {
-    let ready = false;
-    worker.on('message', (message: FromBackend) => {
-      if (message.type === 'ready') {
-        ready = true;
-        resolve(live);
-      } else if (message.type === 'failed') {
-        reject(new AppError(message.code, message.message));
-        void worker.terminate();
-      } else if (message.type === 'result') {
-        pending.get(message.id)?.(message.envelope);
-        pending.delete(message.id);
-      } else {
-        markClosed();
-      }
-    });
-    worker.on('error', (error) => {
-      hooks.log(`backend thread failed: ${error.stack ?? error.message}`);
-      if (!ready) reject(new AppError('INTERNAL', `后台无法启动：${error.message}`));
-    });
-    worker.on('exit', () => {
-      live.exited = true;
-      // Whatever was in flight is answered; a transaction cut short was rolled back by SQLite.
-      const reason = hooks.endedBecause();
-      for (const answer of pending.values()) answer(refused(reason));
-      pending.clear();
+  worker.on('message', (message: FromBackend) => {
+    if (message.type === 'ready') {
+      live.isReady = true;
+      markReady();
+    } else if (message.type === 'failed') {
+      fail(new AppError(message.code, message.message));
+      void worker.terminate();
+    } else if (message.type === 'result') {
+      pending.get(message.id)?.(message.envelope);
+      pending.delete(message.id);
+    } else {
       markClosed();
-      if (!ready) reject(new AppError('INTERNAL', '后台无法启动。'));
-      hooks.onExit();
-    });
+    }
   });
+  worker.on('error', (error) => {
+    hooks.log(`backend thread failed: ${error.stack ?? error.message}`);
+    if (!live.isReady) fail(new AppError('INTERNAL', `后台无法启动：${error.message}`));
+  });
+  worker.on('exit', () => {
+    live.exited = true;
+    // Whatever was in flight is answered; a transaction cut short was rolled back by SQLite.
+    const reason = hooks.endedBecause();
+    for (const answer of pending.values()) answer(refused(reason));
+    pending.clear();
+    markClosed();
+    if (!live.isReady) fail(reason === 'SHUTTING_DOWN' ? new AppError('SHUTTING_DOWN') : new AppError('INTERNAL', '后台无法启动。'));
+    hooks.onExit();
+  });
+  return live;
 }
 
-/** Starts the backend thread on `data.file`; rejects with the clerk-facing reason the ledger cannot be opened. */
-export async function startBackendThread(data: BackendWorkerData): Promise<BackendThread> {
+/** Starts the backend thread on `data.file`; see BackendThread.ready for when it is usable. */
+export function startBackendThread(data: BackendWorkerData): BackendThread {
   let nextId = 1;
   let closing: Promise<void> | null = null;
-  let live: Promise<Live> | null = null;
+  let live: Live | null = null;
   let log: ((message: string) => void) | null = null;
   const hooks: SpawnHooks = {
     endedBecause: () => (closing ? 'SHUTTING_DOWN' : 'BACKEND_STOPPED'),
@@ -116,12 +131,10 @@ export async function startBackendThread(data: BackendWorkerData): Promise<Backe
   // dispatch answers every failure itself, so the thread should never end on its own; if it does
   // (a bug in the thread's own code), the calls in flight are answered and the next call reopens
   // the ledger on a fresh thread.
-  const current = (): Promise<Live> => {
-    live ??= spawn(data, hooks);
-    return live;
-  };
+  const current = (): Live => (live ??= spawn(data, hooks));
   const send = async (method: string, input: unknown): Promise<Envelope | null> => {
-    const thread = await current();
+    const thread = current();
+    await thread.ready;
     if (closing) return refused('SHUTTING_DOWN');
     if (thread.exited) return null;
     const id = nextId++;
@@ -137,8 +150,9 @@ export async function startBackendThread(data: BackendWorkerData): Promise<Backe
     });
   };
   const shutDown = async () => {
-    const thread = await live?.catch(() => null);
+    const thread = live;
     if (!thread || thread.exited) return;
+    if (!thread.isReady) return void (await thread.worker.terminate());
     thread.worker.postMessage({ type: 'close' } satisfies ToBackend);
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<void>((resolve) => (timer = setTimeout(resolve, CLOSE_TIMEOUT_MS)));
@@ -146,8 +160,8 @@ export async function startBackendThread(data: BackendWorkerData): Promise<Backe
     clearTimeout(timer);
     await thread.worker.terminate();
   };
-  await current();
   return {
+    ready: current().ready,
     async invoke(method, input) {
       if (closing) return refused('SHUTTING_DOWN');
       try {

@@ -29,6 +29,8 @@ async function shutDown(backend: Backend, inFlight: Set<Promise<unknown>>): Prom
   const { jobs, writeLock } = runtimeOf(backend);
   await jobs.cancelAll();
   await Promise.allSettled([...inFlight]);
+  // A call that was under way may have started a job meanwhile.
+  await jobs.cancelAll();
   await writeLock.run(() => backend.db.close()).catch((error: unknown) => backend.log?.(`closing the ledger failed: ${(error as Error).message}`));
 }
 

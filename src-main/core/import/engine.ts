@@ -145,6 +145,8 @@ export async function commitImport(env: CommitEnv, previewed: Previewed, control
   if (preview.missingRequired.length > 0) throw new AppError('INVALID_INPUT', `缺少必填列：${preview.missingRequired.join('、')}，请先在预览中对应好列。`);
   if (plan.actions.length === 0) throw new AppError('INVALID_INPUT', '没有可以导入的行。');
   return env.writeLock.run(async () => {
+    // Cancelled while waiting for the lock (the app quitting, say): not worth a backup first.
+    if (control.signal.aborted) throw new AppError('CANCELLED');
     control.progress('备份', 0, null);
     const backupFile = await backupLedger(env.sqlite, env.dbFile, '导入前', env.now);
     if (control.signal.aborted) throw new AppError('CANCELLED');
