@@ -60,6 +60,21 @@ const memberCount = (file: string) => {
   }
 };
 
+/** A base ledger, a member sheet of `rows` rows uploaded to a backend thread on it, and its preview. */
+async function previewedImport(rows: number) {
+  const dir = tempDir();
+  const file = path.join(dir, 'ledger.sqlite');
+  const sheet = path.join(dir, 'members.xlsx');
+  await createImportBaseLedger(file);
+  await writeLargeMemberSheet(sheet, rows);
+  const before = memberCount(file);
+  const thread = await start(file);
+  const uploadId = await uploadSheet(thread, sheet);
+  const { jobId } = value<{ jobId: string }>(await thread.invoke('import.preview', { uploadId, kind: 'members' }));
+  const previewed = await settle(thread, jobId);
+  return { dir, file, thread, before, jobId, previewed };
+}
+
 afterEach(async () => {
   for (const thread of threads.splice(0)) await thread.close();
   for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
@@ -111,16 +126,7 @@ describe('backend thread', () => {
   });
 
   it('imports a sheet through the reader worker it starts, and the rows are in the ledger after a restart', async () => {
-    const dir = tempDir();
-    const file = path.join(dir, 'ledger.sqlite');
-    const sheet = path.join(dir, 'members.xlsx');
-    await createImportBaseLedger(file);
-    await writeLargeMemberSheet(sheet, 300);
-    const before = memberCount(file);
-    const thread = await start(file);
-    const uploadId = await uploadSheet(thread, sheet);
-    const { jobId } = value<{ jobId: string }>(await thread.invoke('import.preview', { uploadId, kind: 'members' }));
-    const previewed = await settle(thread, jobId);
+    const { file, thread, before, jobId, previewed } = await previewedImport(300);
     expect(previewed).toMatchObject({ state: 'done', preview: { counts: { inserted: 300, rejected: 0 } } });
     const commit = value<{ jobId: string }>(await thread.invoke('import.commit', { jobId }));
     expect(await settle(thread, commit.jobId)).toMatchObject({ state: 'done', result: { counts: { inserted: 300 } } });
@@ -129,16 +135,7 @@ describe('backend thread', () => {
   });
 
   it('quitting during an import cancels it, answers later calls SHUTTING_DOWN and leaves the ledger as it was', async () => {
-    const dir = tempDir();
-    const file = path.join(dir, 'ledger.sqlite');
-    const sheet = path.join(dir, 'members.xlsx');
-    await createImportBaseLedger(file);
-    await writeLargeMemberSheet(sheet, 20_000);
-    const before = memberCount(file);
-    const thread = await start(file);
-    const uploadId = await uploadSheet(thread, sheet);
-    const { jobId } = value<{ jobId: string }>(await thread.invoke('import.preview', { uploadId, kind: 'members' }));
-    await settle(thread, jobId);
+    const { dir, file, thread, before, jobId } = await previewedImport(20_000);
     const commit = value<{ jobId: string }>(await thread.invoke('import.commit', { jobId }));
     // Quit while the commit runs; a call made in the same turn is already too late.
     for (;;) {
