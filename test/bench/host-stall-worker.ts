@@ -5,6 +5,8 @@ import { startBackendThread, type Invoke } from '../../src-main/core/api/backend
 import type { JobState } from '../../src-main/core/api/contract';
 import { dispatch } from '../../src-main/core/api/dispatch';
 import { openLedgerDb } from '../../src-main/core/db/open';
+import { callerOf } from '../helpers/backend';
+import { upload } from '../helpers/import';
 
 // How long the host's own thread stops answering while a member sheet is imported through the API
 // as the UI does it (upload, preview job, commit job, progress polls every 100 ms). The host is
@@ -30,18 +32,8 @@ if (mode === 'thread') {
   close = db.close;
 }
 
-async function call<T>(method: string, input: unknown): Promise<T> {
-  const envelope = await invoke(method, input);
-  if (!envelope.ok) throw new Error(`${method}: ${envelope.error.code} ${envelope.error.message}`);
-  return envelope.value as T;
-}
-
-const data = fs.readFileSync(sheet);
-const { uploadId } = await call<{ uploadId: string }>('file.uploadBegin', { name: 'members.xlsx', size: data.length });
-for (let offset = 0; offset < data.length; offset += 1024 * 1024) {
-  await call('file.uploadChunk', { uploadId, offset, dataBase64: data.subarray(offset, offset + 1024 * 1024).toString('base64') });
-}
-await call('file.uploadFinish', { uploadId });
+const api = { call: callerOf(invoke) };
+const uploadId = await upload(api, 'members.xlsx', fs.readFileSync(sheet));
 
 const stall = monitorEventLoopDelay({ resolution: 10 });
 let slowestPollMs = 0;
@@ -51,7 +43,7 @@ async function follow(jobId: string): Promise<JobState> {
   for (;;) {
     await new Promise((resolve) => setTimeout(resolve, 100));
     const asked = performance.now();
-    const state = await call<JobState>('job.get', { jobId });
+    const state = await api.call('job.get', { jobId });
     slowestPollMs = Math.max(slowestPollMs, performance.now() - asked);
     polls++;
     if (state.state !== 'running') return state;
@@ -60,11 +52,11 @@ async function follow(jobId: string): Promise<JobState> {
 
 stall.enable();
 const started = performance.now();
-const previewJob = await call<{ jobId: string }>('import.preview', { uploadId, kind: 'members' });
+const previewJob = await api.call('import.preview', { uploadId, kind: 'members' });
 const previewed = await follow(previewJob.jobId);
 if (previewed.state !== 'done') throw new Error(`preview ${previewed.state}: ${previewed.error?.message}`);
 const previewMs = performance.now() - started;
-const commitJob = await call<{ jobId: string }>('import.commit', { jobId: previewJob.jobId });
+const commitJob = await api.call('import.commit', { jobId: previewJob.jobId });
 const committed = await follow(commitJob.jobId);
 if (committed.state !== 'done' || !committed.result) throw new Error(`commit ${committed.state}: ${committed.error?.message}`);
 const totalMs = performance.now() - started;

@@ -1,10 +1,13 @@
 import type { ApiInput, ImportPreview, ImportResult, JobState } from '../../src-main/core/api/contract';
 import type { TestLedger } from './backend';
 
-// Drives an import through the real dispatcher, as the UI and the CLI do: upload in chunks,
-// preview job, commit job.
+// Drives an import through the real dispatcher (in-process, or any transport's invoke through
+// callerOf), as the UI and the CLI do: upload in chunks, preview job, commit job.
 
-export async function upload(ledger: TestLedger, name: string, data: Buffer): Promise<string> {
+/** What these helpers need of a ledger: its typed call. */
+export type ApiCaller = Pick<TestLedger, 'call'>;
+
+export async function upload(ledger: ApiCaller, name: string, data: Buffer): Promise<string> {
   const { uploadId } = await ledger.call('file.uploadBegin', { name, size: data.length });
   const chunk = 1024 * 1024;
   for (let offset = 0; offset < data.length; offset += chunk) {
@@ -14,7 +17,7 @@ export async function upload(ledger: TestLedger, name: string, data: Buffer): Pr
   return uploadId;
 }
 
-export async function waitJob(ledger: TestLedger, jobId: string): Promise<JobState> {
+export async function waitJob(ledger: ApiCaller, jobId: string): Promise<JobState> {
   for (;;) {
     const state = await ledger.call('job.get', { jobId });
     if (state.state !== 'running') return state;
@@ -24,14 +27,14 @@ export async function waitJob(ledger: TestLedger, jobId: string): Promise<JobSta
 
 type PreviewInput = Omit<ApiInput<'import.preview'>, 'uploadId'>;
 
-export async function preview(ledger: TestLedger, uploadId: string, options: PreviewInput): Promise<{ jobId: string; preview: ImportPreview }> {
+export async function preview(ledger: ApiCaller, uploadId: string, options: PreviewInput): Promise<{ jobId: string; preview: ImportPreview }> {
   const { jobId } = await ledger.call('import.preview', { uploadId, ...options });
   const state = await waitJob(ledger, jobId);
   if (state.state !== 'done' || !state.preview) throw new Error(`preview ${state.state}: ${state.error?.message}`);
   return { jobId, preview: state.preview };
 }
 
-export async function commit(ledger: TestLedger, previewJobId: string): Promise<ImportResult> {
+export async function commit(ledger: ApiCaller, previewJobId: string): Promise<ImportResult> {
   const { jobId } = await ledger.call('import.commit', { jobId: previewJobId });
   const state = await waitJob(ledger, jobId);
   if (state.state !== 'done' || !state.result) throw new Error(`commit ${state.state}: ${state.error?.message}`);

@@ -4,9 +4,10 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { startBackendThread, type BackendThread } from '../../src-main/core/api/backend-thread';
-import type { Envelope, JobState } from '../../src-main/core/api/contract';
 import { createImportBaseLedger } from '../fixtures/import/base-ledger';
 import { writeLargeMemberSheet } from '../fixtures/import/large-sheet';
+import { callerOf } from '../helpers/backend';
+import { commit, upload, waitJob } from '../helpers/import';
 
 // The backend thread behind Electron's window and the browser host: the same calls as in-process
 // dispatch, an import through the reader's worker started from it, a clear refusal when the ledger
@@ -28,29 +29,6 @@ async function start(file: string): Promise<BackendThread> {
   return thread;
 }
 
-function value<T>(envelope: Envelope): T {
-  if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`);
-  return envelope.value as T;
-}
-
-async function uploadSheet(thread: BackendThread, sheet: string): Promise<string> {
-  const data = fs.readFileSync(sheet);
-  const { uploadId } = value<{ uploadId: string }>(await thread.invoke('file.uploadBegin', { name: 'members.xlsx', size: data.length }));
-  for (let offset = 0; offset < data.length; offset += 1024 * 1024) {
-    value(await thread.invoke('file.uploadChunk', { uploadId, offset, dataBase64: data.subarray(offset, offset + 1024 * 1024).toString('base64') }));
-  }
-  value(await thread.invoke('file.uploadFinish', { uploadId }));
-  return uploadId;
-}
-
-async function settle(thread: BackendThread, jobId: string): Promise<JobState> {
-  for (;;) {
-    const state = value<JobState>(await thread.invoke('job.get', { jobId }));
-    if (state.state !== 'running') return state;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 const memberCount = (file: string) => {
   const db = new Database(file, { readonly: true });
   try {
@@ -69,10 +47,11 @@ async function previewedImport(rows: number) {
   await writeLargeMemberSheet(sheet, rows);
   const before = memberCount(file);
   const thread = await start(file);
-  const uploadId = await uploadSheet(thread, sheet);
-  const { jobId } = value<{ jobId: string }>(await thread.invoke('import.preview', { uploadId, kind: 'members' }));
-  const previewed = await settle(thread, jobId);
-  return { dir, file, thread, before, jobId, previewed };
+  const api = { call: callerOf(thread.invoke) };
+  const uploadId = await upload(api, 'members.xlsx', fs.readFileSync(sheet));
+  const { jobId } = await api.call('import.preview', { uploadId, kind: 'members' });
+  const previewed = await waitJob(api, jobId);
+  return { dir, file, thread, api, before, jobId, previewed };
 }
 
 afterEach(async () => {
@@ -126,26 +105,25 @@ describe('backend thread', () => {
   });
 
   it('imports a sheet through the reader worker it starts, and the rows are in the ledger after a restart', async () => {
-    const { file, thread, before, jobId, previewed } = await previewedImport(300);
+    const { file, thread, api, before, jobId, previewed } = await previewedImport(300);
     expect(previewed).toMatchObject({ state: 'done', preview: { counts: { inserted: 300, rejected: 0 } } });
-    const commit = value<{ jobId: string }>(await thread.invoke('import.commit', { jobId }));
-    expect(await settle(thread, commit.jobId)).toMatchObject({ state: 'done', result: { counts: { inserted: 300 } } });
+    expect(await commit(api, jobId)).toMatchObject({ counts: { inserted: 300 } });
     await thread.close();
     expect(memberCount(file)).toBe(before + 300);
   });
 
   it('quitting during an import cancels it, answers later calls SHUTTING_DOWN and leaves the ledger as it was', async () => {
-    const { dir, file, thread, before, jobId } = await previewedImport(20_000);
-    const commit = value<{ jobId: string }>(await thread.invoke('import.commit', { jobId }));
+    const { dir, file, thread, api, before, jobId } = await previewedImport(20_000);
+    const committing = await api.call('import.commit', { jobId });
     // Quit while the commit runs; a call made in the same turn is already too late.
     for (;;) {
-      const state = value<JobState>(await thread.invoke('job.get', { jobId: commit.jobId }));
+      const state = await api.call('job.get', { jobId: committing.jobId });
       expect(state.state).toBe('running');
       if (/^(备份|写入|整理索引)/.test(state.phase)) break;
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
     const closing = thread.close();
-    expect(await thread.invoke('job.get', { jobId: commit.jobId })).toMatchObject({ ok: false, error: { code: 'SHUTTING_DOWN' } });
+    expect(await thread.invoke('job.get', { jobId: committing.jobId })).toMatchObject({ ok: false, error: { code: 'SHUTTING_DOWN' } });
     await closing;
     expect(fs.existsSync(`${file}.verified.json`)).toBe(true);
     expect(memberCount(file)).toBe(before);
@@ -154,6 +132,6 @@ describe('backend thread', () => {
     const logged = fs.existsSync(logs) ? fs.readdirSync(logs).map((f) => fs.readFileSync(path.join(logs, f), 'utf8')).join('') : '';
     expect(logged).not.toMatch(/failed/);
     const again = await start(file);
-    expect(value<Array<unknown>>(await again.invoke('import.history', {}))).toEqual([]);
+    expect(await callerOf(again.invoke)('import.history', {})).toEqual([]);
   });
 });
