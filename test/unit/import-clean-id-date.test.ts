@@ -100,6 +100,12 @@ describe('parseDateCell', () => {
     }
   });
 
+  it('reads an instant a program wrote (ISO with Z or an offset) as the date it was in China', () => {
+    expect(plain('1990-01-02T00:00:00.000Z')).toBe('1990-01-02');
+    expect(plain('1990-01-01T16:00:00.000Z')).toBe('1990-01-02');
+    expect(plain('1990-01-02T23:30:00+08:00')).toBe('1990-01-02');
+  });
+
   it('reads date cells and Excel serial numbers, including across the phantom 1900-02-29', () => {
     expect(plain(new Date(Date.UTC(1990, 0, 2)))).toBe('1990-01-02');
     expect(plain(32875)).toBe('1990-01-02');

@@ -124,13 +124,13 @@ describe('a messy township roster, end to end through the pure parts', () => {
     expect(outcomes).toEqual([
       {
         row: 5,
-        values: { name: '王芳', idNumber: '330106199001021227', gender: 'F', birthDate: '1990-01-02', phone: '13812345678', joinedOn: '2020-03-01', org: { suggestions: [{ id: 11, name: '城关镇象山社区红十字会', why: '表中名称省略了“城关镇”' }] } },
+        values: { name: '王芳', idNumber: '330106199001021227', gender: 'F', birthDate: '1990-01-02', phone: '13812345678', joinedOn: '2020-03-01', org: { suggestions: [{ id: 11, name: '城关镇象山社区红十字会', why: '表中名称省略了“城关镇”', close: true }] } },
         errors: {},
         warnings: ['“2020.3”只填了年月，按 2020 年 3 月 1 日记录'],
       },
       {
         row: 6,
-        values: { name: '李明', idNumber: '330106199001021235', gender: 'M', birthDate: '1990-01-02', phone: '13912345678', joinedOn: '2021-05-01', org: { suggestions: [{ id: 11, name: '城关镇象山社区红十字会', why: '表中名称省略了“城关镇”' }] } },
+        values: { name: '李明', idNumber: '330106199001021235', gender: 'M', birthDate: '1990-01-02', phone: '13912345678', joinedOn: '2021-05-01', org: { suggestions: [{ id: 11, name: '城关镇象山社区红十字会', why: '表中名称省略了“城关镇”', close: true }] } },
         errors: {},
         warnings: [
           '15 位旧身份证号码已自动升级为 18 位',
@@ -140,13 +140,13 @@ describe('a messy township roster, end to end through the pure parts', () => {
       },
       {
         row: 7,
-        values: { name: '阿依古丽·买买提', idNumber: undefined, gender: 'F', birthDate: '1990-01-02', phone: '13812345679', joinedOn: '2020-03-01', org: { suggestions: [{ id: 11, name: '城关镇象山社区红十字会', why: '表中名称省略了“城关镇”' }] } },
+        values: { name: '阿依古丽·买买提', idNumber: undefined, gender: 'F', birthDate: '1990-01-02', phone: '13812345679', joinedOn: '2020-03-01', org: { suggestions: [{ id: 11, name: '城关镇象山社区红十字会', why: '表中名称省略了“城关镇”', close: true }] } },
         errors: { idNumber: '身份证号码在 Excel 中被存成了数字，末几位已丢失（显示为 3.30106E+17），无法恢复。请把该列设为“文本”后重新填写正确号码。' },
         warnings: [],
       },
       {
         row: 9,
-        values: { name: '赵六', idNumber: undefined, gender: 'M', birthDate: '1990-01-02', phone: undefined, joinedOn: undefined, org: { suggestions: [{ id: 12, name: '城关镇城南社区红十字会', why: '表中名称省略了“城关镇”' }] } },
+        values: { name: '赵六', idNumber: undefined, gender: 'M', birthDate: '1990-01-02', phone: undefined, joinedOn: undefined, org: { suggestions: [{ id: 12, name: '城关镇城南社区红十字会', why: '表中名称省略了“城关镇”', close: true }] } },
         errors: {
           idNumber: '身份证号码 330106********1234 有误：校验码应为 5，实际为 4，请核对身份证原件后更正',
           phone: '电话号码位数不对（10 位），手机号应为 11 位、以 1 开头，座机号应带区号，请核对',
@@ -156,7 +156,7 @@ describe('a messy township roster, end to end through the pure parts', () => {
       },
       {
         row: 13,
-        values: { name: '孙七', idNumber: '11010519491231002X', gender: 'F', birthDate: '1949-12-31', phone: '13987654321', joinedOn: '2019-12-01', org: { suggestions: [{ id: 13, name: '城关镇东门社区红十字会', why: '表中名称是台账名称的一部分（简称）' }] } },
+        values: { name: '孙七', idNumber: '11010519491231002X', gender: 'F', birthDate: '1949-12-31', phone: '13987654321', joinedOn: '2019-12-01', org: { suggestions: [{ id: 13, name: '城关镇东门社区红十字会', why: '表中名称是台账名称的一部分（简称）', close: true }] } },
         errors: {},
         warnings: ['“2019.12”只填了年月，按 2019 年 12 月 1 日记录', '性别填的是“男”，但身份证号码显示为女，已按身份证号码记为女'],
       },

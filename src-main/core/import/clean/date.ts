@@ -73,8 +73,19 @@ function fromNumber(value: number, opts: DateOptions): Cleaned<string> {
 
 const twoDigitYear = /^\d{2}[.\-/年]\d{1,2}([.\-/月]\d{1,2}日?)?\.?$/u;
 
+/** 2015-05-31T16:00:00.000Z, as programs write an instant: the date it was in China (UTC+8, no DST). */
+const instant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/u;
+const chinaOffsetMs = 8 * 3_600_000;
+
 function fromText(raw: string, opts: DateOptions): Cleaned<string> {
   const shown = raw.replace(zeroWidth, '').trim();
+  if (instant.test(shown)) {
+    const at = Date.parse(shown);
+    if (Number.isFinite(at)) {
+      const iso = new Date(at + chinaOffsetMs).toISOString();
+      return ymd(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)), shown);
+    }
+  }
   // A time of day after the date ("1990/1/2 0:00:00" from CSV exports) says nothing about the date.
   const text = halfWidth(shown)
     .replace(/(?:[T\s]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)$/u, '')

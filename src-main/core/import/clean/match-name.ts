@@ -13,6 +13,9 @@ export interface NameSuggestion {
   name: string;
   /** Why it is suggested, in Chinese, for the preview. */
   why: string;
+  /** Likely the same body under another form of its name (same name, prefix left out or added,
+   *  an abbreviation, one name inside the other) rather than merely a character or two apart. */
+  close: boolean;
 }
 
 export type NameMatch = { exact: number } | { suggestions: NameSuggestion[] };
@@ -28,10 +31,21 @@ const redCrossSuffix = /(红十字会|红十字分会|红会)$/u;
 /** Where an administrative prefix ends ("城关镇", "东城街道", "某某县"). */
 const adminEnd = /(镇|乡|街道|办事处|县|市|区)$/u;
 
-/** Compared by words: full-width folded, spaces and punctuation gone, 红十字会 at the end optional. */
+/** A village or neighbourhood named by its committee: 东村村委会 is 东村, 象山居委会 is 象山社区. */
+const committee: ReadonlyArray<[RegExp, string]> = [
+  [/(村民委员会|村委会)$/u, '村'],
+  [/(居民委员会|居委会)$/u, '社区'],
+];
+
+/** Compared by words: full-width folded, spaces and punctuation gone, 红十字会 at the end optional,
+ *  a committee named as its village or community. */
 export function nameKey(name: string): string {
   const words = name.normalize('NFKC').replace(/[\s\p{P}\p{S}]/gu, '').toLowerCase();
-  const stripped = words.replace(redCrossSuffix, '');
+  let stripped = words.replace(redCrossSuffix, '');
+  for (const [suffix, place] of committee) {
+    const head = stripped.replace(suffix, '');
+    if (head !== stripped && head.length >= 1) stripped = head.endsWith(place) ? head : `${head}${place}`;
+  }
   return stripped === '' ? words : stripped;
 }
 
@@ -48,6 +62,7 @@ interface Found {
   entry: Entry;
   rank: number;
   why: string;
+  close: boolean;
 }
 
 /** Every split of a key after an administrative prefix: "城关镇象山社区" → [["城关镇", "象山社区"]]. */
@@ -151,7 +166,10 @@ export function buildNameIndex(candidates: readonly NameCandidate[], opts: NameM
     const found = new Map<number, Found>();
     const add = (entry: Entry, rank: number, why: string): void => {
       const known = found.get(entry.id);
-      if (known === undefined || rank < known.rank) found.set(entry.id, { entry, rank, why });
+      // A name a character or two from the ledger's is as likely a neighbouring village (东村,
+      // 西村), unless it is the ledger's name with characters left out (南山和睦社区).
+      const close = (rank !== 4 && rank !== 7) || (key.length < entry.key.length && key[0] === entry.key[0] && isSubsequence(key, entry.key));
+      if (known === undefined || rank < known.rank) found.set(entry.id, { entry, rank, why, close });
     };
     for (const e of same) add(e, 0, `台账中有 ${same.length} 个同名组织，请选择`);
     for (const [prefix, e] of byTail.get(key) ?? []) add(e, 1, `表中名称省略了“${prefix}”`);
@@ -195,7 +213,7 @@ export function buildNameIndex(candidates: readonly NameCandidate[], opts: NameM
     const suggestions = [...found.values()]
       .sort((a, b) => a.rank - b.rank || Math.abs(a.entry.key.length - key.length) - Math.abs(b.entry.key.length - key.length) || a.entry.order - b.entry.order)
       .slice(0, maxSuggestions)
-      .map(({ entry, why }) => ({ id: entry.id, name: entry.name, why }));
+      .map(({ entry, why, close }) => ({ id: entry.id, name: entry.name, why, close }));
     return { suggestions };
   };
   return { match };

@@ -21,6 +21,13 @@ export interface CommitContext {
   teamIds: Map<number, number>;
 }
 
+/** One changed field as 历史 shows it (phones masked). */
+export interface Shown {
+  field: string;
+  old: string | null;
+  new: string | null;
+}
+
 export class ImportRecorder {
   private readonly row: BetterSqlite3.Statement;
   private readonly change: BetterSqlite3.Statement;
@@ -57,8 +64,13 @@ export class ImportRecorder {
   }
 
   /** `before` holds the database columns as they were, to put back on undo. */
-  updated(entity: string, id: number, before: Record<string, unknown>, shown: { field: string; old: string | null; new: string | null }[]): void {
+  updated(entity: string, id: number, before: Record<string, unknown>, shown: readonly Shown[]): void {
     this.row.run(this.ctx.importId, entity, id, 'update', JSON.stringify(before));
+    this.log(entity, id, shown);
+  }
+
+  /** 历史 lines only: for a change whose undo another record's import_row already holds. */
+  log(entity: string, id: number, shown: readonly Shown[]): void {
     for (const c of shown) this.change.run(this.ctx.batchId, this.ctx.at, this.ctx.actor, loggedEntity(entity), id, 'import', c.field, c.old, c.new);
   }
 

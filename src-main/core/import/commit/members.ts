@@ -1,7 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { cachedNameSortKey } from '../../domain/pinyin';
-import type { MemberAction } from '../plan/members';
-import { shownPhone, type CommitContext, type ImportRecorder } from './context';
+import type { MemberAction, PersonValues } from '../plan/members';
+import { shownPhone, type CommitContext, type ImportRecorder, type Shown } from './context';
 
 /** Writes member rows of a plan; returns a function applying one action (called in chunks). */
 export function memberWriter(ctx: CommitContext, record: ImportRecorder): (action: MemberAction) => void {
@@ -30,6 +30,24 @@ export function memberWriter(ctx: CommitContext, record: ImportRecorder): (actio
     return statement;
   };
 
+  /** Writes the sheet's new contact details of a person, the old ones kept for undo; returns the
+   *  changes as 历史 shows them (logged with the member, where the clerk edits them too). */
+  const updatePerson = (personId: number, changes: Partial<PersonValues>): Shown[] => {
+    const personColumns: Record<string, unknown> = {};
+    if (changes.phone !== undefined) personColumns.phone = changes.phone;
+    if (changes.guardianName !== undefined) personColumns.guardian_name = changes.guardianName;
+    if (changes.guardianPhone !== undefined) personColumns.guardian_phone = changes.guardianPhone;
+    if (Object.keys(personColumns).length === 0) return [];
+    const shown: Shown[] = [];
+    const before = personBefore.get(personId) as Record<string, string | null>;
+    update('person', Object.keys(personColumns)).run(...Object.values(personColumns), at, personId);
+    if ('phone' in personColumns) shown.push({ field: 'phone', old: shownPhone(before.phone ?? null), new: shownPhone(personColumns.phone as string) });
+    if ('guardian_name' in personColumns) shown.push({ field: 'guardianName', old: before.guardian_name ?? null, new: personColumns.guardian_name as string });
+    if ('guardian_phone' in personColumns) shown.push({ field: 'guardianPhone', old: shownPhone(before.guardian_phone ?? null), new: shownPhone(personColumns.guardian_phone as string) });
+    record.updated('person', personId, before, []);
+    return shown;
+  };
+
   return (action) => {
     if (action.type === 'insert') {
       let personId = action.personId;
@@ -45,22 +63,11 @@ export function memberWriter(ctx: CommitContext, record: ImportRecorder): (actio
       const m = action.member;
       const memberId = Number(insertMember.run(personId, sortKey, m.kind, record.org(m.orgId), m.joinedOn, m.notes, at, at).lastInsertRowid);
       record.inserted('member', memberId);
+      if (action.personChanges) record.log('member', memberId, updatePerson(personId, action.personChanges));
       return;
     }
 
-    const shown: { field: string; old: string | null; new: string | null }[] = [];
-    const personColumns: Record<string, unknown> = {};
-    if (action.person.phone !== undefined) personColumns.phone = action.person.phone;
-    if (action.person.guardianName !== undefined) personColumns.guardian_name = action.person.guardianName;
-    if (action.person.guardianPhone !== undefined) personColumns.guardian_phone = action.person.guardianPhone;
-    if (Object.keys(personColumns).length > 0) {
-      const before = personBefore.get(action.personId) as Record<string, string | null>;
-      update('person', Object.keys(personColumns)).run(...Object.values(personColumns), at, action.personId);
-      record.updated('person', action.personId, before, []);
-      if ('phone' in personColumns) shown.push({ field: 'phone', old: shownPhone(before.phone ?? null), new: shownPhone(personColumns.phone as string) });
-      if ('guardian_name' in personColumns) shown.push({ field: 'guardianName', old: before.guardian_name ?? null, new: personColumns.guardian_name as string });
-      if ('guardian_phone' in personColumns) shown.push({ field: 'guardianPhone', old: shownPhone(before.guardian_phone ?? null), new: shownPhone(personColumns.guardian_phone as string) });
-    }
+    const shown = updatePerson(action.personId, action.person);
     const memberColumns: Record<string, unknown> = {};
     if (action.member.orgId !== undefined) memberColumns.organization_id = record.org(action.member.orgId);
     if (action.member.joinedOn !== undefined) memberColumns.joined_on = action.member.joinedOn;

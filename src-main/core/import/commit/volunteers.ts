@@ -1,7 +1,7 @@
 import { minutesPerDay } from '../../domain/service-hours';
 import { cachedNameSortKey } from '../../domain/pinyin';
 import type { VolunteerAction } from '../plan/volunteers';
-import { shownPhone, type CommitContext, type ImportRecorder } from './context';
+import { shownPhone, type CommitContext, type ImportRecorder, type Shown } from './context';
 import { compositeEntity, updateStatement } from './shared';
 
 export const priorHoursTitle = '导入前累计服务时长';
@@ -61,6 +61,15 @@ export function volunteerWriter(ctx: CommitContext, record: ImportRecorder): (ac
         insertVolunteer.run(personId, personId, orgId, v.registeredOn, v.nationalNo ? 1 : 0, v.nationalNo, v.certNo, v.certExpiresOn, v.notes, at, at).lastInsertRowid,
       );
       record.inserted('volunteer', volunteerId);
+      // A person already in the ledger in another role (a member) gets the sheet's phone too.
+      if (action.personId !== null && p.phone !== null) {
+        const before = personBefore.get(personId) as { phone: string | null };
+        if (before.phone !== p.phone) {
+          update('person', ['phone']).run(p.phone, at, personId);
+          record.updated('person', personId, before, []);
+          record.log('volunteer', volunteerId, [{ field: 'phone', old: shownPhone(before.phone), new: shownPhone(p.phone) }]);
+        }
+      }
       for (const fieldId of action.fieldIds) insertField.run(volunteerId, fieldId);
       if (action.teamRef !== null) join(action.teamRef, volunteerId, v.registeredOn, true);
       if (action.priorMinutes !== null) {
@@ -78,7 +87,7 @@ export function volunteerWriter(ctx: CommitContext, record: ImportRecorder): (ac
       return;
     }
 
-    const shown: { field: string; old: string | null; new: string | null }[] = [];
+    const shown: Shown[] = [];
     if (action.phone !== null) {
       const before = personBefore.get(action.personId) as { phone: string | null };
       update('person', ['phone']).run(action.phone, at, action.personId);

@@ -1,4 +1,4 @@
-import { normalizePersonName } from '../../domain/text';
+import { normalizeName, normalizePersonName } from '../../domain/text';
 import { checkUscc } from '../../domain/uscc';
 import { dateCell, onDuplicate, optionalPhone, optionalText } from './cells';
 import { cellText, isEmptyCell, IssueList } from './issues';
@@ -50,7 +50,8 @@ export async function planGroupMembers(input: PlanInput): Promise<Plan<GroupActi
   let unchanged = 0;
 
   for await (const { row, values } of eachRow(input)) {
-    const unitName = isEmptyCell(values.unitName) ? '' : normalizePersonName(cellText(values.unitName));
+    // A unit's name is written as the unit writes it (Hangzhou ABC Co., Ltd.); only the padding goes.
+    const unitName = isEmptyCell(values.unitName) ? '' : normalizeName(cellText(values.unitName));
     if (!unitName) issues.reject(row, 'unitName', '没有填写单位名称。');
 
     let uscc: string | null = null;
@@ -64,7 +65,10 @@ export async function planGroupMembers(input: PlanInput): Promise<Plan<GroupActi
       } else uscc = check.code;
     }
 
-    const existing = ((uscc ? byUscc.get(uscc) : legacyOrgCode ? byLegacy.get(legacyOrgCode) : byName.get(unitName)) as GroupRow | undefined) ?? null;
+    // A 统一社会信用代码 holds the unit's old 组织机构代码 at positions 9–17: a unit registered
+    // with that old code is the same unit, now showing its new one.
+    const existing =
+      ((uscc ? (byUscc.get(uscc) ?? byLegacy.get(`${uscc.slice(8, 16)}-${uscc.slice(16, 17)}`)) : legacyOrgCode ? byLegacy.get(legacyOrgCode) : byName.get(unitName)) as GroupRow | undefined) ?? null;
     const orgId = isEmptyCell(values.organization) && options.orgId === null ? null : orgs.resolve(row, values.organization, 'organization', existing?.organization_id ?? null);
     const contactName = isEmptyCell(values.contactName) ? null : normalizePersonName(cellText(values.contactName)) || null;
     const contactPhone = optionalPhone(row, values.contactPhone, 'contactPhone', issues);

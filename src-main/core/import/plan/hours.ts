@@ -32,6 +32,7 @@ interface VolunteerHit {
   id: number;
   name: string;
   id_number: string | null;
+  organization_id: number | null;
   registered_on: string;
   left_on: string | null;
 }
@@ -41,8 +42,8 @@ const maskedId = /^(\d{6})\*{6,10}(\d{3}[\dX])$/;
 export async function planHours(input: PlanInput): Promise<Plan<HoursAction>> {
   const { sqlite, options, today } = input;
   const issues = new IssueList(options.kind);
-  const teams = new TeamResolver(sqlite);
-  const columns = 'v.id, p.name, p.id_number, v.registered_on, v.left_on';
+  const teams = new TeamResolver(sqlite, { withDissolved: true });
+  const columns = 'v.id, p.name, p.id_number, v.organization_id, v.registered_on, v.left_on';
   const byNumber = sqlite.prepare(`SELECT ${columns} FROM volunteer v JOIN person p ON p.id = v.person_id WHERE p.id_number = ? AND p.id_type IN ('resident_id', 'hmt_residence_permit')`);
   const byName = sqlite.prepare(`SELECT ${columns} FROM volunteer v JOIN person p ON p.id = v.person_id WHERE p.name = ?`);
   const personByNumber = sqlite.prepare(`SELECT 1 FROM person WHERE id_number = ?`).pluck();
@@ -83,12 +84,23 @@ export async function planHours(input: PlanInput): Promise<Plan<HoursAction>> {
     }
     let teamId: number | null = null;
     let teamOrg: number | null = null;
-    const team = teams.match(row, values.team);
-    if (team && 'unknown' in team) issues.reject(row, 'team', `服务队“${team.unknown}”不在台账中，请先导入或登记该服务队。`);
-    else if (team?.team) {
+    // Two organisations' teams may share a name: the volunteer's own organisation's is meant.
+    const team = teams.match(row, values.team, volunteer ? volunteer.organization_id : undefined);
+    if (team && 'unknown' in team) {
+      issues.reject(
+        row,
+        'team',
+        team.sameName > 1
+          ? `台账中有 ${team.sameName} 个服务队叫“${team.unknown}”，${volunteer ? '都不属于这名志愿者所属的组织，' : ''}无法确定是哪一个；请在表中写明队名全称，或在“服务时长”中逐次登记。`
+          : `服务队“${team.unknown}”不在台账中，请先导入或登记该服务队。`,
+      );
+    } else if (team?.team) {
       teamId = team.id;
       teamOrg = team.team.organization_id;
       if (heldOn && team.team.founded_on > heldOn) issues.reject(row, 'heldOn', `服务日期 ${heldOn} 早于“${team.team.name}”的成立日期 ${team.team.founded_on}。`);
+      if (heldOn && team.team.dissolved_on !== null && heldOn >= team.team.dissolved_on) {
+        issues.reject(row, 'heldOn', `服务日期 ${heldOn} 不早于“${team.team.name}”的解散日期 ${team.team.dissolved_on}。`);
+      }
     }
     if (issues.isRejected(row) || !volunteer || !heldOn || minutes === null) continue;
 

@@ -35,7 +35,8 @@ export interface MemberValues {
 }
 
 export type MemberAction =
-  | { type: 'insert'; row: number; personId: number | null; person: PersonValues; member: MemberValues }
+  /** personChanges: what the sheet adds to a person already in the ledger in another role (a volunteer's phone). */
+  | { type: 'insert'; row: number; personId: number | null; person: PersonValues; member: MemberValues; personChanges?: Partial<PersonValues> }
   | { type: 'update'; row: number; personId: number; memberId: number; person: Partial<PersonValues>; member: Partial<MemberValues> };
 
 interface MemberRow {
@@ -84,7 +85,10 @@ export async function planMembers(input: PlanInput): Promise<Plan<MemberAction>>
         // Townships often know only the month someone joined; that form is accepted as is.
         if (parsed.value > today) issues.reject(row, 'joinedOn', `入会时间 ${parsed.value} 晚于今天。`);
         else if (parsed.value < who.birthDate) issues.reject(row, 'joinedOn', `入会时间 ${parsed.value} 早于出生日期 ${who.birthDate}。`);
-        else joinedOn = parsed.value;
+        else {
+          joinedOn = parsed.value;
+          for (const w of parsed.warnings) issues.warn(row, 'joinedOn', w);
+        }
       }
     }
 
@@ -107,9 +111,10 @@ export async function planMembers(input: PlanInput): Promise<Plan<MemberAction>>
     const notes = isEmptyCell((values.notes ?? null)) ? null : cellText((values.notes ?? null));
     if (issues.isRejected(row) || orgId === null || joinedOn === null) continue;
 
-    if (who.duplicateOf !== null) {
-      duplicates.push({ row, name: who.name, idNumber: maskIdNumber(who.idNumber), where: 'file', otherRow: who.duplicateOf });
-      issues.reject(row, 'idNumber', `与第 ${who.duplicateOf} 行是同一个人（身份证号码相同），只导入第一行。`);
+    const firstRow = people.claim(row, who);
+    if (firstRow !== null) {
+      duplicates.push({ row, name: who.name, idNumber: maskIdNumber(who.idNumber), where: 'file', otherRow: firstRow });
+      issues.reject(row, 'idNumber', `与第 ${firstRow} 行是同一个人（身份证号码相同），同一人只按第一行处理。`);
       continue;
     }
 
@@ -117,7 +122,8 @@ export async function planMembers(input: PlanInput): Promise<Plan<MemberAction>>
     const member: MemberValues = { kind, orgId, joinedOn, notes };
     if (!who.existing || !existingMember) {
       if (who.existing && who.existing.name !== who.name) issues.warn(row, 'name', `身份证号码在台账中登记的姓名是“${who.existing.name}”，与表中“${who.name}”不同，保留台账中的姓名。`);
-      actions.push({ type: 'insert', row, personId: who.existing?.id ?? null, person, member });
+      const personChanges = who.existing ? changedPerson(who.existing, person) : {};
+      actions.push({ type: 'insert', row, personId: who.existing?.id ?? null, person, member, ...(Object.keys(personChanges).length > 0 ? { personChanges } : {}) });
       continue;
     }
 

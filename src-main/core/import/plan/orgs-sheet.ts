@@ -48,7 +48,12 @@ export async function planOrgs(input: PlanInput): Promise<Plan<OrgAction>> {
   const candidates = all.filter((o) => !scope || scope.has(o.id)).map((o) => ({ id: o.id, name: o.name }));
   const types = new Map((sqlite.prepare('SELECT id, name FROM organization_type WHERE retired = 0').all() as { id: number; name: string }[]).map((t) => [t.name, t.id]));
   const countyCode = (sqlite.prepare('SELECT division_code FROM county_society WHERE id = 1').pluck().get() as string | undefined) ?? null;
-  const sibling = sqlite.prepare('SELECT id FROM organization WHERE ifnull(parent_id, 0) = ? AND name = ?').pluck();
+  // Compared as every matcher compares names (nameKey): “城关镇东村” is the ledger's 城关镇东村红十字会.
+  const siblings = new Map<string, OrgRow[]>();
+  for (const o of all) {
+    const k = `${o.parent_id ?? 0}\u0001${nameKey(o.name)}`;
+    siblings.set(k, [...(siblings.get(k) ?? []), o]);
+  }
   /** Names of earlier rows (nameKey) → the id or ref they stand for, so villages can name their township. */
   const inSheet = new Map<string, { ref: number; name: string }[]>();
   const seen = new Map<string, number>();
@@ -82,7 +87,7 @@ export async function planOrgs(input: PlanInput): Promise<Plan<OrgAction>> {
     const notes = optionalText(values.notes);
     if (issues.isRejected(row) || parentRef === undefined) continue;
 
-    const key = `${parentRef ?? 0}\u0001${name}`;
+    const key = `${parentRef ?? 0}\u0001${nameKey(name)}`;
     const first = seen.get(key);
     if (first !== undefined) {
       duplicates.push({ row, name, idNumber: null, where: 'file', otherRow: first });
@@ -92,8 +97,7 @@ export async function planOrgs(input: PlanInput): Promise<Plan<OrgAction>> {
     seen.set(key, row);
 
     const org: OrgValues = { name, typeId, parentRef, divisionCode, foundedOn, leaderName, leaderPhone, notes };
-    const existingId = parentRef !== null && parentRef < 0 ? undefined : (sibling.get(parentRef ?? 0, name) as number | undefined);
-    const existing = existingId !== undefined ? (byId.get(existingId) as OrgRow) : null;
+    const existing = parentRef !== null && parentRef < 0 ? null : (siblings.get(key)?.[0] ?? null);
     if (!existing) {
       const ref = nextRef--;
       remember(name, ref);
@@ -111,7 +115,7 @@ export async function planOrgs(input: PlanInput): Promise<Plan<OrgAction>> {
     if (notes !== null && notes !== existing.notes) changes.notes = notes;
     const labels = Object.keys(changes).map((k) => (k === 'typeId' ? 'type' : k));
     const parentName = parentRef === null ? '顶层' : `“${byId.get(parentRef)?.name ?? ''}”下`;
-    const decision = onDuplicate(options, issues, row, 'name', `${parentName}已有名为“${name}”的组织`, labels);
+    const decision = onDuplicate(options, issues, row, 'name', `${parentName}已有组织“${existing.name}”`, labels);
     if (decision === 'unchanged') unchanged += 1;
     else if (decision === 'update') actions.push({ type: 'update', row, id: existing.id, changes });
   }
@@ -143,14 +147,10 @@ export async function planOrgs(input: PlanInput): Promise<Plan<OrgAction>> {
     const earlier = inSheet.get(nameKey(written)) ?? [];
     if (earlier.length === 1) return (earlier[0] as { ref: number }).ref;
     const found = matchByName(written, candidates);
-    if ('exact' in found) {
-      const parent = byId.get(found.exact) as OrgRow;
-      if (parent.status === 'retired') {
-        issues.reject(row, 'parent', `上级组织“${parent.name}”已撤销，不能在其下添加组织。`);
-        return undefined;
-      }
-      return parent.id;
-    }
+    if ('exact' in found) return checkedParent(row, found.exact);
+    // Townships leave out their own prefix (“东村” for 城关镇东村红十字会), as in member sheets.
+    const prefixed = found.suggestions.filter((s) => s.why.startsWith('表中名称省略了'));
+    if (prefixed.length === 1) return checkedParent(row, (prefixed[0] as { id: number }).id);
     const suggestions = found.suggestions.map((s) => ({ id: s.id, name: s.name }));
     const entry = unmatched.get(written) ?? { name: written, rows: 0, firstRow: row, suggestions };
     entry.rows += 1;
@@ -158,6 +158,15 @@ export async function planOrgs(input: PlanInput): Promise<Plan<OrgAction>> {
     const hint = suggestions.length > 0 ? `可能是：${suggestions.slice(0, 3).map((s) => s.name).join('、')}。` : '';
     issues.reject(row, 'parent', `台账和表中前面的行都没有名为“${written}”的组织。${hint}请先导入上级组织（放在前面的行），或在预览中对应到已有组织。`);
     return undefined;
+  }
+
+  function checkedParent(row: number, id: number): number | undefined {
+    const parent = byId.get(id) as OrgRow;
+    if (parent.status === 'retired') {
+      issues.reject(row, 'parent', `上级组织“${parent.name}”已撤销，不能在其下添加组织。`);
+      return undefined;
+    }
+    return parent.id;
   }
 
   function divisionCell(row: number, cell: unknown): string | null {

@@ -2,6 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { OrgChoice } from '../../api/contract/import';
 import { subtreeIds } from '../../db/org-subtree';
 import { normalizeName } from '../../domain/text';
+import { AppError } from '../../errors';
 import { inferOrgType, matchByName } from '../clean/index';
 import { cellText, isEmptyCell, type IssueList } from './issues';
 
@@ -43,6 +44,8 @@ type Resolution = { id: number } | { error: string; suggestions?: { id: number; 
 
 export class OrgResolver {
   private readonly candidates: { id: number; name: string }[];
+  /** Every organisation, in scope or not: what a name must not be close to for --create-orgs-under. */
+  private readonly everywhere: { id: number; name: string }[];
   private readonly inScope: Set<number>;
   private readonly byId: Map<number, OrgRow>;
   private readonly cache = new Map<string, Resolution>();
@@ -63,6 +66,16 @@ export class OrgResolver {
     this.inScope = new Set(this.candidates.map((o) => o.id));
     this.prefixes = options.scopeOrgId !== null ? [this.byId.get(options.scopeOrgId)?.name.replace(/红十字会$/u, '') ?? ''] : [];
     this.typeNames = new Set((sqlite.prepare('SELECT name FROM organization_type WHERE retired = 0').pluck().all() as string[]));
+    this.everywhere = all.map((o) => ({ id: o.id, name: o.name }));
+    // A parent that cannot take new organisations refuses the import before any row is read,
+    // the same in a dry run and a real one.
+    const parents = [options.createOrgsUnder, ...Object.values(options.orgChoices).map((c) => (c.action === 'create' ? c.parentId : null))];
+    for (const id of new Set(parents)) {
+      if (id === null) continue;
+      const parent = this.byId.get(id);
+      if (!parent) throw new AppError('INVALID_INPUT', `要在其下新建组织的上级（编号 ${id}）不存在，请重新选择。`);
+      if (parent.status === 'retired') throw new AppError('INVALID_INPUT', `要在其下新建组织的上级“${parent.name}”已撤销，不能在其下新建组织，请重新选择。`);
+    }
   }
 
   /**
@@ -125,9 +138,17 @@ export class OrgResolver {
     // organisation in scope is the name with a prefix, that is the one.
     const prefixed = found.suggestions.filter((s) => s.why.startsWith('表中名称省略了'));
     if (prefixed.length === 1) return { id: (prefixed[0] as { id: number }).id };
-    const parentId = choice?.action === 'create' ? choice.parentId : this.options.createOrgsUnder;
-    if (choice?.action === 'create' || this.options.createOrgsUnder !== null) return { id: this.create(row, written, parentId) };
+    if (choice?.action === 'create') return { id: this.create(row, written, choice.parentId) };
     const suggestions = found.suggestions.map((s) => ({ id: s.id, name: s.name }));
+    if (this.options.createOrgsUnder !== null) {
+      // The blanket choice creates only names the ledger has nothing like anywhere; one that looks
+      // like an existing organisation waits for the clerk (map it, or create it by name).
+      const near = this.closeNames(written);
+      if (near.length === 0) return { id: this.create(row, written, this.options.createOrgsUnder) };
+      const named = near.map((n) => `“${n.name}”`).join('、');
+      const why = 'exact' in matchByName(written, this.everywhere) ? `台账中已有${named}（不在所选的乡镇/街道范围内）` : `“${written}”与台账中的${named}相近，可能是同一组织`;
+      return { error: `${why}，为免重复没有自动新建。请在预览中把它对应到已有组织，或对这个名称选择新建。`, suggestions: near };
+    }
     const sameName = suggestions.filter((s) => normalizeName(s.name) === written);
     if (sameName.length > 1) {
       const parents = sameName.map((s) => this.byId.get(this.byId.get(s.id)?.parent_id ?? 0)?.name ?? '县红十字会直属');
@@ -140,8 +161,15 @@ export class OrgResolver {
     return { error: `台账中没有名为“${written}”的基层组织。${hint}请在预览中把它对应到已有组织、选择新建，或拒绝这些行。`, suggestions };
   }
 
+  /** Organisations anywhere in the ledger that are likely the one this name means. */
+  private closeNames(written: string): { id: number; name: string }[] {
+    const found = matchByName(written, this.everywhere);
+    if ('exact' in found) return [{ id: found.exact, name: this.byId.get(found.exact)?.name ?? written }];
+    return found.suggestions.filter((s) => s.close).map((s) => ({ id: s.id, name: s.name }));
+  }
+
   private create(row: number, written: string, parentId: number | null): number {
-    const name = written.endsWith('红十字会') ? written : `${written}红十字会`;
+    const name = written.endsWith('红十字会') || written.endsWith('红十字分会') ? written : `${written.replace(/红会$/u, '')}红十字会`;
     const inferred = inferOrgType(written);
     const typeName = inferred && this.typeNames.has(inferred) ? inferred : null;
     const parent = parentId === null ? '县红十字会直属' : `上级：${this.byId.get(parentId)?.name ?? parentId}`;

@@ -70,10 +70,9 @@ export class PersonFinder {
   }
 
   /**
-   * The row's person, or null when the row is rejected (the reason is recorded). `duplicateOf`
-   * is set when an earlier row of the file has the same number.
+   * The row's person, or null when the row is rejected (the reason is recorded).
    */
-  identify(row: number, nameCell: RawCell, idCell: RawCell, today: string, issues: IssueList): (RowIdentity & { duplicateOf: number | null }) | null {
+  identify(row: number, nameCell: RawCell, idCell: RawCell, today: string, issues: IssueList): RowIdentity | null {
     const name = cleanPersonName(nameCell);
     if ('error' in name) {
       issues.reject(row, 'name', name.error);
@@ -95,7 +94,7 @@ export class PersonFinder {
         return null;
       }
       const person = hits[0];
-      return this.found(row, { name: name.value, idType: person.id_type as RowIdentity['idType'], idNumber: person.id_number as string, birthDate: person.birth_date ?? '', gender: person.gender ?? 'M', existing: person });
+      return { name: name.value, idType: person.id_type as RowIdentity['idType'], idNumber: person.id_number as string, birthDate: person.birth_date ?? '', gender: person.gender ?? 'M', existing: person };
     }
 
     const id = cleanIdNumber(idCell, today);
@@ -106,13 +105,20 @@ export class PersonFinder {
     for (const w of id.warnings) issues.warn(row, 'idNumber', w);
     const known = this.known.get(id.value.idNumber);
     const existing = known !== undefined ? known : ((this.byNumber.get(id.value.idNumber) as PersonRow | undefined) ?? null);
-    return this.found(row, { name: name.value, idType: id.value.idType, idNumber: id.value.idNumber, birthDate: id.value.birthDate, gender: id.value.gender, existing });
+    return { name: name.value, idType: id.value.idType, idNumber: id.value.idNumber, birthDate: id.value.birthDate, gender: id.value.gender, existing };
   }
 
-  private found(row: number, identity: RowIdentity): RowIdentity & { duplicateOf: number | null } {
+  /**
+   * Claims the person for this row once the row has passed its own checks: the first such row of
+   * a number stands for the person, and for a later one this returns that first row. A row
+   * rejected for something else claims nothing, so a valid row after it is not called a duplicate
+   * of a row that was never imported.
+   */
+  claim(row: number, identity: RowIdentity): number | null {
     const first = this.seen.get(identity.idNumber);
-    if (first === undefined) this.seen.set(identity.idNumber, row);
-    return Object.assign(identity, { duplicateOf: first ?? null });
+    if (first !== undefined) return first;
+    this.seen.set(identity.idNumber, row);
+    return null;
   }
 }
 

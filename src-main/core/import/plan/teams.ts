@@ -12,52 +12,75 @@ export interface TeamRow {
   id: number;
   name: string;
   organization_id: number | null;
+  /** The organisation's name; null for a team led by the county society. */
+  org_name: string | null;
   founded_on: string;
   dissolved_on: string | null;
 }
 
-export type TeamMatch = { id: number; team: TeamRow | null } | { unknown: string };
+/** `sameName`: how many ledger teams have the name (more than one: which is meant is unclear). */
+export type TeamMatch = { id: number; team: TeamRow | null } | { unknown: string; sameName: number };
+
+const keyOf = (orgId: number | null, name: string) => `${orgId ?? 0}\u0001${nameKey(name)}`;
 
 export class TeamResolver {
   private readonly candidates: { id: number; name: string }[];
   readonly byId: Map<number, TeamRow>;
   private readonly byOrgAndName = new Map<string, TeamRow[]>();
   private readonly unmatched = new Map<string, NameMatch>();
+  /** Teams this import creates, by name: one team however many organisations' rows name it. */
   private readonly pendingByName = new Map<string, PendingTeam>();
   readonly pending: PendingTeam[] = [];
 
-  constructor(sqlite: BetterSqlite3.Database) {
-    const teams = sqlite.prepare(`SELECT id, name, organization_id, founded_on, dissolved_on FROM volunteer_team WHERE status = 'active'`).all() as TeamRow[];
+  /** `withDissolved`: hours may be for a team's activities before it was dissolved. */
+  constructor(sqlite: BetterSqlite3.Database, options: { withDissolved?: boolean } = {}) {
+    const teams = sqlite
+      .prepare(
+        `SELECT t.id, t.name, t.organization_id, o.name AS org_name, t.founded_on, t.dissolved_on
+         FROM volunteer_team t LEFT JOIN organization o ON o.id = t.organization_id
+         WHERE t.status = 'active' OR ?`,
+      )
+      .all(options.withDissolved ? 1 : 0) as TeamRow[];
     this.byId = new Map(teams.map((t) => [t.id, t]));
     this.candidates = teams.map((t) => ({ id: t.id, name: t.name }));
     for (const t of teams) {
-      const key = `${t.organization_id ?? 0}\u0001${nameKey(t.name)}`;
+      const key = keyOf(t.organization_id, t.name);
       this.byOrgAndName.set(key, [...(this.byOrgAndName.get(key) ?? []), t]);
     }
   }
 
   /**
    * null for an empty cell. Teams of different organisations may share a name ("应急救护队"):
-   * the row's own organisation's team is taken first, then a name unique in the county.
+   * the row's own organisation's team is taken first, then one this import creates, then a team
+   * led by the county, then a name unique in the county. A team of another organisation is the
+   * caller's to point out (TeamRow.organization_id).
    */
   match(row: number, cell: unknown, orgId?: number | null): TeamMatch | null {
     if (isEmptyCell(cell)) return null;
     const written = normalizeName(cellText(cell));
-    const pending = this.pendingByName.get(written);
-    if (pending) return { id: pending.ref, team: null };
+    const only = (key: string) => {
+      const teams = this.byOrgAndName.get(key);
+      return teams?.length === 1 ? teams[0]! : null;
+    };
     if (orgId !== undefined) {
-      const own = this.byOrgAndName.get(`${orgId ?? 0}\u0001${nameKey(written)}`);
-      if (own?.length === 1) return { id: own[0]!.id, team: own[0]! };
+      const own = only(keyOf(orgId, written));
+      if (own) return { id: own.id, team: own };
     }
+    // Created once: the planner's create() for this row finds it (and may move its founding earlier).
+    if (this.pendingByName.has(written)) return { unknown: written, sameName: 0 };
+    const county = only(keyOf(null, written));
+    if (county) return { id: county.id, team: county };
     const found = matchByName(written, this.candidates);
     if ('exact' in found) return { id: found.exact, team: this.byId.get(found.exact) ?? null };
     const entry = this.unmatched.get(written) ?? { name: written, rows: 0, firstRow: row, suggestions: found.suggestions.map((s) => ({ id: s.id, name: s.name })) };
     entry.rows += 1;
     this.unmatched.set(written, entry);
-    return { unknown: written };
+    const key = nameKey(written);
+    return { unknown: written, sameName: this.candidates.filter((c) => nameKey(c.name) === key).length };
   }
 
-  /** A team the commit creates, once per name; `orgId` null = led by the county society. */
+  /** A team the commit creates, once per name, under the first row's organisation (`orgId` null =
+   *  led by the county society), founded on the earliest registration of the rows joining it. */
   create(name: string, orgId: number | null, foundedOn: string): number {
     const existing = this.pendingByName.get(name);
     if (existing) {

@@ -140,9 +140,10 @@ export async function planVolunteers(input: PlanInput): Promise<Plan<VolunteerAc
 
     if (issues.isRejected(row) || orgRejected || registeredOn === null) continue;
 
-    if (who.duplicateOf !== null) {
-      duplicates.push({ row, name: who.name, idNumber: maskIdNumber(who.idNumber), where: 'file', otherRow: who.duplicateOf });
-      issues.reject(row, 'idNumber', `与第 ${who.duplicateOf} 行是同一个人（身份证号码相同），只导入第一行。`);
+    const firstRow = people.claim(row, who);
+    if (firstRow !== null) {
+      duplicates.push({ row, name: who.name, idNumber: maskIdNumber(who.idNumber), where: 'file', otherRow: firstRow });
+      issues.reject(row, 'idNumber', `与第 ${firstRow} 行是同一个人（身份证号码相同），同一人只按第一行处理。`);
       continue;
     }
 
@@ -153,8 +154,16 @@ export async function planVolunteers(input: PlanInput): Promise<Plan<VolunteerAc
         const known = teams.pending.length;
         teamRef = teams.create(team.unknown, orgId, registeredOn);
         if (teams.pending.length > known) issues.warn(row, 'team', `服务队“${team.unknown}”不在台账中，按导入时的选择将新建该队${orgId === null ? '（县红十字会直属）' : ''}。`);
+      } else if (team.sameName > 1) {
+        issues.warn(row, 'team', `台账中有 ${team.sameName} 个服务队叫“${team.unknown}”，都不属于本行的组织，无法确定是哪一个；已导入志愿者但未加入服务队，请导入后在“服务队”中加入。`);
       } else issues.warn(row, 'team', `台账中没有服务队“${team.unknown}”，已导入志愿者但未加入该队（导入时勾选新建服务队可自动新建）。`);
-    } else if (team) teamRef = team.id;
+    } else if (team) {
+      teamRef = team.id;
+      const t = team.team;
+      if (t && t.organization_id !== null && t.organization_id !== orgId) {
+        issues.warn(row, 'team', `服务队“${t.name}”属于“${t.org_name ?? ''}”，不是本行所属的组织；已按队名加入该队，如不对请导入后在“服务队”中调整。`);
+      }
+    }
 
     const volunteer: VolunteerValues = { orgId, registeredOn, nationalNo, certNo, certExpiresOn, notes };
     if (!who.existing || !existing) {

@@ -1,0 +1,275 @@
+import ExcelJS from 'exceljs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ApiInput, ImportPreview } from '../../src-main/core/api/contract';
+import { residentIdCheckChar } from '../../src-main/core/domain/id-number';
+import { orgCodeCheckChar, usccCheckChar } from '../../src-main/core/domain/uscc';
+import { createTestLedger, type TestLedger } from '../helpers/backend';
+import { commit, preview, upload, waitJob } from '../helpers/import';
+
+// How rows find their organisations, teams, units and people when the sheet's names and codes
+// are not the ledger's: no duplicate organisation, team or unit is made of a near name, a row
+// joins its own organisation's team, nothing the sheet says about a known person is dropped.
+// Today is 2026-06-15 (createTestLedger's clock).
+
+type Cell = string | number | Date | null;
+type Options = Omit<ApiInput<'import.preview'>, 'uploadId'>;
+
+let ledger: TestLedger;
+beforeEach(async () => {
+  ledger = await createTestLedger();
+});
+afterEach(() => ledger.db.close());
+
+const id18 = (first17: string) => first17 + residentIdCheckChar(first17);
+
+async function sheetOf(headers: string[], rows: Cell[][]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const sheet = wb.addWorksheet('名册');
+  sheet.addRow(headers);
+  for (const r of rows) sheet.addRow(r);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+async function previewOf(headers: string[], rows: Cell[][], options: Options): Promise<{ jobId: string; preview: ImportPreview }> {
+  return preview(ledger, await upload(ledger, `${options.kind}.xlsx`, await sheetOf(headers, rows)), options);
+}
+
+function rows(sql: string, ...params: unknown[]): Record<string, unknown>[] {
+  return ledger.db.sqlite.prepare(sql).all(...params) as Record<string, unknown>[];
+}
+
+const reasons = (p: ImportPreview, kind: 'rejected' | 'warnings') => p[kind].map((r) => [r.row, r.reason]);
+
+/** 城关镇 (象山社区, 东村, 中心小学, 和睦社区) and 南山街道 (和睦社区). */
+async function townships() {
+  const town = (await ledger.call('org.add', { name: '城关镇红十字会', type: '乡镇' })).id;
+  const xiangshan = (await ledger.call('org.add', { name: '城关镇象山社区红十字会', type: '社区', parentId: town })).id;
+  const east = (await ledger.call('org.add', { name: '城关镇东村红十字会', type: '村', parentId: town })).id;
+  const school = (await ledger.call('org.add', { name: '城关镇中心小学红十字会', type: '中小学', parentId: town })).id;
+  const hemu = (await ledger.call('org.add', { name: '城关镇和睦社区红十字会', type: '社区', parentId: town })).id;
+  const nanshan = (await ledger.call('org.add', { name: '南山街道红十字会', type: '街道' })).id;
+  const nanshanHemu = (await ledger.call('org.add', { name: '南山街道和睦社区红十字会', type: '社区', parentId: nanshan })).id;
+  return { town, xiangshan, east, school, hemu, nanshan, nanshanHemu };
+}
+
+const memberHeaders = ['姓名', '身份证号码', '手机号码', '所属基层组织', '入会时间'];
+
+describe('creating organisations under --create-orgs-under', () => {
+  it('creates only names unlike any organisation in the ledger, and names the likely one for the rest', async () => {
+    const orgs = await townships();
+    const people = ['33010619900102121', '33010619900102122', '33010619900102123', '33010619900102124', '33010619900102125', '33010619900102126'].map(id18);
+    const { jobId, preview: p } = await previewOf(
+      memberHeaders,
+      [
+        ['甲', people[0]!, null, '东村村委会', '2020-01-01'], // the committee of 东村
+        ['乙', people[1]!, null, '中心小学红会', '2020-01-01'], // 红会 for 红十字会
+        ['丙', people[2]!, null, '城关镇象山社区红十字会', '2020-01-01'], // exact, outside the scope
+        ['丁', people[3]!, null, '南山和睦社区', '2020-01-01'], // abbreviation of 南山街道和睦社区
+        ['戊', people[4]!, null, '西山村', '2020-01-01'], // new
+        ['己', people[5]!, null, '西山村', '2020-01-01'],
+      ],
+      { kind: 'members', scopeOrgId: orgs.nanshan, createOrgsUnder: orgs.nanshan },
+    );
+    expect(p.willCreate.orgs).toEqual(['西山村红十字会']);
+    expect(p.rejected.map((r) => r.row)).toEqual([2, 3, 4, 5]);
+    expect(p.rejected.find((r) => r.row === 2)?.reason).toContain('城关镇东村红十字会');
+    expect(p.rejected.find((r) => r.row === 3)?.reason).toContain('城关镇中心小学红十字会');
+    expect(p.rejected.find((r) => r.row === 4)?.reason).toMatch(/已有“城关镇象山社区红十字会”（不在所选/);
+    expect(p.rejected.find((r) => r.row === 5)?.reason).toContain('南山街道和睦社区红十字会');
+    expect(p.unmatchedOrgs.map((u) => u.name)).toEqual(['东村村委会', '中心小学红会', '城关镇象山社区红十字会', '南山和睦社区']);
+    await commit(ledger, jobId);
+    expect(rows('SELECT name FROM organization WHERE parent_id = ? ORDER BY id', orgs.nanshan)).toEqual([{ name: '南山街道和睦社区红十字会' }, { name: '西山村红十字会' }]);
+  });
+
+  it('still creates a near name the clerk chose to create, and writes 红会 out as 红十字会', async () => {
+    const orgs = await townships();
+    const { jobId } = await previewOf(memberHeaders, [['甲', id18('33010619900102121'), null, '南山和睦社区红会', '2020-01-01']], {
+      kind: 'members',
+      orgChoices: { 南山和睦社区红会: { action: 'create', parentId: orgs.nanshan } },
+    });
+    await commit(ledger, jobId);
+    expect(rows('SELECT name FROM organization WHERE parent_id = ? ORDER BY id', orgs.nanshan).map((r) => r.name)).toEqual(['南山街道和睦社区红十字会', '南山和睦社区红十字会']);
+  });
+
+  it('refuses a parent that is retired or missing before reading any row, the same in a dry run', async () => {
+    const orgs = await townships();
+    await ledger.call('org.retire', { id: orgs.school, retiredOn: '2026-01-01', reason: '撤并' });
+    const bytes = await sheetOf(memberHeaders, [['甲', id18('33010619900102121'), null, '新村', '2020-01-01']]);
+    for (const createOrgsUnder of [orgs.school, 999]) {
+      const { jobId } = await ledger.call('import.preview', { uploadId: await upload(ledger, 'm.xlsx', bytes), kind: 'members', createOrgsUnder });
+      const state = await waitJob(ledger, jobId);
+      expect(state.state).toBe('failed');
+      expect(state.error?.message).toMatch(createOrgsUnder === 999 ? /编号 999）不存在/ : /已撤销，不能在其下新建组织/);
+    }
+    expect(rows('SELECT count(*) AS n FROM organization')).toEqual([{ n: 7 }]);
+  });
+});
+
+describe('the organisation list', () => {
+  it('matches a name without 红十字会, a committee name and a parent without its township prefix to the ledger', async () => {
+    const orgs = await townships();
+    const { jobId, preview: p } = await previewOf(
+      ['组织名称', '上级组织', '组织类型'],
+      [
+        ['城关镇东村', '城关镇', null],
+        ['西村红十字会', '城关镇', '村'],
+        ['西村', '城关镇', '村'],
+        ['北村', '东村', '村'],
+      ],
+      { kind: 'orgs', onDuplicate: 'keep' },
+    );
+    expect(p.counts).toMatchObject({ inserted: 2, unchanged: 1 });
+    expect(p.rejected.map((r) => [r.row, r.reason])).toEqual([[4, expect.stringContaining('与第 3 行是同一组织')]]);
+    await commit(ledger, jobId);
+    expect(rows('SELECT name FROM organization WHERE parent_id = ? ORDER BY id', orgs.town).map((r) => r.name)).toContain('西村红十字会');
+    expect(rows('SELECT count(*) AS n FROM organization WHERE name LIKE ?', '%东村%')).toEqual([{ n: 1 }]);
+    expect(rows('SELECT parent_id FROM organization WHERE name = ?', '北村')).toEqual([{ parent_id: orgs.east }]);
+  });
+});
+
+describe('members', () => {
+  it('passes the year-and-month-only join date on as a warning, with the 2020.10 caveat', async () => {
+    await townships();
+    const { preview: p } = await previewOf(
+      memberHeaders,
+      [
+        ['甲', id18('33010619900102121'), null, '象山社区', '2020.3'],
+        ['乙', id18('33010619900102122'), null, '象山社区', 2020.1],
+      ],
+      { kind: 'members' },
+    );
+    expect(reasons(p, 'warnings')).toEqual([
+      [2, '“2020.3”只填了年月，按 2020 年 3 月 1 日记录'],
+      [3, '“2020.1”只填了年月，按 2020 年 1 月 1 日记录'],
+      [3, 'Excel 把“2020.10”也存成 2020.1，如原表是 10 月请改正'],
+    ]);
+  });
+
+  it('imports a valid row after a rejected row of the same person, and says a later duplicate follows the first', async () => {
+    await townships();
+    const same = id18('33010619900102121');
+    const { preview: p } = await previewOf(
+      memberHeaders,
+      [
+        ['甲', same, null, '象山社区', '2030-01-01'],
+        ['甲', same, null, '象山社区', '2020-01-01'],
+        ['甲', same, null, '象山社区', '2021-01-01'],
+      ],
+      { kind: 'members' },
+    );
+    expect(p.counts.inserted).toBe(1);
+    expect(reasons(p, 'rejected')).toEqual([
+      [2, '入会时间 2030-01-01 晚于今天。'],
+      [4, '与第 3 行是同一个人（身份证号码相同），同一人只按第一行处理。'],
+    ]);
+  });
+
+  it('keeps the phone the sheet gives a person the ledger knows only as a volunteer, and undo puts it back', async () => {
+    const orgs = await townships();
+    const id = id18('33010619900102121');
+    const volunteer = await ledger.call('volunteer.add', { name: '志愿甲', idNumber: id, orgId: orgs.east, registeredOn: '2020-01-01' });
+    const { jobId } = await previewOf(memberHeaders, [['志愿甲', id, '13911112222', '东村', '2021-01-01']], { kind: 'members' });
+    const result = await commit(ledger, jobId);
+    expect(rows('SELECT phone FROM person WHERE id_number = ?', id)).toEqual([{ phone: '13911112222' }]);
+    const member = (await ledger.call('member.list', { search: '志愿甲' })).rows[0]!;
+    expect((await ledger.call('member.history', { id: member.id })).map((h) => [h.field, h.newValue])).toContainEqual(['phone', '139****2222']);
+    await ledger.call('import.undo', { importId: result.importId });
+    expect(rows('SELECT phone FROM person WHERE id_number = ?', id)).toEqual([{ phone: null }]);
+    expect((await ledger.call('volunteer.get', { id: volunteer.id })).name).toBe('志愿甲');
+  });
+});
+
+describe('volunteers and their teams', () => {
+  const headers = ['姓名', '身份证号码', '手机号码', '所属基层组织', '注册时间', '所属服务队'];
+
+  it("joins a row's own organisation's team before one this import creates, and the member keeps the sheet's phone", async () => {
+    const orgs = await townships();
+    const own = await ledger.call('team.add', { name: '博爱队', orgId: orgs.xiangshan, foundedOn: '2015-01-01' });
+    await ledger.call('team.add', { name: '博爱队', orgId: orgs.hemu, foundedOn: '2015-01-01' });
+    const memberId = id18('33010619900102123');
+    await ledger.call('member.add', { orgId: orgs.east, name: '丙', idNumber: memberId, joinedOn: '2020-01-01' });
+    const { jobId, preview: p } = await previewOf(
+      headers,
+      [
+        ['甲', id18('33010619900102121'), null, '东村', '2021-05-01', '博爱队'],
+        ['乙', id18('33010619900102122'), null, '象山社区', '2021-05-01', '博爱队'],
+        ['丙', memberId, '13900001111', '东村', '2020-02-01', '博爱队'],
+      ],
+      { kind: 'volunteers', createTeams: true },
+    );
+    expect(p.willCreate.teams).toEqual(['博爱队']);
+    await commit(ledger, jobId);
+    const teamOf = (name: string) => rows('SELECT t.id, t.organization_id, t.founded_on FROM team_membership m JOIN volunteer v ON v.id = m.volunteer_id JOIN person p ON p.id = v.person_id JOIN volunteer_team t ON t.id = m.team_id WHERE p.name = ?', name)[0];
+    expect(teamOf('乙')?.id).toBe(own.id);
+    // Created once, under the first row's organisation, founded by its earliest registration.
+    expect(teamOf('甲')).toEqual({ id: teamOf('丙')?.id, organization_id: orgs.east, founded_on: '2020-02-01' });
+    expect(rows('SELECT phone FROM person WHERE id_number = ?', memberId)).toEqual([{ phone: '13900001111' }]);
+  });
+
+  it("says so when a row joins another organisation's team by its name, and when a shared name cannot be told apart", async () => {
+    const orgs = await townships();
+    await ledger.call('team.add', { name: '应急救护队', orgId: orgs.xiangshan, foundedOn: '2015-01-01' });
+    await ledger.call('team.add', { name: '博爱队', orgId: orgs.xiangshan, foundedOn: '2015-01-01' });
+    await ledger.call('team.add', { name: '博爱队', orgId: orgs.hemu, foundedOn: '2015-01-01' });
+    const { preview: p } = await previewOf(
+      headers,
+      [
+        ['甲', id18('33010619900102121'), null, '东村', '2021-05-01', '应急救护队'],
+        ['乙', id18('33010619900102122'), null, '东村', '2021-05-01', '博爱队'],
+      ],
+      { kind: 'volunteers' },
+    );
+    expect(p.counts.inserted).toBe(2);
+    expect(reasons(p, 'warnings')).toEqual([
+      [2, '服务队“应急救护队”属于“城关镇象山社区红十字会”，不是本行所属的组织；已按队名加入该队，如不对请导入后在“服务队”中调整。'],
+      [3, expect.stringContaining('台账中有 2 个服务队叫“博爱队”')],
+    ]);
+  });
+});
+
+describe('service hours', () => {
+  it("takes the volunteer's own organisation's team among teams sharing a name, and a dissolved team's hours from before it was dissolved", async () => {
+    const orgs = await townships();
+    const mine = await ledger.call('team.add', { name: '应急救护队', orgId: orgs.east, foundedOn: '2015-01-01' });
+    await ledger.call('team.add', { name: '应急救护队', orgId: orgs.xiangshan, foundedOn: '2015-01-01' });
+    const old = await ledger.call('team.add', { name: '老年服务队', orgId: orgs.east, foundedOn: '2015-01-01' });
+    await ledger.call('team.dissolve', { id: old.id, dissolvedOn: '2025-01-01' });
+    const id = id18('33010619900102121');
+    await ledger.call('volunteer.add', { name: '甲', idNumber: id, orgId: orgs.east, registeredOn: '2020-01-01' });
+    const { jobId, preview: p } = await previewOf(
+      ['姓名', '身份证号码', '服务日期', '活动名称', '服务时长（小时）', '所属服务队'],
+      [
+        ['甲', id, '2024-05-01', '敬老', 2, '老年服务队'],
+        ['甲', id, '2025-03-01', '敬老', 2, '老年服务队'],
+        ['甲', id, '2024-06-01', '培训', 3, '应急救护队'],
+      ],
+      { kind: 'hours' },
+    );
+    expect(p.counts.inserted).toBe(2);
+    expect(reasons(p, 'rejected')).toEqual([[3, '服务日期 2025-03-01 不早于“老年服务队”的解散日期 2025-01-01。']]);
+    await commit(ledger, jobId);
+    expect(rows('SELECT team_id, title FROM service_record ORDER BY held_on')).toEqual([
+      { team_id: old.id, title: '敬老' },
+      { team_id: mine.id, title: '培训' },
+    ]);
+  });
+});
+
+describe('group members', () => {
+  it('knows a unit registered with its old 组织机构代码 by the new 统一社会信用代码 that contains it, and keeps its name as written', async () => {
+    await townships();
+    const body = '12345678';
+    const legacy = `${body}-${orgCodeCheckChar(body)}`;
+    const first17 = `91330106${body}${orgCodeCheckChar(body)}`;
+    const uscc = first17 + usccCheckChar(first17);
+    const headers = ['单位名称', '统一社会信用代码', '所属基层组织', '入会时间'];
+    await commit(ledger, (await previewOf(headers, [['杭州某某科技有限公司', legacy, '象山社区', '2020-01-01'], ['Hangzhou ABC Co., Ltd.', null, '象山社区', '2020-01-01']], { kind: 'group-members' })).jobId);
+    const { jobId, preview: p } = await previewOf(headers, [['杭州某某科技有限公司', uscc, '象山社区', '2020-01-01']], { kind: 'group-members', onDuplicate: 'update' });
+    expect(p.counts).toMatchObject({ inserted: 0, updated: 1 });
+    await commit(ledger, jobId);
+    expect(rows('SELECT unit_name, uscc, legacy_org_code FROM group_member ORDER BY id')).toEqual([
+      { unit_name: '杭州某某科技有限公司', uscc, legacy_org_code: legacy },
+      { unit_name: 'Hangzhou ABC Co., Ltd.', uscc: null, legacy_org_code: null },
+    ]);
+  });
+});
