@@ -20,7 +20,14 @@ async function call<K extends MethodName>(backend: Backend, method: K, input: un
 }
 
 async function uploadFile(backend: Backend, file: string): Promise<string> {
-  const size = fs.statSync(file).size;
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    throw new AppError('INVALID_INPUT', `找不到要导入的文件“${file}”，请检查路径。`);
+  }
+  if (!stat.isFile()) throw new AppError('INVALID_INPUT', `“${file}”是文件夹，不是表格文件；请给出要导入的 .xlsx 或 .csv 文件。`);
+  const size = stat.size;
   const { uploadId } = await call(backend, 'file.uploadBegin', { name: path.basename(file), size });
   const fd = fs.openSync(file, 'r');
   try {

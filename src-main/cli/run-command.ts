@@ -123,7 +123,13 @@ async function writeJsonArray(records: Iterable<unknown>): Promise<void> {
 async function saveDownload(backend: Backend, ref: { token: string; rows?: number }, file: string): Promise<{ rows: number; file: string }> {
   let out: number | null = null;
   try {
-    out = fs.openSync(file, 'w');
+    try {
+      out = fs.openSync(file, 'w');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const why = code === 'ENOENT' ? '文件夹不存在' : code === 'EACCES' || code === 'EPERM' ? '没有写入权限' : code === 'EISDIR' ? '这是一个文件夹' : (error as Error).message;
+      throw new AppError('INVALID_INPUT', `无法保存到“${file}”：${why}。请换一个位置。`);
+    }
     let offset = 0;
     for (;;) {
       const chunk = unwrap(await dispatch(backend, 'file.read', { token: ref.token, offset })) as { dataBase64: string; offset: number; done: boolean };

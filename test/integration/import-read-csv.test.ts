@@ -51,6 +51,34 @@ describe('readSheet on csv', () => {
     expect((await readAll(file, { encoding: 'utf8' })).rows[1]?.cells[0]).toContain('\uFFFD');
   });
 
+  it('decodes the six name characters GB18030-2022 moved out of the private use area', async () => {
+    const file = tmp.path('rare-pua.csv');
+    writeFileSync(file, Buffer.concat([encodeText('姓名\n', 'gb18030'), Buffer.from([0xfe, 0x51, 0xfe, 0x52, 0xfe, 0x53, 0xfe, 0x6c, 0xfe, 0x76, 0xfe, 0x91]), Buffer.from('\n')]));
+    expect((await readAll(file, { encoding: 'gbk' })).rows[1]?.cells).toEqual(['𠂇𠂉𠃌𡗗𢦏𤇾']);
+  });
+
+  it('reads ="…" fields as their text and drops the apostrophe that kept a value from running as a formula', async () => {
+    const file = tmp.path('system-export.csv');
+    writeFileSync(file, `姓名,身份证号码,备注\n王芳,="110101199001021234",'=1+1\n李明,'110101199001021234,'@SUM(A1)\n`);
+    expect((await readAll(file)).rows.slice(1).map((r) => r.cells)).toEqual([
+      ['王芳', '110101199001021234', '=1+1'],
+      ['李明', "'110101199001021234", '@SUM(A1)'],
+    ]);
+  });
+
+  it('tells tab-, comma- and semicolon-separated files apart by the separator every line holds equally often', async () => {
+    const tabs = tmp.path('tabs-with-commas.txt');
+    writeFileSync(tabs, `姓名\t身份证号码\t服务领域\n${Array.from({ length: 8 }, (_, i) => `王${i}\t11010119900102123X\t应急救护,无偿献血,养老服务\n`).join('')}`);
+    expect(await inspectSource(tabs)).toMatchObject({ delimiter: '\t' });
+    const semicolons = tmp.path('semicolons.csv');
+    writeFileSync(semicolons, '姓名;身份证号码;手机号码\n王芳;110101199001021234;13800138000\n');
+    expect(await inspectSource(semicolons)).toMatchObject({ delimiter: ';' });
+    expect((await readAll(semicolons)).rows[1]?.cells).toEqual(['王芳', '110101199001021234', '13800138000']);
+    const commas = tmp.path('commas-with-a-tab.csv');
+    writeFileSync(commas, '姓名,身份证号码,备注\n王芳,110101199001021234,甲\t乙\n李明,110101199001021235,丙\n');
+    expect(await inspectSource(commas)).toMatchObject({ delimiter: ',' });
+  });
+
   it('sniffs tab-separated files, ignoring commas inside quotes', async () => {
     const file = tmp.path('export.xls');
     writeFileSync(file, '姓名\t地址\t备注\n王芳\t"杭州市,西湖区"\t"他说""好"""\n');

@@ -33,6 +33,8 @@ describe('cleanPersonName', () => {
     expect(value(cleanPersonName('阿依古丽・买买提'))).toBe('阿依古丽·买买提');
     expect(value(cleanPersonName('阿依古丽 · 买买提'))).toBe('阿依古丽·买买提');
     expect(value(cleanPersonName('\u200b李明'))).toBe('李明');
+    // A name the decoder could not read (a file mixing encodings) is refused, never stored as ��.
+    expect(cleanPersonName('王\ufffd\ufffd')).toEqual({ error: expect.stringContaining('无法识别的字符') });
   });
 
   it('refuses empty cells, digits and overlong text', () => {

@@ -163,6 +163,11 @@ describe('classifyRow', () => {
     expect(classifyRow(r(30, '注：1.此表由各村（社区）填写'), table)).toBe('footer');
   });
 
+  it('finds the lines that close a printed list: 以下空白, 共 N 人, 总人数, 填报时间, 制表', () => {
+    for (const line of ['以下空白', '以下无内容', '共 1 人', '共12名', '总人数：1', '填报时间：2025.6.30', '制表：王五']) expect(classifyRow(r(30, line), table), line).toBe('footer');
+    expect(classifyRow(r(30, '制表：王五', null, '审核：赵六'), table)).toBe('footer');
+  });
+
   it('keeps a data row whose 备注 happens to start like a footer label', () => {
     expect(classifyRow(r(9, 3, '赵六', '男', null, '13812345678', '象山社区', '2020-01-01', '备注：已迁出'), table)).toBe('data');
   });

@@ -163,7 +163,18 @@ describe('SheetScanner', () => {
     expect(() => scanSheet(`<!DOCTYPE x [<!ENTITY a "aaaa">]>${sheetXml('')}`)).toThrow();
     expect(() => scanSheet(sheetXml('<row r="1048577"><c><v>1</v></c></row>'))).toThrow(/1,048,576 行/);
     expect(() => scanSheet(sheetXml('<row r="1"><c r="XFE1"><v>1</v></c></row>'))).toThrow(/16,384 列/);
-    expect(scanSheet(sheetXml('<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>')).rows[0]?.cells).toHaveLength(16_384);
+  });
+
+  it('reads the first 256 columns and counts the values beyond, so one stray cell in XFD does not make every row 16,384 wide', () => {
+    const scanner = new SheetScanner(ctx);
+    scanner.write(sheetXml('<row r="1"><c r="A1"><v>1</v></c><c r="IV1"><v>2</v></c></row><row r="2"><c r="A2"><v>3</v></c><c r="IW2"><v>4</v></c></row><row r="1048576"><c r="XFD1048576"><v>5</v></c></row>'));
+    scanner.end();
+    const rows = scanner.takeRows();
+    expect(rows.map((r) => [r.row, r.cells.length, r.cells[0], r.cells.at(-1)])).toEqual([
+      [1, 256, 1, 2],
+      [2, 1, 3, 3],
+    ]);
+    expect(scanner.ignored).toEqual({ count: 2, firstRow: 2 });
   });
 });
 
@@ -183,6 +194,13 @@ describe('SharedStringsScanner', () => {
 
   it('flattens rich runs, leaves out phonetic runs, and gives null for an empty string', () => {
     expect(scanStrings(sst)).toEqual(expected);
+  });
+
+  it('decodes the _xHHHH_ escapes Excel and our export write (CR, an escaped underscore) in shared and inline strings', () => {
+    const escaped = `<sst ${NS}><si><t>迁入_x000D_\n自外地 _x005F_x0041_</t></si><si><r><t>王_x4E94_</t></r></si><si><t>_x_ and _x12_</t></si></sst>`;
+    expect(scanStrings(escaped)).toEqual(['迁入\r\n自外地 _x0041_', '王五', '_x_ and _x12_']);
+    const inline = sheetXml('<row r="1"><c r="A1" t="inlineStr"><is><t>李四_x000D_</t></is></c></row>');
+    expect(scanSheet(inline).rows).toEqual([{ row: 1, cells: ['李四\r'] }]);
   });
 
   it('gives the same strings one byte at a time', () => {

@@ -10,6 +10,7 @@ import type { JobControl } from '../jobs/registry';
 import type { WriteLock } from '../jobs/write-lock';
 import { ImportRecorder, type CommitContext } from './commit/context';
 import { kindHandler } from './planners';
+import { READ_COLUMNS } from './read/refusals';
 import type { Plan } from './plan/types';
 import { RowFeed, streamSheet, type StagedSheet } from './stage';
 
@@ -94,6 +95,10 @@ export async function previewImport(env: PreviewEnv, file: string, fileName: str
       control.progress(phase, 0, total);
       planned = await plan(RowFeed.of(read.rows), null);
     } else planned = streamed;
+  }
+  if (staged.ignored) {
+    const { count, firstRow } = staged.ignored;
+    planned.issues.warn(firstRow, '整行', `从本行起有 ${count} 个单元格在第 ${READ_COLUMNS} 列（${letter(READ_COLUMNS - 1)} 列）之后，远在名册之外，没有读取；如确有内容，请移到名册的列中再导入。`);
   }
   return { staged, plan: planned, options, preview: toPreview(staged, planned) };
 }

@@ -3,8 +3,9 @@ import type { ImportKind } from '../domain/sheet-fields';
 import { sheetFields } from '../domain/sheet-fields';
 import { AppError } from '../errors';
 import { inspectSource, readSheet, readSheetInWorker } from './read/index';
+import { csvSheetName } from './read/csv-read';
 import { refuse } from './read/refusals';
-import type { CellRange, RawCell, RawRow, SourceInfo } from './read/types';
+import type { CellRange, IgnoredCells, RawCell, RawRow, SourceInfo } from './read/types';
 import { applyMapping, classifyRow, fillMergedDown, findTable, headerSignature, missingRequiredFields, sheetDate, type TableGuess } from './table/index';
 
 // Staging: from a file to the rows of its table, each as field → raw cell, with the sheet's
@@ -44,23 +45,27 @@ export interface StagedSheet {
   rows: StagedRow[];
   /** The 填表日期 in the sheet, else the file's saved date, else today. */
   sheetDate: string;
+  /** Values right of the columns read (read/refusals.ts READ_COLUMNS). */
+  ignored: IgnoredCells | null;
 }
 
 export interface SheetScore {
   name: string;
   score: number;
   headerFound: boolean;
+  /** Hidden in Excel: what the clerk sees is the roster, a hidden sheet is old data or lookups. */
+  hidden: boolean;
 }
 
 /** Every sheet's likelihood of being the roster of this kind, from its first rows. */
 export async function scoreSheets(file: string, fileName: string, kind: ImportKind, encoding?: StageOptions['encoding']): Promise<{ source: SourceInfo; scores: SheetScore[] }> {
   const source = await inspectNamed(file, fileName, encoding);
   const scores: SheetScore[] = [];
-  for (const { name } of source.sheets) {
+  for (const { name, hidden } of source.sheets) {
     const rows: RawRow[] = [];
     await readSheet(file, { sheet: name, maxRows: peekRows, skipMerges: true, ...(encoding ? { encoding } : {}) }, (batch) => void rows.push(...batch));
     const table = findTable(rows, kind);
-    scores.push({ name, score: table?.score ?? 0, headerFound: table !== null });
+    scores.push({ name, score: table?.score ?? 0, headerFound: table !== null, hidden: hidden === true });
   }
   return { source, scores };
 }
@@ -83,12 +88,15 @@ async function inspectNamed(file: string, fileName: string, encoding?: StageOpti
   if (source.format === 'csv' && workbookName) {
     throw new AppError('FILE_REFUSED', `文件扩展名是“${extension}”，内容却是文本（CSV），不是 Excel 工作簿，可能被改过扩展名。请确认文件来源；若内容无误，请把扩展名改为 .csv，或在 Excel/WPS 中打开后另存为 .xlsx 再导入。`);
   }
+  // A CSV file's one sheet is named after the file the clerk chose, not the upload's stored copy.
+  if (source.format === 'csv') return { ...source, sheets: [{ name: csvSheetName(fileName) }] };
   return source;
 }
 
 export function likeliestSheet(scores: readonly SheetScore[]): string | null {
   let best: SheetScore | null = null;
-  for (const s of scores) if (s.headerFound && (!best || s.score > best.score)) best = s;
+  const better = (s: SheetScore, than: SheetScore) => (s.hidden !== than.hidden ? !s.hidden : s.score > than.score);
+  for (const s of scores) if (s.headerFound && (!best || better(s, best))) best = s;
   return best?.name ?? null;
 }
 
@@ -167,7 +175,8 @@ async function readAndStage(file: string, fileName: string, options: StageOption
   // Only a workbook with several sheets and none chosen needs every sheet's first rows scored;
   // otherwise the header is found in the first rows of the one full read.
   let source = await inspectNamed(file, fileName, options.encoding);
-  let sheet = options.sheet ?? (source.sheets.length === 1 ? source.sheets[0]?.name : undefined);
+  // A CSV file has one sheet, whatever --sheet says.
+  let sheet = source.format === 'csv' ? source.sheets[0]?.name : (options.sheet ?? (source.sheets.length === 1 ? source.sheets[0]?.name : undefined));
   if (sheet === undefined) {
     const scored = await scoreSheets(file, fileName, options.kind, options.encoding);
     source = scored.source;
@@ -182,7 +191,7 @@ async function readAndStage(file: string, fileName: string, options: StageOption
   let early: Layout | null = null;
   let fedUpTo = 0;
   const read = options.inWorker === false ? readSheet : readSheetInWorker;
-  const { merges } = await read(
+  const { merges, ignored } = await read(
     file,
     {
       sheet,
@@ -227,6 +236,7 @@ async function readAndStage(file: string, fileName: string, options: StageOption
     rows: final.rows,
     sheetDate: sheetDate(final.aside) ?? source.savedOn ?? options.today,
     refed: early !== null && !held,
+    ignored,
   };
 }
 

@@ -141,7 +141,7 @@ export const importMethods = {
       format: z.enum(['xlsx', 'csv']),
       encoding: z.enum(['utf8', 'gb18030']).nullable(),
       delimiter: z.string().nullable(),
-      sheets: z.array(z.object({ name: z.string(), score: z.number(), headerFound: z.boolean() })),
+      sheets: z.array(z.object({ name: z.string(), score: z.number(), headerFound: z.boolean(), hidden: z.boolean() })),
       suggestedSheet: z.string().nullable(),
     }),
   ),

@@ -16,6 +16,7 @@ export function cleanPersonName(cell: RawCell): Cleaned<string> {
   if (typeof cell !== 'string') return fail('姓名一栏不是文字，请填写姓名');
   const name = normalizePersonName(cell.replace(zeroWidth, ''));
   if (name === '') return fail('姓名为空，请填写姓名');
+  if (name.includes('\ufffd')) return fail(`姓名“${name}”中有无法识别的字符（�），文件的文字编码可能不对或混用了几种编码；请在导入时改选文字编码，或在 Excel/WPS 中打开核对后另存为 .xlsx 再导入`);
   if (/[0-9０-９]/u.test(name)) return fail(`姓名“${name}”中含有数字，请检查是否错列或多填了内容`);
   if (Array.from(name).length > maxPersonNameLength) return fail(`姓名超过 ${maxPersonNameLength} 个字，请检查是否把其他内容填进了姓名栏`);
   const warnings: string[] = [];

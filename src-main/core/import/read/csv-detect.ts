@@ -6,7 +6,7 @@ export const SAMPLE_BYTES = 4 * 1024 * 1024;
 
 export type CsvEncoding = 'utf8' | 'gb18030';
 
-export interface CsvFormat { encoding: CsvEncoding; delimiter: ',' | '\t' }
+export interface CsvFormat { encoding: CsvEncoding; delimiter: Delimiter }
 
 export async function readSample(file: string): Promise<{ bytes: Buffer; whole: boolean }> {
   const fh = await open(file, 'r');
@@ -42,21 +42,47 @@ export function detectEncoding(sample: Buffer, whole: boolean, override?: ReadOp
   }
 }
 
-/** Tab or comma, whichever separates more of the first lines, counted outside quotes. */
-export function detectDelimiter(text: string): ',' | '\t' {
-  let tabs = 0;
-  let commas = 0;
+export type Delimiter = ',' | '\t' | ';';
+const delimiters: readonly Delimiter[] = [',', '\t', ';'];
+
+/**
+ * The separator that splits the first lines most evenly, counted outside quotes: the one the most
+ * lines hold equally often (more fields breaking a tie, then the comma). A tab-separated file whose
+ * 服务领域 hold “应急救护,无偿献血” has as many tabs on every line, header included, while its
+ * commas are in the data rows only.
+ */
+export function detectDelimiter(text: string): Delimiter {
+  const counts = delimiters.map(() => [] as number[]);
+  const line = delimiters.map(() => 0);
   let inQuotes = false;
   let lines = 0;
+  const endLine = () => {
+    if (line.some((n) => n > 0)) delimiters.forEach((_, d) => (counts[d] as number[]).push(line[d] as number));
+    line.fill(0);
+    lines++;
+  };
   for (let i = 0; i < text.length && lines < 50; i++) {
     const ch = text[i];
     if (ch === '"') inQuotes = !inQuotes;
     else if (inQuotes) continue;
-    else if (ch === '\t') tabs++;
-    else if (ch === ',') commas++;
-    else if (ch === '\n') lines++;
+    else if (ch === '\n') endLine();
+    else {
+      const d = delimiters.indexOf(ch as Delimiter);
+      if (d >= 0) line[d] = (line[d] as number) + 1;
+    }
   }
-  return tabs > commas ? '\t' : ',';
+  if (lines < 50) endLine();
+  let best: Delimiter = ',';
+  let bestLines = 0;
+  let bestFields = 0;
+  delimiters.forEach((delimiter, d) => {
+    const tally = new Map<number, number>();
+    for (const n of counts[d] as number[]) if (n > 0) tally.set(n, (tally.get(n) ?? 0) + 1);
+    for (const [n, times] of tally) {
+      if (times > bestLines || (times === bestLines && n > bestFields)) [best, bestLines, bestFields] = [delimiter, times, n];
+    }
+  });
+  return best;
 }
 
 export function detectCsvFormat(sample: Buffer, whole: boolean, override?: ReadOptions['encoding']): CsvFormat {

@@ -7,8 +7,8 @@ import { parse, CsvError } from 'csv-parse';
 import { AppError } from '../../errors';
 import { RowBatcher, abortable } from './batcher';
 import { detectCsvFormat, readSample, type CsvFormat } from './csv-detect';
-import { MAX_COLUMNS, MAX_ROWS, refuse, throwIfAborted } from './refusals';
-import type { RawCell, ReadOptions, RowSink, SheetRead } from './types';
+import { MAX_COLUMNS, MAX_ROWS, READ_COLUMNS, refuse, throwIfAborted } from './refusals';
+import type { IgnoredCells, RawCell, ReadOptions, RowSink, SheetRead } from './types';
 
 const MAX_RECORD_CHARS = 2 * 1024 * 1024;
 
@@ -24,17 +24,18 @@ export async function inspectCsv(file: string, encoding?: ReadOptions['encoding'
 
 export async function readCsv(file: string, size: number, opts: ReadOptions, sink: RowSink): Promise<SheetRead> {
   const { encoding, delimiter } = await inspectCsv(file, opts.encoding);
-  const sheet = csvSheetName(file);
+  const sheet = opts.sheet ?? csvSheetName(file);
   const input = createReadStream(file, { highWaterMark: 256 * 1024 });
   let bytesRead = 0;
   const decoder = new TextDecoder(encoding === 'utf8' ? 'utf-8' : 'gb18030');
+  const text = encoding === 'utf8' ? (s: string) => s : gb18030Text;
   const decode = new Transform({
     transform(chunk: Buffer, _enc, cb) {
       bytesRead += chunk.length;
-      cb(null, decoder.decode(chunk, { stream: true }));
+      cb(null, text(decoder.decode(chunk, { stream: true })));
     },
     flush(cb) {
-      cb(null, decoder.decode());
+      cb(null, text(decoder.decode()));
     },
   });
   const parser = parse({ delimiter, bom: true, relax_column_count: true, relax_quotes: true, max_record_size: MAX_RECORD_CHARS });
@@ -47,13 +48,20 @@ export async function readCsv(file: string, size: number, opts: ReadOptions, sin
     const batcher = new RowBatcher(sink, (rows) => opts.onProgress?.({ rows, bytesRead, totalBytes: size }));
     const max = opts.maxRows ?? Infinity;
     let truncated = false;
+    let ignored: IgnoredCells | null = null;
     for await (const record of parser as AsyncIterable<string[]>) {
       records++;
       throwIfAborted(opts.signal);
       if (records > MAX_ROWS) throw refuse.tooManyRows(sheet);
       if (record.length > MAX_COLUMNS) throw refuse.tooManyColumns(sheet);
+      for (let i = READ_COLUMNS; i < record.length; i++) {
+        if (record[i] === '') continue;
+        if (ignored) ignored.count++;
+        else ignored = { count: 1, firstRow: records };
+      }
       let any = false;
-      const cells: RawCell[] = record.map((s) => {
+      const cells: RawCell[] = record.slice(0, READ_COLUMNS).map((raw) => {
+        const s = csvCellText(raw);
         if (s === '') return null;
         any = true;
         return s;
@@ -66,7 +74,7 @@ export async function readCsv(file: string, size: number, opts: ReadOptions, sin
       if (batcher.add({ row: records, cells })) await batcher.flush();
     }
     await batcher.flush();
-    return { merges: [], rowCount: batcher.delivered, truncated };
+    return { merges: [], rowCount: batcher.delivered, truncated, ignored };
   })();
 
   try {
@@ -79,4 +87,34 @@ export async function readCsv(file: string, size: number, opts: ReadOptions, sin
     input.destroy();
     parser.destroy();
   }
+}
+
+/**
+ * Six characters of names (𠂇 𠂉 𠃌 𡗗 𢦏 𤇾) that GB18030-2005 mapped to private-use code points and
+ * GB18030-2022 maps to their real ones; the decoder still gives the old private-use ones.
+ */
+const gb18030Pua: ReadonlyMap<string, string> = new Map([
+  ['\ue816', '\u{20087}'],
+  ['\ue817', '\u{20089}'],
+  ['\ue818', '\u{200CC}'],
+  ['\ue831', '\u{215D7}'],
+  ['\ue83b', '\u{2298F}'],
+  ['\ue855', '\u{241FE}'],
+]);
+
+export function gb18030Text(decoded: string): string {
+  return /[\ue816-\ue818\ue831\ue83b\ue855]/u.test(decoded) ? decoded.replace(/[\ue816-\ue818\ue831\ue83b\ue855]/gu, (c) => gb18030Pua.get(c) as string) : decoded;
+}
+
+/**
+ * A CSV field as the spreadsheet that wrote it means it: ="0571…" is how many systems keep a long
+ * number as text for Excel (which shows 0571…), and a leading apostrophe before =, +, -, @, tab or
+ * CR is how a CSV export (ours too) keeps a value from being run as a formula.
+ */
+export function csvCellText(raw: string): string {
+  if (raw.length < 2) return raw;
+  const c = raw.charCodeAt(0);
+  if (c === 0x3d /* = */ && raw.charCodeAt(1) === 0x22 && raw.endsWith('"') && raw.length >= 3) return raw.slice(2, -1).replace(/""/g, '"');
+  if (c === 0x27 /* ' */ && /^'[=+\-@\t\r]/.test(raw)) return raw.slice(1);
+  return raw;
 }

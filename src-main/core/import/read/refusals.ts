@@ -6,6 +6,9 @@ const saveAsXlsx = '请在 Excel 或 WPS 中打开它，选择“另存为”→
 export const MAX_FILE_BYTES = 100 * 1024 * 1024;
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLUMNS = 16_384;
+/** Cells right of this many columns are not read (Excel 2003 stopped here; no roster comes close):
+ *  one stray value in column XFD would otherwise make every row 16,384 cells wide in memory. */
+export const READ_COLUMNS = 256;
 
 export const refuse = {
   legacyXls: () => new AppError('FILE_REFUSED', `这是旧版 Excel 97-2003（.xls）文件，本程序不读取这种格式。${saveAsXlsx}`),

@@ -1,7 +1,7 @@
 // xl/sharedStrings.xml read into the plain text of each <si>: rich-text runs joined, phonetic
 // runs (<rPh>, the furigana/pinyin guide Excel stores with East Asian text) left out.
 import { throwIfAborted } from './refusals';
-import { decodeText } from './xml-text';
+import { decodeStringText } from './xml-text';
 import { nameIs, XmlScanner } from './xml-scanner';
 
 export class SharedStringsScanner extends XmlScanner {
@@ -27,7 +27,7 @@ export class SharedStringsScanner extends XmlScanner {
     if (nameEnd - name === 1 && s.charCodeAt(name) === 0x74 /* t */) {
       if (this.inT) {
         this.inT = false;
-        this.text += decodeText(this.takeText());
+        this.text += decodeStringText(this.takeText());
       }
     } else if (nameIs(s, name, nameEnd, 'rPh')) this.inPhonetic = false;
     else if (nameIs(s, name, nameEnd, 'si')) {

@@ -4,10 +4,10 @@
 // (they follow the previous one), every cell type, formulas before their cached value.
 import { parseRange } from './cell-ref';
 import { isoToDate, serialToDate } from './cells';
-import { MAX_COLUMNS, MAX_ROWS, refuse } from './refusals';
-import { decodeText } from './xml-text';
+import { MAX_COLUMNS, MAX_ROWS, READ_COLUMNS, refuse } from './refusals';
+import { decodeStringText, decodeText } from './xml-text';
 import { attr, attribute, nameIs, scanAttr, XmlScanner } from './xml-scanner';
-import type { CellRange, RawCell, RawRow } from './types';
+import type { CellRange, IgnoredCells, RawCell, RawRow } from './types';
 
 const enum CellType { Number, Shared, Inline, FormulaString, Bool, Error, IsoDate }
 
@@ -22,6 +22,7 @@ export interface SheetContext {
 
 export class SheetScanner extends XmlScanner {
   readonly merges: CellRange[] = [];
+  ignored: IgnoredCells | null = null;
   /** Off once the caller has all the rows it wants: the rest is scanned for merges only. */
   rowsWanted = true;
   private rows: RawRow[] = [];
@@ -86,7 +87,7 @@ export class SheetScanner extends XmlScanner {
         else this.value = raw;
       } else if (len === 1 && c0 === 0x74 /* t */ && this.inT) {
         this.inT = false;
-        this.inline = (this.inline ?? '') + decodeText(this.takeText());
+        this.inline = (this.inline ?? '') + decodeStringText(this.takeText());
       } else if (len === 1 && c0 === 0x63 /* c */) this.closeCell();
       else if (this.inline !== null && nameIs(s, name, nameEnd, 'rPh')) this.inPhonetic = false;
     } else if (this.cells !== null) {
@@ -173,6 +174,11 @@ export class SheetScanner extends XmlScanner {
     if (!this.rowsWanted) return;
     const v = this.cellValue();
     if (v === null) return;
+    if (this.col >= READ_COLUMNS) {
+      if (this.ignored) this.ignored.count++;
+      else this.ignored = { count: 1, firstRow: this.rowNumber };
+      return;
+    }
     const cells = this.cells as RawCell[];
     while (cells.length < this.col) cells.push(null);
     cells[this.col] = v;
@@ -185,7 +191,7 @@ export class SheetScanner extends XmlScanner {
         return this.ctx.strings[this.num] ?? null;
       case CellType.Inline: {
         // Some writers put an inline string's text in <v>.
-        const text = this.inline ?? (raw === null ? null : decodeText(raw));
+        const text = this.inline ?? (raw === null ? null : decodeStringText(raw));
         return text === '' ? null : text;
       }
       case CellType.FormulaString: {

@@ -18,7 +18,7 @@ export interface SourceInfo {
   sheets: { name: string; hidden?: boolean }[];  // csv: one sheet named after the file
   savedOn: string | null;              // 'YYYY-MM-DD' China date: xlsx docProps/core.xml dcterms:modified, csv file mtime
   encoding: 'utf8' | 'gb18030' | null; // csv only: detected or overridden
-  delimiter: ',' | '\t' | null;        // csv only
+  delimiter: ',' | '\t' | ';' | null;  // csv only
   sizeBytes: number;
 }
 
@@ -36,7 +36,10 @@ export interface ReadOptions {
   onProgress?: (p: { rows: number; bytesRead: number; totalBytes: number }) => void;
 }
 
+/** Values right of READ_COLUMNS, which are not read: how many, and the first row holding one. */
+export interface IgnoredCells { count: number; firstRow: number }
+
 /** rowCount: rows delivered to the sink. truncated: maxRows stopped the read before the sheet's end. */
-export interface SheetRead { merges: CellRange[]; rowCount: number; truncated: boolean }
+export interface SheetRead { merges: CellRange[]; rowCount: number; truncated: boolean; ignored: IgnoredCells | null }
 
 export type RowSink = (rows: RawRow[]) => void | Promise<void>;

@@ -8,7 +8,7 @@ import type { RawRow, ReadOptions } from './types';
 export type ToParent =
   | { type: 'rows'; rows: RawRow[] }
   | { type: 'progress'; rows: number; bytesRead: number; totalBytes: number }
-  | { type: 'done'; merges: import('./types').CellRange[]; rowCount: number; truncated: boolean }
+  | ({ type: 'done' } & import('./types').SheetRead)
   | { type: 'error'; code: string; message: string };
 export type ToWorker = { type: 'ack' };
 

@@ -29,6 +29,19 @@ export function decodeText(raw: string): string {
   return decodeXml(s);
 }
 
+const OOXML_ESCAPE = /_x([0-9A-Fa-f]{4})_/g;
+
+/**
+ * The text of a string item (<t> of a shared or inline string): decodeText, then the escapes of
+ * OOXML's ST_Xstring, with which Excel (and our export) writes characters XML cannot hold, such
+ * as CR (_x000D_), and an underscore that would look like one (_x005F_x0041_ is “_x0041_”).
+ */
+export function decodeStringText(raw: string): string {
+  const s = decodeText(raw);
+  if (s.indexOf('_x') < 0) return s;
+  return s.replace(OOXML_ESCAPE, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
 /** Attributes of every `<tag …>` (any namespace prefix). The parts read this way are small and
  *  machine-written, so a regex is enough and keeps a second XML parser out of the dependency list. */
 export function tags(xml: string, tag: string): Record<string, string>[] {

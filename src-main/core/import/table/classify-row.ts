@@ -8,13 +8,15 @@ export type RowClass = 'data' | 'blank' | 'total' | 'footer' | 'header-repeat';
 const totalWords = /^(本页|本表|全部|全镇|全乡|全村)?(合计|总计|小计|共计)/u;
 /** A label and its colon, as footers write them ("填表人：张三", "单位（盖章）："). */
 const footerLabel =
-  /^(填表人|填报人|制表人|审核人|审核|复核人|审批人|负责人|单位负责人|主要负责人|经办人|统计人|联系人|填表日期|制表日期|填报日期|统计日期|报送日期|日期|联系电话|电话|单位|填报单位|制表单位|报送单位|单位盖章|盖章|签字|签名|注|说明|备注)[:：]/u;
+  /^(填表人|填报人|制表人|制表|审核人|审核|复核人|审批人|负责人|单位负责人|主要负责人|经办人|统计人|联系人|填表日期|制表日期|填报日期|统计日期|报送日期|日期|填表时间|填报时间|制表时间|统计时间|报送时间|时间|总人数|联系电话|电话|单位|填报单位|制表单位|报送单位|单位盖章|盖章|签字|签名|注|说明|备注)[:：]/u;
 /** The same labels alone in a cell, with the value in the next one. */
 const footerWord = /^(填表人|填报人|制表人|审核人|复核人|负责人|经办人|填表日期|制表日期|填报日期|单位盖章|盖章|签字|签名)$/u;
+/** Lines closing a printed list: 以下空白, 共 12 人. */
+const closingLine = /^(以下(空白|无内容|无数据|无正文)|共\d+[人名户个])$/u;
 // Cheap first-character gates: classifyRow runs for every row of a 100,000-row sheet, and almost
 // no data cell starts like a total or a footer label.
 const totalStarts = new Set('合总小共本全');
-const footerStarts = new Set('填制审复负单主经统联报日电盖签注说备（(');
+const footerStarts = new Set('填制审复负单主经统联报日电盖签注说备（(以共总时');
 const zeroWidthChar = /[\u200b-\u200d\u2060\ufeff]/u;
 
 /** Text compared as words: full-width folded, all spaces gone ("合 计", "填表人 ："). */
@@ -25,7 +27,7 @@ function compact(text: string): string {
 function isFooterCell(text: string): boolean {
   if (!footerStarts.has(text.charAt(0))) return false;
   const t = compact(text).replace(/[（(]盖章[）)]/u, '盖章');
-  return footerLabel.test(t) || footerWord.test(t) || /^[（(]?盖章[）)]?$/u.test(t);
+  return footerLabel.test(t) || footerWord.test(t) || closingLine.test(t) || /^[（(]?盖章[）)]?$/u.test(t);
 }
 
 function isTotalCell(text: string): boolean {

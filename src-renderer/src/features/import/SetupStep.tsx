@@ -112,6 +112,7 @@ export function SetupStep({ kind, onKind, file, onPickFile, sheet, onSheet, enco
                           <span>
                             {s.name}
                             {s.name === inspection.suggestedSheet && <Tag style={{ marginInlineStart: 8 }} color="green">最像名册</Tag>}
+                            {s.hidden && <Tag style={{ marginInlineStart: 8 }}>隐藏</Tag>}
                             {!s.headerFound && <Tag style={{ marginInlineStart: 8 }}>未找到表头</Tag>}
                           </span>
                         ),
@@ -120,7 +121,7 @@ export function SetupStep({ kind, onKind, file, onPickFile, sheet, onSheet, enco
                   </Form.Item>
                 )}
                 {inspection.format === 'csv' && (
-                  <Form.Item label="文字编码" htmlFor="import-encoding" extra={`识别为 ${inspection.encoding === 'gb18030' ? 'GBK（国标）' : 'UTF-8'}${inspection.delimiter === '\t' ? '，制表符分隔' : inspection.delimiter ? '，逗号分隔' : ''}；若预览中出现乱码，请改选另一种。`}>
+                  <Form.Item label="文字编码" htmlFor="import-encoding" extra={`识别为 ${inspection.encoding === 'gb18030' ? 'GBK（国标）' : 'UTF-8'}${inspection.delimiter === '\t' ? '，制表符分隔' : inspection.delimiter === ';' ? '，分号分隔' : inspection.delimiter ? '，逗号分隔' : ''}；若预览中出现乱码，请改选另一种。`}>
                     <Select id="import-encoding" style={{ width: 160 }} value={encoding} onChange={onEncoding} options={encodingOptions} />
                   </Form.Item>
                 )}

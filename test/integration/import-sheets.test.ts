@@ -1,0 +1,64 @@
+import ExcelJS from 'exceljs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { residentIdCheckChar } from '../../src-main/core/domain/id-number';
+import { createTestLedger, type TestLedger } from '../helpers/backend';
+import { preview, upload } from '../helpers/import';
+
+// Which sheet of a file is the roster, and what it is called, as the clerk sees them: the visible
+// roster over a hidden sheet of old data, a CSV named after the file chosen, and values far right
+// of any roster read no further (one stray cell in column XFD used to make every row 16,384 wide).
+
+let ledger: TestLedger;
+let orgId: number;
+beforeEach(async () => {
+  ledger = await createTestLedger();
+  orgId = (await ledger.call('org.add', { name: '象山社区红十字会', type: '社区' })).id;
+});
+afterEach(() => ledger.db.close());
+
+const id18 = (first17: string) => first17 + residentIdCheckChar(first17);
+const header = ['姓名', '身份证号码', '手机号码', '入会时间'];
+
+describe('the sheet imported', () => {
+  it('preselects the visible roster over a hidden sheet that matches more columns', async () => {
+    const wb = new ExcelJS.Workbook();
+    const old = wb.addWorksheet('备份', { state: 'hidden' });
+    old.addRow([...header, '出生日期']);
+    old.addRow(['旧数据甲', id18('33010619800101100'), '13900000009', '2000-01-01', '1980-01-01']);
+    const roster = wb.addWorksheet('名册');
+    roster.addRow(header);
+    roster.addRow(['张三', id18('33010619800101101'), '13800000001', '2020-03-01']);
+    const uploadId = await upload(ledger, '名册.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+    const inspected = await ledger.call('import.inspect', { uploadId, kind: 'members' });
+    expect(inspected.sheets.map((s) => [s.name, s.hidden])).toEqual([
+      ['备份', true],
+      ['名册', false],
+    ]);
+    expect(inspected.suggestedSheet).toBe('名册');
+    const { preview: p } = await preview(ledger, uploadId, { kind: 'members', orgId });
+    expect(p.sheet).toBe('名册');
+    expect(p.counts.inserted).toBe(1);
+  });
+
+  it('names a CSV file’s sheet after the file the clerk chose, and ignores a sheet name given for it', async () => {
+    const csv = Buffer.from(`${header.join(',')}\n张三,${id18('33010619800101101')},13800000001,2020-03-01\n`);
+    const uploadId = await upload(ledger, '象山社区会员.csv', csv);
+    const { preview: p } = await preview(ledger, uploadId, { kind: 'members', orgId, sheet: '名册' });
+    expect([p.sheet, p.sheets]).toEqual(['象山社区会员', ['象山社区会员']]);
+    expect(p.counts.inserted).toBe(1);
+  });
+
+  it('reads 256 columns and warns once about values beyond them, instead of running out of memory', async () => {
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('名册');
+    sheet.addRow(header);
+    for (let i = 0; i < 3; i++) {
+      const row = sheet.addRow([`张${'一二三'[i]}`, id18(`3301061980010110${i}`), null, '2020-03-01']);
+      row.getCell(16_384).value = 'x';
+    }
+    const uploadId = await upload(ledger, '名册.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+    const { preview: p } = await preview(ledger, uploadId, { kind: 'members', orgId });
+    expect(p.counts.inserted).toBe(3);
+    expect(p.warnings).toEqual([{ row: 2, field: '整行', reason: expect.stringContaining('从本行起有 3 个单元格在第 256 列（IV 列）之后') }]);
+  });
+});
