@@ -28,6 +28,11 @@ function idCell(value: string | null, privacy: Privacy): string | null {
   return value === null ? null : privacy.full ? value : maskIdNumber(value);
 }
 
+/** The birth date is the ID number's middle eight digits: next to a masked number it would unmask it. */
+function birthCell(value: string | null, privacy: Privacy): CellValue {
+  return privacy.full ? dateCell(value) : null;
+}
+
 function phoneCell(value: string | null, privacy: Privacy): string | null {
   return value === null ? null : privacy.full ? value : maskPhone(value);
 }
@@ -40,7 +45,7 @@ export function* memberRows(sqlite: BetterSqlite3.Database, filter: RosterFilter
     name: r.name,
     gender: genderText(r.gender),
     idNumber: idCell(r.id_number, privacy),
-    birthDate: dateCell(r.birth_date),
+    birthDate: birthCell(r.birth_date, privacy),
     phone: phoneCell(r.phone, privacy),
     organization: r.org_name,
     joinedOn: dateCell(r.joined_on),
@@ -92,7 +97,7 @@ export function* volunteerRows(sqlite: BetterSqlite3.Database, filter: Volunteer
         name: r.name,
         gender: genderText(r.gender),
         idNumber: idCell(r.id_number, privacy),
-        birthDate: dateCell(d?.birth_date ?? null),
+        birthDate: birthCell(d?.birth_date ?? null, privacy),
         phone: phoneCell(r.phone, privacy),
         organization: r.org_name,
         registeredOn: dateCell(r.registered_on),

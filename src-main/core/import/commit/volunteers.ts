@@ -71,7 +71,7 @@ export function volunteerWriter(ctx: CommitContext, record: ImportRecorder): (ac
         }
       }
       for (const fieldId of action.fieldIds) insertField.run(volunteerId, fieldId);
-      if (action.teamRef !== null) join(action.teamRef, volunteerId, v.registeredOn, true);
+      for (const ref of action.teamRefs) join(ref, volunteerId, v.registeredOn, true);
       if (action.priorMinutes !== null) {
         let left = action.priorMinutes;
         let day = action.priorOn;
@@ -115,8 +115,8 @@ export function volunteerWriter(ctx: CommitContext, record: ImportRecorder): (ac
       record.inserted(compositeEntity('volunteer_service_field', 'field_id', fieldId), action.volunteerId);
     }
     if (action.addFieldIds.length > 0) shown.push({ field: 'fields', old: null, new: `新增 ${action.addFieldIds.length} 项服务领域` });
-    if (action.teamRef !== null) {
-      join(action.teamRef, action.volunteerId, (before.registered_on as string) ?? at.slice(0, 10), false);
+    for (const ref of action.teamRefs) {
+      join(ref, action.volunteerId, (before.registered_on as string) ?? at.slice(0, 10), false);
       shown.push({ field: 'team', old: null, new: '加入服务队' });
     }
     record.updated('volunteer', action.volunteerId, before, shown);

@@ -50,7 +50,14 @@ export async function planHours(input: PlanInput): Promise<Plan<HoursAction>> {
   const storedOnDay = sqlite.prepare(
     'SELECT ifnull(sum(h.minutes), 0) FROM service_hours h JOIN service_record r ON r.id = h.service_record_id WHERE h.volunteer_id = ? AND r.held_on = ?',
   ).pluck();
-  const existingRecord = sqlite.prepare('SELECT id FROM service_record WHERE held_on = ? AND title = ? AND ifnull(team_id, 0) = ? ORDER BY id LIMIT 1').pluck();
+  // Two records may share date, name and team (two sessions of one course): a row is the
+  // volunteer's hours on the one that already holds them, else on the first.
+  const existingRecord = sqlite
+    .prepare(
+      `SELECT r.id FROM service_record r WHERE r.held_on = ? AND r.title = ? AND ifnull(r.team_id, 0) = ?
+       ORDER BY EXISTS (SELECT 1 FROM service_hours h WHERE h.service_record_id = r.id AND h.volunteer_id = ?) DESC, r.id LIMIT 1`,
+    )
+    .pluck();
   const existingHours = sqlite.prepare('SELECT minutes FROM service_hours WHERE service_record_id = ? AND volunteer_id = ?').pluck();
 
   /** volunteer|day → minutes the ledger holds and minutes this file adds. */
@@ -112,9 +119,10 @@ export async function planHours(input: PlanInput): Promise<Plan<HoursAction>> {
       continue;
     }
     let record = records.get(activity);
-    if (!record) {
-      const id = existingRecord.get(heldOn, title, teamId ?? 0) as number | undefined;
-      record = id !== undefined ? { id } : { heldOn, title, teamId, orgId: teamId !== null ? teamOrg : options.orgId, place: optionalText(values.place), notes: optionalText(values.notes) };
+    if (!record || 'id' in record) {
+      const id = existingRecord.get(heldOn, title, teamId ?? 0, volunteer.id) as number | undefined;
+      if (id !== undefined) record = { id };
+      else record = { heldOn, title, teamId, orgId: teamId !== null ? teamOrg : options.orgId, place: optionalText(values.place), notes: optionalText(values.notes) };
       records.set(activity, record);
     }
     const before = 'id' in record ? ((existingHours.get(record.id, volunteer.id) as number | undefined) ?? null) : null;

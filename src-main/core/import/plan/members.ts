@@ -92,9 +92,14 @@ export async function planMembers(input: PlanInput): Promise<Plan<MemberAction>>
       }
     }
 
+    const existingMember = who.existing ? ((memberOf.get(who.existing.id) as MemberRow | undefined) ?? null) : null;
     const isYouth = ageOn(who.birthDate, referenceDate) < adultAge;
     const kind: 'adult' | 'youth' = isYouth ? 'youth' : 'adult';
-    if (options.kind === 'youth-members' && !isYouth) {
+    // A member already in the ledger keeps the kind it has (a youth member turning 18 is converted
+    // by 转为成人会员, not by an import): only a new member's kind follows the ID number.
+    if (existingMember) {
+      if (options.kind === 'youth-members' && existingMember.kind !== 'youth') issues.reject(row, 'idNumber', `此人在台账中是成人会员，不能作为青少年会员导入。`);
+    } else if (options.kind === 'youth-members' && !isYouth) {
       issues.reject(row, 'idNumber', `按身份证号码，出生日期 ${who.birthDate}，已满 18 周岁，不能作为青少年会员导入。`);
     } else if (!isEmptyCell((values.kind ?? null))) {
       const typed = /青|少|学生|youth/i.test(cellText((values.kind ?? null))) ? 'youth' : /成|adult/i.test(cellText((values.kind ?? null))) ? 'adult' : null;
@@ -106,7 +111,6 @@ export async function planMembers(input: PlanInput): Promise<Plan<MemberAction>>
       }
     }
 
-    const existingMember = who.existing ? ((memberOf.get(who.existing.id) as MemberRow | undefined) ?? null) : null;
     const orgId = orgs.resolve(row, (values.organization ?? null), 'organization', existingMember?.organization_id ?? null);
     const notes = isEmptyCell((values.notes ?? null)) ? null : cellText((values.notes ?? null));
     if (issues.isRejected(row) || orgId === null || joinedOn === null) continue;

@@ -92,7 +92,7 @@ export class OrgResolver {
     }
     const written = normalizeName(cellText(cell));
     if (current !== null && this.options.orgChoices[written] === undefined && this.inScope.has(current) && normalizeName(this.byId.get(current)?.name ?? '') === written) {
-      return this.open(row, current, field);
+      return this.open(row, current, field, true);
     }
     let resolution = this.cache.get(written);
     if (!resolution) {
@@ -115,13 +115,14 @@ export class OrgResolver {
     return [...this.unmatched.values()].sort((a, b) => a.firstRow - b.firstRow);
   }
 
-  private open(row: number, id: number, field: string): number | null {
+  /** `stays`: the row's record is already in this organisation, so a retired one changes nothing. */
+  private open(row: number, id: number, field: string, stays = false): number | null {
     const org = this.byId.get(id);
     if (!org) {
       this.issues.reject(row, field, `编号为 ${id} 的组织不存在。`);
       return null;
     }
-    if (org.status === 'retired') {
+    if (org.status === 'retired' && !stays) {
       this.issues.reject(row, field, `“${org.name}”已撤销，不能再加入人员。`);
       return null;
     }

@@ -41,7 +41,7 @@ export type VolunteerAction =
       volunteer: VolunteerValues;
       fieldIds: number[];
       /** Negative: a team this import creates. */
-      teamRef: number | null;
+      teamRefs: number[];
       /** 累计服务时长 before the ledger, in minutes, with the date its records carry. */
       priorMinutes: number | null;
       priorOn: string;
@@ -54,7 +54,7 @@ export type VolunteerAction =
       phone: string | null;
       volunteer: Partial<VolunteerValues>;
       addFieldIds: number[];
-      teamRef: number | null;
+      teamRefs: number[];
     };
 
 interface VolunteerRow {
@@ -125,7 +125,9 @@ export async function planVolunteers(input: PlanInput): Promise<Plan<VolunteerAc
     const notes = optionalText(values.notes);
 
     let priorMinutes: number | null = null;
-    if (!isEmptyCell(values.totalHours)) {
+    // 0 says “no service yet” (our own export writes it so): nothing to record.
+    const noHours = values.totalHours === 0 || (typeof values.totalHours === 'string' && /^\s*0+(\.0+)?\s*(小时|h)?\s*$/iu.test(values.totalHours));
+    if (!isEmptyCell(values.totalHours) && !noHours) {
       const parsed = parseHours(values.totalHours as RawCell);
       if ('error' in parsed) issues.reject(row, 'totalHours', parsed.error);
       else if (registeredOn !== null && implausibleCumulativeHours(parsed.value, registeredOn, sheetDate)) {
@@ -147,29 +149,38 @@ export async function planVolunteers(input: PlanInput): Promise<Plan<VolunteerAc
       continue;
     }
 
-    let teamRef: number | null = null;
-    const team = teams.match(row, values.team, orgId);
-    if (team && 'unknown' in team) {
-      if (options.createTeams) {
-        const known = teams.pending.length;
-        teamRef = teams.create(team.unknown, orgId, registeredOn);
-        if (teams.pending.length > known) issues.warn(row, 'team', `服务队“${team.unknown}”不在台账中，按导入时的选择将新建该队${orgId === null ? '（县红十字会直属）' : ''}。`);
-      } else if (team.sameName > 1) {
-        issues.warn(row, 'team', `台账中有 ${team.sameName} 个服务队叫“${team.unknown}”，都不属于本行的组织，无法确定是哪一个；已导入志愿者但未加入服务队，请导入后在“服务队”中加入。`);
-      } else issues.warn(row, 'team', `台账中没有服务队“${team.unknown}”，已导入志愿者但未加入该队（导入时勾选新建服务队可自动新建）。`);
-    } else if (team) {
-      teamRef = team.id;
-      const t = team.team;
-      if (t && t.organization_id !== null && t.organization_id !== orgId) {
-        issues.warn(row, 'team', `服务队“${t.name}”属于“${t.org_name ?? ''}”，不是本行所属的组织；已按队名加入该队，如不对请导入后在“服务队”中调整。`);
+    // Several teams in one cell (“应急救护队、博爱队”, as our export writes them): each is matched.
+    const teamRefs: number[] = [];
+    /** Teams of another organisation the row names, said only when the volunteer is not in them yet. */
+    const foreign = new Map<number, string>();
+    const teamNames = isEmptyCell(values.team) ? [] : cellText(values.team).split(/[、，,;；\n]+/u).filter((t) => t.trim() !== '');
+    for (const teamName of teamNames) {
+      const team = teams.match(row, teamName, orgId);
+      if (team && 'unknown' in team) {
+        if (options.createTeams) {
+          const known = teams.pending.length;
+          const ref = teams.create(team.unknown, orgId, registeredOn);
+          if (!teamRefs.includes(ref)) teamRefs.push(ref);
+          if (teams.pending.length > known) issues.warn(row, 'team', `服务队“${team.unknown}”不在台账中，按导入时的选择将新建该队${orgId === null ? '（县红十字会直属）' : ''}。`);
+        } else if (team.sameName > 1) {
+          issues.warn(row, 'team', `台账中有 ${team.sameName} 个服务队叫“${team.unknown}”，都不属于本行的组织，无法确定是哪一个；已导入志愿者但未加入服务队，请导入后在“服务队”中加入。`);
+        } else issues.warn(row, 'team', `台账中没有服务队“${team.unknown}”，已导入志愿者但未加入该队（导入时勾选新建服务队可自动新建）。`);
+      } else if (team && !teamRefs.includes(team.id)) {
+        teamRefs.push(team.id);
+        const t = team.team;
+        if (t && t.organization_id !== null && t.organization_id !== orgId) {
+          foreign.set(t.id, `服务队“${t.name}”属于“${t.org_name ?? ''}”，不是本行所属的组织；已按队名加入该队，如不对请导入后在“服务队”中调整。`);
+        }
       }
     }
 
     const volunteer: VolunteerValues = { orgId, registeredOn, nationalNo, certNo, certExpiresOn, notes };
+    const inTeams = new Set(existing ? (teamsOf.all(existing.id) as number[]) : []);
+    for (const [teamId, warning] of foreign) if (!inTeams.has(teamId)) issues.warn(row, 'team', warning);
     if (!who.existing || !existing) {
       if (who.existing && who.existing.name !== who.name) issues.warn(row, 'name', `身份证号码在台账中登记的姓名是“${who.existing.name}”，与表中“${who.name}”不同，保留台账中的姓名。`);
       const person: VolunteerPerson = { name: who.name, gender: who.gender, idType: who.idType, idNumber: who.idNumber, birthDate: who.birthDate, phone };
-      actions.push({ type: 'insert', row, personId: who.existing?.id ?? null, person, volunteer, fieldIds: wanted, teamRef, priorMinutes, priorOn });
+      actions.push({ type: 'insert', row, personId: who.existing?.id ?? null, person, volunteer, fieldIds: wanted, teamRefs, priorMinutes, priorOn });
       continue;
     }
 
@@ -183,13 +194,13 @@ export async function planVolunteers(input: PlanInput): Promise<Plan<VolunteerAc
     if (notes !== null && notes !== existing.notes) changes.notes = notes;
     const has = new Set(fieldsOf.all(existing.id) as number[]);
     const addFieldIds = wanted.filter((id) => !has.has(id));
-    const joinTeam = teamRef !== null && !(teamsOf.all(existing.id) as number[]).includes(teamRef) ? teamRef : null;
+    const joinTeams = teamRefs.filter((ref) => !inTeams.has(ref));
     const newPhone = phone !== null && phone !== who.existing.phone ? phone : null;
     const changed = [
       ...(newPhone ? ['phone'] : []),
       ...Object.keys(changes).map((k) => (k === 'orgId' ? 'organization' : k === 'nationalNo' ? 'nationalSystemNo' : k === 'certNo' ? 'firstAidCertNo' : k === 'certExpiresOn' ? 'firstAidCertExpiresOn' : k)),
       ...(addFieldIds.length > 0 ? ['serviceFields'] : []),
-      ...(joinTeam !== null ? ['team'] : []),
+      ...(joinTeams.length > 0 ? ['team'] : []),
     ];
     // A 累计服务时长 that differs from the ledger's records is a difference the clerk should see
     // (keep lists the row), but an update never rewrites service records: they are facts with dates.
@@ -212,7 +223,7 @@ export async function planVolunteers(input: PlanInput): Promise<Plan<VolunteerAc
         continue;
       }
     }
-    actions.push({ type: 'update', row, personId: who.existing.id, volunteerId: existing.id, phone: newPhone, volunteer: changes, addFieldIds, teamRef: joinTeam });
+    actions.push({ type: 'update', row, personId: who.existing.id, volunteerId: existing.id, phone: newPhone, volunteer: changes, addFieldIds, teamRefs: joinTeams });
   }
 
   return finishPlan({
