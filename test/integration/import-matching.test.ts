@@ -227,6 +227,23 @@ describe('volunteers and their teams', () => {
   });
 });
 
+describe('volunteers’ cumulative hours', () => {
+  it('says a registration after the sheet’s own date is the problem, not a negative number of days', async () => {
+    await townships();
+    const { preview: p } = await previewOf(
+      ['姓名', '身份证号码', '所属基层组织', '注册时间', '累计服务时长'],
+      [
+        ['甲', id18('33010619900102121'), '东村', '2026-03-01', 10],
+        ['乙', id18('33010619900102122'), '东村', '2025-03-01', 0],
+        ['填表日期：2026年1月1日', null, null, null, null],
+      ],
+      { kind: 'volunteers' },
+    );
+    expect(reasons(p, 'rejected')).toEqual([[2, '注册时间 2026-03-01 晚于填表日期 2026-01-01，无法核对累计服务时长；请核对注册时间或表上的填表日期。']]);
+    expect(p.counts.inserted).toBe(1);
+  });
+});
+
 describe('service hours', () => {
   it("takes the volunteer's own organisation's team among teams sharing a name, and a dissolved team's hours from before it was dissolved", async () => {
     const orgs = await townships();

@@ -11,6 +11,7 @@ const separators = /[,，、;；/／|\n\r]+|或|及|和/u;
 /** "(0571)88888888", "手机：138…", "13812345678（本人）" → the number part. */
 function stripDecoration(text: string): string {
   return text
+    .replace(/[(（](\+?86)[)）]/gu, '$1')
     .replace(/[(（](\d{3,4})[)）]-?/gu, '$1-')
     .replace(/[(（][^)）\d]*[)）]/gu, '')
     .replace(/^[^\d+]*[:：]/u, '')

@@ -130,7 +130,9 @@ export async function planVolunteers(input: PlanInput): Promise<Plan<VolunteerAc
     if (!isEmptyCell(values.totalHours) && !noHours) {
       const parsed = parseHours(values.totalHours as RawCell);
       if ('error' in parsed) issues.reject(row, 'totalHours', parsed.error);
-      else if (registeredOn !== null && implausibleCumulativeHours(parsed.value, registeredOn, sheetDate)) {
+      else if (registeredOn !== null && registeredOn > sheetDate) {
+        issues.reject(row, 'totalHours', `注册时间 ${registeredOn} 晚于填表日期 ${sheetDate}，无法核对累计服务时长；请核对注册时间或表上的填表日期。`);
+      } else if (registeredOn !== null && implausibleCumulativeHours(parsed.value, registeredOn, sheetDate)) {
         const days = daysFrom(registeredOn, sheetDate);
         issues.reject(
           row,
