@@ -272,6 +272,28 @@ describe('service hours', () => {
   });
 });
 
+describe('hours after a roster with 累计服务时长', () => {
+  it('warns once per volunteer that hours dated within the imported cumulative figure may be counted twice', async () => {
+    await townships();
+    const id = id18('33010619900102121');
+    await commit(
+      ledger,
+      (await previewOf(['姓名', '身份证号码', '所属基层组织', '注册时间', '累计服务时长', '备注'], [['甲', id, '东村', '2024-01-01', 30, null], ['填表日期：2026年5月31日', null, null, null, null, null]], { kind: 'volunteers' })).jobId,
+    );
+    const { preview: p } = await previewOf(
+      ['姓名', '身份证号码', '服务日期', '活动名称', '服务时长（小时）'],
+      [
+        ['甲', id, '2025-05-01', '敬老', 2],
+        ['甲', id, '2025-06-01', '敬老', 2],
+        ['甲', id, '2026-06-10', '敬老', 2],
+      ],
+      { kind: 'hours' },
+    );
+    expect(p.counts.inserted).toBe(3);
+    expect(reasons(p, 'warnings')).toEqual([[2, '甲在台账中已有导入的累计服务时长 30 小时（截至 2026-05-31），2025-05-01 的服务可能已算在其中；如是，请勿重复导入这些行。']]);
+  });
+});
+
 describe('group members', () => {
   it('knows a unit registered with its old 组织机构代码 by the new 统一社会信用代码 that contains it, and keeps its name as written', async () => {
     await townships();

@@ -3,6 +3,9 @@
 
 export const minutesPerDay = 24 * 60;
 
+/** The title of the service records a volunteer import makes of a sheet's 累计服务时长. */
+export const priorHoursTitle = '导入前累计服务时长';
+
 export interface HoursEntryFacts {
   /** 1-based row of the form or command line, named in the reason. */
   row: number;

@@ -1,10 +1,9 @@
-import { minutesPerDay } from '../../domain/service-hours';
+import { minutesPerDay, priorHoursTitle } from '../../domain/service-hours';
 import { cachedNameSortKey } from '../../domain/pinyin';
 import type { VolunteerAction } from '../plan/volunteers';
 import { shownPhone, type CommitContext, type ImportRecorder, type Shown } from './context';
 import { compositeEntity, updateStatement } from './shared';
 
-export const priorHoursTitle = '导入前累计服务时长';
 
 /**
  * Writes volunteer rows of a plan.

@@ -1,4 +1,4 @@
-import { minutesPerDay } from '../../domain/service-hours';
+import { minutesPerDay, priorHoursTitle } from '../../domain/service-hours';
 import { normalizeName } from '../../domain/text';
 import { cleanIdNumber, cleanPersonName, parseHours } from '../clean/index';
 import type { RawCell } from '../read/types';
@@ -59,6 +59,12 @@ export async function planHours(input: PlanInput): Promise<Plan<HoursAction>> {
     )
     .pluck();
   const existingHours = sqlite.prepare('SELECT minutes FROM service_hours WHERE service_record_id = ? AND volunteer_id = ?').pluck();
+  // A volunteer imported with a 累计服务时长 has it as records up to the sheet's date: hours of
+  // an earlier day may be in that figure already (a roster and its hours imported one after the other).
+  const priorHours = sqlite.prepare(
+    'SELECT max(r.held_on) AS upTo, sum(h.minutes) AS minutes FROM service_hours h JOIN service_record r ON r.id = h.service_record_id WHERE h.volunteer_id = ? AND r.title = ?',
+  );
+  const priorWarned = new Set<number>();
 
   /** volunteer|day → minutes the ledger holds and minutes this file adds. */
   const day = new Map<string, { stored: number; added: number }>();
@@ -145,6 +151,13 @@ export async function planHours(input: PlanInput): Promise<Plan<HoursAction>> {
     seen.set(`${activity}\u0001${volunteer.id}`, row);
 
     if (before === null) {
+      if (!priorWarned.has(volunteer.id)) {
+        const prior = priorHours.get(volunteer.id, priorHoursTitle) as { upTo: string | null; minutes: number | null };
+        if (prior.upTo !== null && heldOn <= prior.upTo) {
+          priorWarned.add(volunteer.id);
+          issues.warn(row, 'hours', `${volunteer.name}在台账中已有导入的累计服务时长 ${hoursText(prior.minutes ?? 0)} 小时（截至 ${prior.upTo}），${heldOn} 的服务可能已算在其中；如是，请勿重复导入这些行。`);
+        }
+      }
       total.added += minutes;
       actions.push({ type: 'insert', row, activity, record, volunteerId: volunteer.id, minutes });
       continue;
