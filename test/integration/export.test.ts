@@ -200,6 +200,7 @@ describe('export.template and export.duesReport', () => {
     const last = sheet.getRow(sheet.actualRowCount);
     expect(text(last.getCell(1))).toBe('合计');
     expect(last.getCell(2).value).toBe(4); // all four members belonged in 2025 and none is exempt
+    expect([last.getCell(6).numFmt, last.getCell(7).numFmt]).toEqual(['0.00', '0.00']);
   });
 });
 
@@ -214,6 +215,9 @@ describe('file transfer', () => {
     }
     const done = await ledger.call('file.uploadFinish', { uploadId });
     expect(done).toEqual({ uploadId, name: '.._.._名册.csv', size: data.length });
+    // Names Windows would refuse (an organisation named 某某:分会) are made safe the same way.
+    const { cleanName } = await import('../../src-main/core/files/transfer');
+    expect(cleanName('某某:分会*?"<>|-2025年会费统计.xlsx')).toBe('某某_分会______-2025年会费统计.xlsx');
     const { resolveUpload } = await import('../../src-main/core/api/handlers/files');
     const stored = resolveUpload({ dbFile: ':memory:' }, uploadId);
     expect(fs.readFileSync(stored.path).equals(data)).toBe(true);

@@ -12,8 +12,8 @@ const columns: SheetColumn[] = [
   { label: '已缴人数', width: 10 },
   { label: '未缴人数', width: 10 },
   { label: '免缴人数', width: 10 },
-  { label: '应缴金额（元）', width: 16 },
-  { label: '已缴金额（元）', width: 16 },
+  { label: '应缴金额（元）', width: 16, money: true },
+  { label: '已缴金额（元）', width: 16, money: true },
 ];
 
 export async function writeDuesReport(file: string, report: DuesReport): Promise<number> {

@@ -13,6 +13,8 @@ export interface SheetColumn {
   width: number;
   text?: boolean | undefined;
   date?: boolean | undefined;
+  /** Amounts in 元, shown with two decimals (440.00). */
+  money?: boolean | undefined;
 }
 
 export interface SheetSink {
@@ -32,6 +34,7 @@ export function columnStyle(column: SheetColumn): Partial<ExcelJS.Style> {
   const style: Partial<ExcelJS.Style> = { font: { ...cjkFont } };
   if (column.text) style.numFmt = '@';
   if (column.date) style.numFmt = dateFormat;
+  if (column.money) style.numFmt = '0.00';
   return style;
 }
 

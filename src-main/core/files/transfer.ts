@@ -74,8 +74,9 @@ function readJson<T>(file: string): T | null {
 }
 
 /** A file name from the renderer is a label only: no folders, no control characters, bounded. */
-function cleanName(name: string): string {
-  const base = name.replace(/[\\/]/g, '_').replace(/\p{Cc}/gu, '').trim().slice(0, 200);
+/** A file name Windows accepts: an organisation's name may hold \ / : * ? " < > |. */
+export function cleanName(name: string): string {
+  const base = name.replace(/[\\/:*?"<>|]/g, '_').replace(/\p{Cc}/gu, '').trim().slice(0, 200);
   return base === '' ? '未命名文件' : base;
 }
 

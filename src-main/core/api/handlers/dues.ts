@@ -12,6 +12,7 @@ import { allOrgNames, findOrgRow } from '../../db/org';
 import { readSettings, writeSetting, type Settings } from '../../db/settings';
 import { lastCompletedYear, type DuesStatus } from '../../domain/dues-rule';
 import { maskIdNumber } from '../../domain/id-number';
+import { cleanName } from '../../files/transfer';
 
 export const duesHandlers = {
   'dues.record': mutation(recordDues),
@@ -248,7 +249,7 @@ async function duesReportCsv(ctx: ReadContext, input: ParsedInput<'dues.reportCs
   const line = (l: ReportLine) => [l.orgName, l.due, l.paid, l.unpaid, l.exempt, formatYuan(l.dueFen), formatYuan(l.paidFen)].map(csvCell).join(',');
   const csv = [header.join(','), ...report.rows.map(line), line(report.total)].join('\r\n') + '\r\n';
   const scope = input.orgId === undefined ? (ctx.county?.name ?? '全县') : (await requireOrg(ctx, input.orgId)).name;
-  return { csv, fileName: `${scope}-${input.year}年会费统计.csv` };
+  return { csv, fileName: cleanName(`${scope}-${input.year}年会费统计.csv`) };
 }
 
 function keyset([key, id]: readonly [string, number]) {
