@@ -203,6 +203,19 @@ describe('SharedStringsScanner', () => {
     expect(scanSheet(inline).rows).toEqual([{ row: 1, cells: ['李四\r'] }]);
   });
 
+  it('refuses a strings table with more strings or text than any roster (200 million empty <si/> zip to 13 MB)', () => {
+    const many = (n: number, si: string) => `<sst ${NS}>${si.repeat(n)}</sst>`;
+    const scan = (xml: string) => {
+      const scanner = new SharedStringsScanner({ chars: 100, strings: 10 });
+      scanner.write(xml);
+      scanner.end();
+      return scanner.strings.length;
+    };
+    expect(scan(many(10, '<si/>'))).toBe(10);
+    expect(() => scan(many(11, '<si/>'))).toThrow(/异常巨大/);
+    expect(() => scan(many(3, `<si><t>${'长'.repeat(40)}</t></si>`))).toThrow(/异常巨大/);
+  });
+
   it('gives the same strings one byte at a time', () => {
     expect(scanStrings(sst, everyByte(sst))).toEqual(expected);
   });
