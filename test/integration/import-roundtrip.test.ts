@@ -41,6 +41,8 @@ async function addMore(townId: number, teamId: number): Promise<void> {
   const team2 = (await ledger.call('team.add', { name: '留下街道应急救援队', orgId: liuxia, field: '应急救援', foundedOn: '2020-05-12' })).id;
   const v1 = await ledger.call('volunteer.add', { name: '王芳', idNumber: people.wangFang.idNumber, phone: people.wangFang.phone, orgId: twinB, registeredOn: '2022-01-01', fields: ['应急救援'], teamIds: [teamId, team2] });
   const v2 = await ledger.call('volunteer.add', { name: '陈𪚥', idNumber: id18('33010619950505004'), orgId: school, registeredOn: '2023-03-03', fields: [], teamIds: [] });
+  // A team led by a volunteer of another organisation (its school).
+  await ledger.call('team.add', { name: '留下街道青年志愿服务队', orgId: liuxia, foundedOn: '2023-04-01', leaderVolunteerId: v2.id });
   await ledger.call('service.add', { heldOn: '2026-05-20', teamId: team2, category: '关爱生命安全', title: '防汛演练', place: '留下街道', entries: [{ volunteerId: v1.id, hours: 4 }, { volunteerId: v2.id, hours: 1.5 }] });
   await ledger.call('group.add', { unitName: '杭州留下茶叶有限公司', uscc: teaUscc, orgId: twinB, joinedOn: '2021-04-01' });
   // A second session of the same drill (same date, name and team) with another volunteer; a

@@ -90,12 +90,16 @@ export async function planTeams(input: PlanInput): Promise<Plan<TeamAction>> {
     if (!isEmptyCell(values.leaderName)) {
       const leaderName = normalizeName(cellText(values.leaderName)).replace(/\s+/g, '');
       const scope = orgId !== null && orgId < 0 ? -1 : orgId;
-      const hits = leaders.all(leaderName, scope, scope) as { id: number; person_id: number }[];
+      let hits = leaders.all(leaderName, scope, scope) as { id: number; person_id: number }[];
+      // A team may be led by a volunteer of another organisation (team.add allows it): one of that
+      // name in the whole county is the one.
+      const county = hits.length === 0 && scope !== null;
+      if (county) hits = leaders.all(leaderName, null, null) as typeof hits;
       if (hits.length === 1) {
         leaderVolunteerId = hits[0]!.id;
         leaderPersonId = hits[0]!.person_id;
       } else {
-        const where = orgId === null ? '台账' : '该组织';
+        const where = orgId === null || county ? '台账' : '该组织';
         issues.warn(
           row,
           'leaderName',
