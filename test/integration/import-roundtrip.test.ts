@@ -50,6 +50,10 @@ async function addMore(townId: number, teamId: number): Promise<void> {
   const v3 = await ledger.call('volunteer.add', { name: '李四', idNumber: id18('33010619900101007'), orgId: school, registeredOn: '2023-03-03', fields: [], teamIds: [team2] });
   await ledger.call('volunteer.add', { name: '赵五', idNumber: id18('33010619900101008'), orgId: school, registeredOn: '2024-03-03', fields: [], teamIds: [] });
   await ledger.call('service.add', { heldOn: '2026-05-20', teamId: team2, category: '关爱生命安全', title: '防汛演练', place: '留下街道', entries: [{ volunteerId: v3.id, hours: 2 }] });
+  // A member and a volunteer on a passport (entered by hand), the volunteer with hours.
+  await ledger.call('member.add', { orgId: school, name: '约翰·史密斯', idType: 'passport', idNumber: 'E12345678', gender: 'M', birthDate: '1980-05-05', joinedOn: '2021-01-01' });
+  const foreigner = await ledger.call('volunteer.add', { name: '玛丽', idType: 'passport', idNumber: 'PA9876543', gender: 'F', birthDate: '1990-06-06', orgId: school, registeredOn: '2022-02-02', fields: [], teamIds: [] });
+  await ledger.call('service.add', { heldOn: '2026-05-21', teamId: team2, category: '关爱生命安全', title: '英语角', entries: [{ volunteerId: foreigner.id, hours: 1 }] });
   // A youth member who has turned 18 and is not yet converted, and members of a retired organisation.
   const grown = await ledger.call('member.add', { orgId: school, name: '钱成', idNumber: id18('33010620080101009'), joinedOn: '2020-09-01', guardianName: '钱父', guardianPhone: '13900001111' });
   ledger.db.sqlite.prepare("UPDATE member SET kind = 'youth' WHERE id = ?").run(grown.id);

@@ -38,6 +38,8 @@ interface VolunteerHit {
 }
 
 const maskedId = /^(\d{6})\*{6,10}(\d{3}[\dX])$/;
+/** A passport or travel permit number, masked (E*******8) or not, as a roster export writes it. */
+const otherDocument = /^[A-Z0-9]*\*+[A-Z0-9]+$|^(?!\d{15}$|\d{17}[\dX]$)[A-Z0-9]{5,20}$/;
 
 export async function planHours(input: PlanInput): Promise<Plan<HoursAction>> {
   const { sqlite, options, today } = input;
@@ -45,6 +47,7 @@ export async function planHours(input: PlanInput): Promise<Plan<HoursAction>> {
   const teams = new TeamResolver(sqlite, { withDissolved: true });
   const columns = 'v.id, p.name, p.id_number, v.organization_id, v.registered_on, v.left_on';
   const byNumber = sqlite.prepare(`SELECT ${columns} FROM volunteer v JOIN person p ON p.id = v.person_id WHERE p.id_number = ? AND p.id_type IN ('resident_id', 'hmt_residence_permit')`);
+  const byOtherDocument = sqlite.prepare(`SELECT ${columns} FROM volunteer v JOIN person p ON p.id = v.person_id WHERE p.id_number = ? AND p.id_type NOT IN ('resident_id', 'hmt_residence_permit', 'none')`);
   const byName = sqlite.prepare(`SELECT ${columns} FROM volunteer v JOIN person p ON p.id = v.person_id WHERE p.name = ?`);
   const personByNumber = sqlite.prepare(`SELECT 1 FROM person WHERE id_number = ?`).pluck();
   const storedOnDay = sqlite.prepare(
@@ -190,6 +193,14 @@ export async function planHours(input: PlanInput): Promise<Plan<HoursAction>> {
     const written = name?.value ?? null;
     const idText = isEmptyCell(idCell) ? '' : cellText(idCell).replace(/\s/g, '').toUpperCase();
     const masked = maskedId.exec(idText);
+    if (idText && !masked && otherDocument.test(idText)) {
+      // A passport or travel permit: its number as the ledger holds it, or masked, with the name.
+      const exact = (byOtherDocument.get(idText) as VolunteerHit | undefined) ?? null;
+      if (exact) return exact;
+      const pattern = new RegExp(`^${idText.replace(/\*/g, '.')}$`);
+      const hits = written ? (byName.all(written) as VolunteerHit[]).filter((h) => h.id_number !== null && pattern.test(h.id_number)) : [];
+      if (hits.length === 1) return hits[0] as VolunteerHit;
+    }
     if (idText && !masked) {
       const id = cleanIdNumber(idCell as RawCell, today);
       if ('error' in id) {

@@ -1,3 +1,4 @@
+import type { IdType } from '../../db/schema';
 import { ageOn } from '../../domain/dates';
 import { maskIdNumber } from '../../domain/id-number';
 import { cleanGender, cleanPhone, parseDateCell } from '../clean/index';
@@ -18,7 +19,7 @@ const adultAge = 18;
 export interface PersonValues {
   name: string;
   gender: 'M' | 'F';
-  idType: 'resident_id' | 'hmt_residence_permit';
+  idType: IdType;
   idNumber: string;
   birthDate: string;
   phone: string | null;

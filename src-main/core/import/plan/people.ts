@@ -1,4 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import type { IdType } from '../../db/schema';
 import { maskIdNumber, normalizeIdNumber } from '../../domain/id-number';
 import { cleanIdNumber, cleanPersonName } from '../clean/index';
 import type { RawCell } from '../read/types';
@@ -23,7 +24,7 @@ export interface PersonRow {
 
 export interface RowIdentity {
   name: string;
-  idType: 'resident_id' | 'hmt_residence_permit';
+  idType: IdType;
   idNumber: string;
   birthDate: string;
   gender: 'M' | 'F';
@@ -35,10 +36,15 @@ const personColumns = 'id, name, gender, id_type, id_number, birth_date, phone, 
 const prefetchBatch = 500;
 
 const maskedId = /^(\d{6})\*{6,10}(\d{3}[\dX])$/;
+/** A passport or travel permit number as maskIdNumber shows it: E*******8, ABC****12. */
+const maskedOther = /^([A-Z0-9]{1,3})(\*+)([A-Z0-9]{1,2})$/;
+const residentLike = /^(\d{17}[\dX]|\d{15})$/;
 
 export class PersonFinder {
   private readonly byNumber: BetterSqlite3.Statement;
   private readonly byMask: BetterSqlite3.Statement;
+  private readonly otherByNumber: BetterSqlite3.Statement;
+  private readonly otherByMask: BetterSqlite3.Statement;
   /** ID number → first sheet row, for duplicates inside the file. */
   private readonly seen = new Map<string, number>();
   /** Looked up ahead in batches (one statement per 500 rows instead of one per row). */
@@ -51,6 +57,9 @@ export class PersonFinder {
     const columns = personColumns;
     this.byNumber = sqlite.prepare(`SELECT ${columns} FROM person WHERE id_number = ? AND id_type IN ('resident_id', 'hmt_residence_permit')`);
     this.byMask = sqlite.prepare(`SELECT ${columns} FROM person WHERE id_tail >= ? AND id_tail < ? AND substr(id_number, 1, 6) = ? AND name = ?`);
+    const other = `id_type NOT IN ('resident_id', 'hmt_residence_permit', 'none')`;
+    this.otherByNumber = sqlite.prepare(`SELECT ${columns} FROM person WHERE id_number = ? AND ${other}`);
+    this.otherByMask = sqlite.prepare(`SELECT ${columns} FROM person WHERE name = ? AND ${other} AND id_number LIKE ? ESCAPE '\\'`);
   }
 
   /** Fetches the persons of these ID cells ahead, in batches; identify() then needs no query for them. */
@@ -97,6 +106,13 @@ export class PersonFinder {
       return { name: name.value, idType: person.id_type as RowIdentity['idType'], idNumber: person.id_number as string, birthDate: person.birth_date ?? '', gender: person.gender ?? 'M', existing: person };
     }
 
+    // A passport or travel permit the ledger holds (entered by hand: a sheet row cannot say which
+    // document it is) is that person, so an exported roster re-imports as unchanged.
+    const typed = normalizeIdNumber(cellText(idCell)).toUpperCase();
+    if (!residentLike.test(typed)) {
+      const other = this.otherDocument(typed, name.value);
+      if (other) return { name: name.value, idType: other.id_type as IdType, idNumber: other.id_number as string, birthDate: other.birth_date ?? '', gender: other.gender ?? 'M', existing: other };
+    }
     const id = cleanIdNumber(idCell, today);
     if ('error' in id) {
       issues.reject(row, 'idNumber', id.error);
@@ -106,6 +122,14 @@ export class PersonFinder {
     const known = this.known.get(id.value.idNumber);
     const existing = known !== undefined ? known : ((this.byNumber.get(id.value.idNumber) as PersonRow | undefined) ?? null);
     return { name: name.value, idType: id.value.idType, idNumber: id.value.idNumber, birthDate: id.value.birthDate, gender: id.value.gender, existing };
+  }
+
+  private otherDocument(typed: string, name: string): PersonRow | null {
+    const masked = maskedOther.exec(typed);
+    if (!masked) return (this.otherByNumber.get(typed) as PersonRow | undefined) ?? null;
+    const [, head, stars, tail] = masked as unknown as [string, string, string, string];
+    const hits = this.otherByMask.all(name, `${head}${'_'.repeat(stars.length)}${tail}`) as PersonRow[];
+    return hits.length === 1 ? (hits[0] as PersonRow) : null;
   }
 
   /**

@@ -1,3 +1,4 @@
+import type { IdType } from '../../db/schema';
 import { maskIdNumber } from '../../domain/id-number';
 import { cleanGender, implausibleCumulativeHours, parseDateCell, parseHours, parseServiceFields } from '../clean/index';
 import type { RawCell } from '../read/types';
@@ -16,7 +17,7 @@ import { eachRow, type Duplicate, type Plan, type PlanInput, finishPlan } from '
 export interface VolunteerPerson {
   name: string;
   gender: 'M' | 'F';
-  idType: 'resident_id' | 'hmt_residence_permit';
+  idType: IdType;
   idNumber: string;
   birthDate: string;
   phone: string | null;
