@@ -164,6 +164,15 @@ describe('members', () => {
     ]);
   });
 
+  it('leaves a member already in the ledger in their organisation when the row names none and no default is chosen', async () => {
+    const orgs = await townships();
+    const id = id18('33010619900102121');
+    await ledger.call('member.add', { orgId: orgs.east, name: '甲', idNumber: id, joinedOn: '2020-01-01' });
+    const { preview: p } = await previewOf(memberHeaders, [['甲', id, null, null, '2020-01-01'], ['乙', id18('33010619900102122'), null, null, '2020-01-01']], { kind: 'members' });
+    expect(p.counts).toMatchObject({ unchanged: 1, inserted: 0 });
+    expect(reasons(p, 'rejected')).toEqual([[3, '没有填写所属基层组织，导入时也没有选择默认组织。']]);
+  });
+
   it('keeps the phone the sheet gives a person the ledger knows only as a volunteer, and undo puts it back', async () => {
     const orgs = await townships();
     const id = id18('33010619900102121');

@@ -58,7 +58,9 @@ async function addMore(townId: number, teamId: number): Promise<void> {
   const grown = await ledger.call('member.add', { orgId: school, name: '钱成', idNumber: id18('33010620080101009'), joinedOn: '2020-09-01', guardianName: '钱父', guardianPhone: '13900001111' });
   ledger.db.sqlite.prepare("UPDATE member SET kind = 'youth' WHERE id = ?").run(grown.id);
   const merged = (await ledger.call('org.add', { name: '留下二小红十字会', type: '中小学', parentId: liuxia })).id;
-  await ledger.call('member.add', { orgId: merged, name: '孙六', idNumber: id18('33010619700101010'), joinedOn: '2015-01-01' });
+  const sun = await ledger.call('member.add', { orgId: merged, name: '孙六', idNumber: id18('33010619700101010'), joinedOn: '2015-01-01' });
+  // Notes with what XML cannot carry as it is: CR, a control character, text that looks like an escape.
+  await ledger.call('member.update', { id: sun.id, changes: { notes: '迁入\r\n自外地\u0001 _x0041_' } });
   await ledger.call('org.retire', { id: merged, retiredOn: '2026-01-01', reason: '撤并' });
 }
 

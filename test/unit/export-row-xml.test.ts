@@ -23,6 +23,10 @@ describe('rowXml', () => {
     );
   });
 
+  it('writes the control characters XML cannot hold as Excel does (_x0001_), so the importer reads them back', () => {
+    expect(rowXml(3, ['备注\u0001甲\u000B乙'], ['A'], [0])).toBe('<row r="3"><c r="A3" s="0" t="inlineStr"><is><t>备注_x0001_甲_x000B_乙</t></is></c></row>');
+  });
+
   it('writes numbers as numbers and dates as serial days', () => {
     expect(excelSerial(new Date(Date.UTC(1900, 2, 1)))).toBe(61);
     expect(rowXml(2, [3.5, new Date(Date.UTC(2020, 2, 1)), Number.NaN], ['A', 'B', 'C'], [0, 5, 0])).toBe('<row r="2"><c r="A2" s="0"><v>3.5</v></c><c r="B2" s="5"><v>43891</v></c></row>');

@@ -16,12 +16,19 @@ export function dayText(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
+// eslint-disable-next-line no-control-regex -- the controls XML cannot hold, and CR, which it turns into LF
+const escaped = /[\u0000-\u0008\u000B-\u001F]/;
+
 /**
- * Text for an inline string: `_xHHHH_` would be decoded by readers, so its underscore is escaped,
- * and a CR (which XML parsers turn into LF) is written as _x000D_.
+ * Text for an inline string: `_xHHHH_` would be decoded by readers, so its underscore is escaped;
+ * a CR (which XML parsers turn into LF) and the control characters XML cannot hold are written as
+ * _xHHHH_, as Excel writes them, so a note comes back exactly as it was.
  */
 export function ooxmlEscape(value: string): string {
-  return value.includes('_x') || value.includes('\r') ? value.replace(/_x([0-9A-Fa-f]{4})_/g, '_x005F_x$1_').replace(/\r/g, '_x000D_') : value;
+  if (!value.includes('_x') && !escaped.test(value)) return value;
+  return value
+    .replace(/_x([0-9A-Fa-f]{4})_/g, '_x005F_x$1_')
+    .replace(new RegExp(escaped.source, 'g'), (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
 }
 
 /**

@@ -87,6 +87,8 @@ export class OrgResolver {
   resolve(row: number, cell: unknown, field = 'organization', current: number | null = null): number | null {
     if (isEmptyCell(cell)) {
       if (this.options.orgId !== null) return this.open(row, this.options.orgId, field);
+      // Nothing written and no organisation chosen for the sheet: a record in the ledger stays where it is.
+      if (current !== null) return this.open(row, current, field, true);
       this.issues.reject(row, field, '没有填写所属基层组织，导入时也没有选择默认组织。');
       return null;
     }
