@@ -38,7 +38,7 @@ describe.each(readers)('%s', (_name, read) => {
       await new Promise((r) => setTimeout(r, 0));
       rows.push(...batch);
     });
-    expect(result).toEqual({ merges: [{ top: 1, left: 0, bottom: 1, right: 1 }], rowCount: ROWS + 1, truncated: false, ignored: null });
+    expect(result).toEqual({ merges: [{ top: 1, left: 0, bottom: 1, right: 1 }], rowCount: ROWS + 1, truncated: false, notes: {} });
     expect(rows.map((r) => r.row)).toEqual(Array.from({ length: ROWS + 1 }, (_, i) => i + 1));
     expect(rows[5]).toEqual({ row: 6, cells: ['会员𠮷5', new Date(Date.UTC(1980, 0, 6)), 5] });
     const last = progress.at(-1);

@@ -1,8 +1,10 @@
+import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { residentIdCheckChar } from '../../src-main/core/domain/id-number';
 import { createTestLedger, type TestLedger } from '../helpers/backend';
 import { preview, upload } from '../helpers/import';
+import { makeTmpDir, writeRawXlsx } from '../helpers/import-files';
 
 // Which sheet of a file is the roster, and what it is called, as the clerk sees them: the visible
 // roster over a hidden sheet of old data, a CSV named after the file chosen, and values far right
@@ -46,6 +48,33 @@ describe('the sheet imported', () => {
     const { preview: p } = await preview(ledger, uploadId, { kind: 'members', orgId, sheet: '名册' });
     expect([p.sheet, p.sheets]).toEqual(['象山社区会员', ['象山社区会员']]);
     expect(p.counts.inserted).toBe(1);
+  });
+
+  it('says the names it read as empty were formulas saved without their result, also on the row that is rejected', async () => {
+    const tmp = makeTmpDir();
+    try {
+      const is = (text: string) => `t="inlineStr"><is><t>${text}</t></is>`;
+      const row = (r: number, name: string, id: string) =>
+        `<row r="${r}"><c r="A${r}" ${name}</c><c r="B${r}" ${is(id)}</c><c r="C${r}" ${is('2020-03-01')}</c></row>`;
+      writeRawXlsx(tmp.path('generated.xlsx'), {
+        sheets: [
+          {
+            name: '名册',
+            rows:
+              `<row r="1"><c r="A1" ${is('姓名')}</c><c r="B1" ${is('身份证号码')}</c><c r="C1" ${is('入会时间')}</c></row>` +
+              row(2, 't="str"><f>"张"&amp;"三"</f>', id18('33010619800101101')) +
+              row(3, is('李四'), id18('33010619800101102')),
+          },
+        ],
+      });
+      const uploadId = await upload(ledger, 'generated.xlsx', fs.readFileSync(tmp.path('generated.xlsx')));
+      const { preview: p } = await preview(ledger, uploadId, { kind: 'members', orgId });
+      expect(p.counts).toMatchObject({ inserted: 1, rejected: 1 });
+      expect(p.rejected).toEqual([{ row: 2, field: '姓名', reason: '姓名为空，请填写姓名' }]);
+      expect(p.warnings).toEqual([{ row: 2, field: '整行', reason: expect.stringContaining('从本行起有 1 个公式单元格没有保存计算结果') }]);
+    } finally {
+      tmp.cleanup();
+    }
   });
 
   it('reads 256 columns and warns once about values beyond them, instead of running out of memory', async () => {

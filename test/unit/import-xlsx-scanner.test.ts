@@ -165,6 +165,19 @@ describe('SheetScanner', () => {
     expect(() => scanSheet(sheetXml('<row r="1"><c r="XFE1"><v>1</v></c></row>'))).toThrow(/16,384 列/);
   });
 
+  it('counts formulas saved without their result and error values, which read as empty', () => {
+    const scanner = new SheetScanner(ctx);
+    scanner.write(
+      sheetXml(
+        '<row r="2"><c r="A2" t="str"><f>CONCATENATE(B2,C2)</f></c><c r="B2" t="str"><f>B1</f><v>王芳</v></c><c r="C2" t="e"><v>#N/A</v></c></row>' +
+          '<row r="3"><c r="A3"><f t="shared" si="0"/></c><c r="B3" t="str"><f>""</f><v></v></c></row>',
+      ),
+    );
+    scanner.end();
+    expect(scanner.takeRows()).toEqual([{ row: 2, cells: [null, '王芳'] }]);
+    expect(scanner.notes).toEqual({ formulaWithoutResult: { count: 2, firstRow: 2 }, errorValue: { count: 1, firstRow: 2 } });
+  });
+
   it('reads the first 256 columns and counts the values beyond, so one stray cell in XFD does not make every row 16,384 wide', () => {
     const scanner = new SheetScanner(ctx);
     scanner.write(sheetXml('<row r="1"><c r="A1"><v>1</v></c><c r="IV1"><v>2</v></c></row><row r="2"><c r="A2"><v>3</v></c><c r="IW2"><v>4</v></c></row><row r="1048576"><c r="XFD1048576"><v>5</v></c></row>'));
@@ -174,7 +187,7 @@ describe('SheetScanner', () => {
       [1, 256, 1, 2],
       [2, 1, 3, 3],
     ]);
-    expect(scanner.ignored).toEqual({ count: 2, firstRow: 2 });
+    expect(scanner.notes).toEqual({ beyondColumns: { count: 2, firstRow: 2 } });
   });
 });
 

@@ -96,9 +96,18 @@ export async function previewImport(env: PreviewEnv, file: string, fileName: str
       planned = await plan(RowFeed.of(read.rows), null);
     } else planned = streamed;
   }
-  if (staged.ignored) {
-    const { count, firstRow } = staged.ignored;
-    planned.issues.warn(firstRow, '整行', `从本行起有 ${count} 个单元格在第 ${READ_COLUMNS} 列（${letter(READ_COLUMNS - 1)} 列）之后，远在名册之外，没有读取；如确有内容，请移到名册的列中再导入。`);
+  const { beyondColumns, formulaWithoutResult, errorValue } = staged.notes;
+  if (beyondColumns) {
+    planned.issues.sheetNote(beyondColumns.firstRow, `从本行起有 ${beyondColumns.count} 个单元格在第 ${READ_COLUMNS} 列（${letter(READ_COLUMNS - 1)} 列）之后，远在名册之外，没有读取；如确有内容，请移到名册的列中再导入。`);
+  }
+  if (formulaWithoutResult) {
+    planned.issues.sheetNote(
+      formulaWithoutResult.firstRow,
+      `从本行起有 ${formulaWithoutResult.count} 个公式单元格没有保存计算结果（常见于其他系统生成的文件），按空白读取；请在 Excel 或 WPS 中打开这个文件、保存后再导入。`,
+    );
+  }
+  if (errorValue) {
+    planned.issues.sheetNote(errorValue.firstRow, `从本行起有 ${errorValue.count} 个单元格是错误值（如 #N/A、#REF!），按空白读取；请在原表中改正后再导入。`);
   }
   return { staged, plan: planned, options, preview: toPreview(staged, planned) };
 }

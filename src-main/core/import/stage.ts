@@ -5,7 +5,7 @@ import { AppError } from '../errors';
 import { inspectSource, readSheet, readSheetInWorker } from './read/index';
 import { csvSheetName } from './read/csv-read';
 import { refuse } from './read/refusals';
-import type { CellRange, IgnoredCells, RawCell, RawRow, SourceInfo } from './read/types';
+import type { CellRange, RawCell, RawRow, SheetNotes, SourceInfo } from './read/types';
 import { applyMapping, classifyRow, fillMergedDown, findTable, headerSignature, missingRequiredFields, sheetDate, type TableGuess } from './table/index';
 
 // Staging: from a file to the rows of its table, each as field → raw cell, with the sheet's
@@ -45,8 +45,8 @@ export interface StagedSheet {
   rows: StagedRow[];
   /** The 填表日期 in the sheet, else the file's saved date, else today. */
   sheetDate: string;
-  /** Values right of the columns read (read/refusals.ts READ_COLUMNS). */
-  ignored: IgnoredCells | null;
+  /** Cells read as empty although something is there (read/types.ts). */
+  notes: SheetNotes;
 }
 
 export interface SheetScore {
@@ -191,7 +191,7 @@ async function readAndStage(file: string, fileName: string, options: StageOption
   let early: Layout | null = null;
   let fedUpTo = 0;
   const read = options.inWorker === false ? readSheet : readSheetInWorker;
-  const { merges, ignored } = await read(
+  const { merges, notes } = await read(
     file,
     {
       sheet,
@@ -236,7 +236,7 @@ async function readAndStage(file: string, fileName: string, options: StageOption
     rows: final.rows,
     sheetDate: sheetDate(final.aside) ?? source.savedOn ?? options.today,
     refed: early !== null && !held,
-    ignored,
+    notes,
   };
 }
 

@@ -13,6 +13,7 @@ export class IssueList {
   readonly rejected: RowIssue[] = [];
   readonly warnings: RowIssue[] = [];
   private readonly rejectedRows = new Set<number>();
+  private readonly notes = new Set<RowIssue>();
   private readonly labels: Map<string, string>;
 
   constructor(kind: ImportKind) {
@@ -32,6 +33,13 @@ export class IssueList {
     this.warnings.push({ row, field: this.label(field), reason });
   }
 
+  /** About the sheet from this row on (cells read as empty), kept even when the row is rejected. */
+  sheetNote(row: number, reason: string): void {
+    const note = { row, field: '整行', reason };
+    this.notes.add(note);
+    this.warnings.push(note);
+  }
+
   isRejected(row: number): boolean {
     return this.rejectedRows.has(row);
   }
@@ -43,7 +51,7 @@ export class IssueList {
   sorted(): { rejected: RowIssue[]; warnings: RowIssue[] } {
     const byRow = (a: RowIssue, b: RowIssue) => a.row - b.row;
     // A row that is not imported has its reasons; notes about how it would have been stored go.
-    const warnings = this.warnings.filter((w) => !this.rejectedRows.has(w.row));
+    const warnings = this.warnings.filter((w) => !this.rejectedRows.has(w.row) || this.notes.has(w));
     return { rejected: [...this.rejected].sort(byRow), warnings: warnings.sort(byRow) };
   }
 }

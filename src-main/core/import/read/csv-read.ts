@@ -8,7 +8,7 @@ import { AppError } from '../../errors';
 import { RowBatcher, abortable } from './batcher';
 import { detectCsvFormat, readSample, type CsvFormat } from './csv-detect';
 import { MAX_COLUMNS, MAX_ROWS, READ_COLUMNS, refuse, throwIfAborted } from './refusals';
-import type { IgnoredCells, RawCell, ReadOptions, RowSink, SheetRead } from './types';
+import { noteCell, type RawCell, type ReadOptions, type RowSink, type SheetRead, type SheetNotes } from './types';
 
 const MAX_RECORD_CHARS = 2 * 1024 * 1024;
 
@@ -48,7 +48,7 @@ export async function readCsv(file: string, size: number, opts: ReadOptions, sin
     const batcher = new RowBatcher(sink, (rows) => opts.onProgress?.({ rows, bytesRead, totalBytes: size }));
     const max = opts.maxRows ?? Infinity;
     let truncated = false;
-    let ignored: IgnoredCells | null = null;
+    const notes: SheetNotes = {};
     for await (const record of parser as AsyncIterable<string[]>) {
       records++;
       throwIfAborted(opts.signal);
@@ -56,8 +56,7 @@ export async function readCsv(file: string, size: number, opts: ReadOptions, sin
       if (record.length > MAX_COLUMNS) throw refuse.tooManyColumns(sheet);
       for (let i = READ_COLUMNS; i < record.length; i++) {
         if (record[i] === '') continue;
-        if (ignored) ignored.count++;
-        else ignored = { count: 1, firstRow: records };
+        noteCell(notes, 'beyondColumns', records);
       }
       let any = false;
       const cells: RawCell[] = record.slice(0, READ_COLUMNS).map((raw) => {
@@ -74,7 +73,7 @@ export async function readCsv(file: string, size: number, opts: ReadOptions, sin
       if (batcher.add({ row: records, cells })) await batcher.flush();
     }
     await batcher.flush();
-    return { merges: [], rowCount: batcher.delivered, truncated, ignored };
+    return { merges: [], rowCount: batcher.delivered, truncated, notes };
   })();
 
   try {

@@ -62,7 +62,7 @@ export function readInWorker(file: string, opts: ReadOptions, sink: RowSink, hea
           break;
         case 'done':
           ended = true;
-          enqueue(() => finish(() => resolve({ merges: msg.merges, rowCount: msg.rowCount, truncated: msg.truncated, ignored: msg.ignored })));
+          enqueue(() => finish(() => resolve({ merges: msg.merges, rowCount: msg.rowCount, truncated: msg.truncated, notes: msg.notes })));
           break;
         case 'error':
           ended = true;

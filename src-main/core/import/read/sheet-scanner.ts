@@ -7,7 +7,7 @@ import { isoToDate, serialToDate } from './cells';
 import { MAX_COLUMNS, MAX_ROWS, READ_COLUMNS, refuse } from './refusals';
 import { decodeStringText, decodeText } from './xml-text';
 import { attr, attribute, nameIs, scanAttr, XmlScanner } from './xml-scanner';
-import type { CellRange, IgnoredCells, RawCell, RawRow } from './types';
+import { noteCell, type CellRange, type RawCell, type RawRow, type SheetNotes } from './types';
 
 const enum CellType { Number, Shared, Inline, FormulaString, Bool, Error, IsoDate }
 
@@ -22,7 +22,7 @@ export interface SheetContext {
 
 export class SheetScanner extends XmlScanner {
   readonly merges: CellRange[] = [];
-  ignored: IgnoredCells | null = null;
+  readonly notes: SheetNotes = {};
   /** Off once the caller has all the rows it wants: the rest is scanned for merges only. */
   rowsWanted = true;
   private rows: RawRow[] = [];
@@ -40,6 +40,9 @@ export class SheetScanner extends XmlScanner {
   private inline: string | null = null;
   private inT = false;
   private inPhonetic = false;
+  /** The cell has a formula (<f>), and a saved result (<v>). */
+  private formula = false;
+  private hasValue = false;
 
   constructor(private readonly ctx: SheetContext) {
     super();
@@ -57,6 +60,7 @@ export class SheetScanner extends XmlScanner {
     const c0 = s.charCodeAt(name);
     if (this.inCell) {
       if (len === 1 && c0 === 0x76 /* v */) this.openValue(s, attrsEnd);
+      else if (len === 1 && c0 === 0x66 /* f */) this.formula = true;
       else if (this.inline !== null) {
         if (len === 1 && c0 === 0x74 /* t */ && !this.inPhonetic) {
           this.inT = true;
@@ -149,12 +153,15 @@ export class SheetScanner extends XmlScanner {
     this.num = NaN;
     this.inline = null;
     this.inPhonetic = false;
+    this.formula = false;
+    this.hasValue = false;
     this.inCell = true;
   }
 
   /** Most cells are numbers or shared-string indexes whose <v> sits whole in this chunk: read
    *  them in place, without collecting their text. */
   private openValue(s: string, end: number): void {
+    this.hasValue = true;
     const numeric = this.type === CellType.Number || this.type === CellType.Shared;
     if (numeric && s.charCodeAt(end) === 0x3e /* > */) {
       const from = end + 1;
@@ -173,10 +180,13 @@ export class SheetScanner extends XmlScanner {
     this.inCell = false;
     if (!this.rowsWanted) return;
     const v = this.cellValue();
-    if (v === null) return;
+    if (v === null) {
+      if (this.type === CellType.Error) noteCell(this.notes, 'errorValue', this.rowNumber);
+      else if (this.formula && !this.hasValue) noteCell(this.notes, 'formulaWithoutResult', this.rowNumber);
+      return;
+    }
     if (this.col >= READ_COLUMNS) {
-      if (this.ignored) this.ignored.count++;
-      else this.ignored = { count: 1, firstRow: this.rowNumber };
+      noteCell(this.notes, 'beyondColumns', this.rowNumber);
       return;
     }
     const cells = this.cells as RawCell[];

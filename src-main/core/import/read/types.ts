@@ -36,10 +36,22 @@ export interface ReadOptions {
   onProgress?: (p: { rows: number; bytesRead: number; totalBytes: number }) => void;
 }
 
-/** Values right of READ_COLUMNS, which are not read: how many, and the first row holding one. */
-export interface IgnoredCells { count: number; firstRow: number }
+/**
+ * Cells delivered as empty although something is there, by kind: values right of READ_COLUMNS
+ * (not read), formulas saved without their result (files some systems generate), error values
+ * (#N/A). How many, and the first row holding one, for one warning each.
+ */
+export type SheetNoteKind = 'beyondColumns' | 'formulaWithoutResult' | 'errorValue';
+export type SheetNotes = Partial<Record<SheetNoteKind, { count: number; firstRow: number }>>;
+
+/** Counts a note of `kind` at `row`. */
+export function noteCell(notes: SheetNotes, kind: SheetNoteKind, row: number): void {
+  const note = notes[kind];
+  if (note) note.count++;
+  else notes[kind] = { count: 1, firstRow: row };
+}
 
 /** rowCount: rows delivered to the sink. truncated: maxRows stopped the read before the sheet's end. */
-export interface SheetRead { merges: CellRange[]; rowCount: number; truncated: boolean; ignored: IgnoredCells | null }
+export interface SheetRead { merges: CellRange[]; rowCount: number; truncated: boolean; notes: SheetNotes }
 
 export type RowSink = (rows: RawRow[]) => void | Promise<void>;

@@ -111,5 +111,5 @@ async function readTarget(pkg: XlsxPackage, target: SheetEntry, parts: Parts, op
     if (!truncated && !(await deliver(scanner.takeRows()))) truncated = true;
   }
   await batcher.flush();
-  return { merges: scanner.merges, rowCount: batcher.delivered, truncated, ignored: scanner.ignored };
+  return { merges: scanner.merges, rowCount: batcher.delivered, truncated, notes: scanner.notes };
 }
