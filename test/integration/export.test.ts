@@ -192,6 +192,16 @@ describe('export.template and export.duesReport', () => {
     expect(text(rowsOf(help!).find((r) => text(r['列名']!) === '姓名')!['是否必填']!)).toBe('必填');
   });
 
+  it('the youth template says it is for members under 18 and when a guardian is needed', async () => {
+    const ref = await ledger.call('export.template', { kind: 'youth-members' });
+    expect(ref.fileName).toBe('青少年会员导入模板.xlsx');
+    const [roster, help] = (await workbook(await download(ledger, ref.token))).worksheets;
+    expect(roster!.name).toBe('青少年会员');
+    const notes: string[] = [];
+    help!.eachRow((row) => notes.push(text(row.getCell(1)) ?? ''));
+    expect(notes).toContain('本表只填青少年会员（未满 18 周岁，会员类型可不填）；未满 14 周岁的须同时填写监护人姓名和监护人电话。');
+  });
+
   it('the dues report as a sheet with a 合计 row', async () => {
     const ref = await ledger.call('export.duesReport', { year: 2025 });
     expect(ref.fileName).toBe('杭州市西湖区红十字会-2025年会费统计.xlsx');

@@ -33,6 +33,12 @@ export async function writeTemplate(file: string, kind: ImportKind): Promise<voi
   note.getCell(1).value = xlsxText('请在第一张表的第 2 行起逐行填写，每行一人（一条），不要改动第 1 行的列名，不要加标题行或合计行。');
   note.getCell(1).font = { ...cjkFont, bold: true };
   note.commit();
+  if (kind === 'youth-members') {
+    const youth = help.getRow(columns.length + 4);
+    youth.getCell(1).value = xlsxText('本表只填青少年会员（未满 18 周岁，会员类型可不填）；未满 14 周岁的须同时填写监护人姓名和监护人电话。');
+    youth.getCell(1).font = { ...cjkFont, bold: true };
+    youth.commit();
+  }
   help.commit();
   await workbook.commit();
 }
