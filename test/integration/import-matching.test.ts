@@ -164,6 +164,21 @@ describe('members', () => {
     ]);
   });
 
+  it('warns that a new number ending in 000 may have been rounded by Excel, but not for one the ledger holds', async () => {
+    const orgs = await townships();
+    // 330106198503151000 happens to pass the check.
+    await ledger.call('member.add', { orgId: orgs.east, name: '甲', idNumber: '330106198503151000', joinedOn: '2020-01-01' });
+    const { preview: p } = await previewOf(
+      memberHeaders,
+      [
+        ['甲', '330106198503151000', null, '东村', '2020-01-01'],
+        ['乙', '330106198601181000', null, '东村', '2020-01-01'],
+      ],
+      { kind: 'members' },
+    );
+    expect(reasons(p, 'warnings')).toEqual([[3, '身份证号码 330106********1000 以 000 结尾，可能曾在 Excel 中被当成数字而丢失了末几位，请核对原件。']]);
+  });
+
   it('leaves a member already in the ledger in their organisation when the row names none and no default is chosen', async () => {
     const orgs = await townships();
     const id = id18('33010619900102121');
@@ -278,6 +293,28 @@ describe('service hours', () => {
       { team_id: old.id, title: '敬老' },
       { team_id: mine.id, title: '培训' },
     ]);
+  });
+});
+
+describe('service hours on records that share date, name and team', () => {
+  it('matches each row to the session that holds those hours, in any order, and a dissolved team only when no active one has the name', async () => {
+    const orgs = await townships();
+    const team = await ledger.call('team.add', { name: '应急救护队', orgId: orgs.xiangshan, foundedOn: '2015-01-01' });
+    const gone = await ledger.call('team.add', { name: '应急救护队', orgId: orgs.hemu, foundedOn: '2015-01-01' });
+    await ledger.call('team.dissolve', { id: gone.id, dissolvedOn: '2025-01-01' });
+    const id = id18('33010619900102121');
+    const v = await ledger.call('volunteer.add', { name: '甲', idNumber: id, orgId: orgs.east, registeredOn: '2020-01-01' });
+    for (const hours of [2, 3]) await ledger.call('service.add', { heldOn: '2025-03-01', teamId: team.id, category: '关爱生命安全', title: '急救培训', entries: [{ volunteerId: v.id, hours }] });
+    const { preview: p } = await previewOf(
+      ['姓名', '身份证号码', '服务日期', '活动名称', '服务时长（小时）', '所属服务队'],
+      [
+        ['甲', id, '2025-03-01', '急救培训', 3, '应急救护队'],
+        ['甲', id, '2025-03-01', '急救培训', 2, '应急救护队'],
+      ],
+      { kind: 'hours', onDuplicate: 'update' },
+    );
+    expect(p.rejected).toEqual([]);
+    expect(p.counts).toMatchObject({ inserted: 0, updated: 0, unchanged: 2 });
   });
 });
 

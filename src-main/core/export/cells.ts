@@ -4,6 +4,7 @@
 export type CellValue = string | number | Date | null;
 
 const formulaLead = /^[=+\-@\t\r]/;
+const guardedLead = /^'[=+\-@\t\r]/;
 
 /** 'YYYY-MM-DD' → a Date at UTC midnight, which exceljs writes as that day's serial number. */
 export function dateCell(day: string | null): Date | null {
@@ -44,6 +45,8 @@ export function xlsxText(value: string): { richText: Array<{ text: string }> } {
 export function csvField(value: CellValue): string {
   if (value === null) return '';
   let text = value instanceof Date ? dayText(value) : typeof value === 'number' ? String(value) : value;
-  if (typeof value === 'string' && formulaLead.test(text)) text = `'${text}`;
+  // A value that itself starts like a guarded one ('=x) is guarded too, so the importer's dropping
+  // of one apostrophe gives it back unchanged.
+  if (typeof value === 'string' && (formulaLead.test(text) || guardedLead.test(text))) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

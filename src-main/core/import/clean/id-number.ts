@@ -72,10 +72,6 @@ export function cleanIdNumber(cell: RawCell, today: string, opts: IdCleanOptions
     return lostDigits(excelScientific(Number(normalized)));
   }
   const warnings = checked.upgradedFrom !== null ? ['15 位旧身份证号码已自动升级为 18 位'] : [];
-  // One in eleven numbers Excel rounded to …000 still passes the check by chance.
-  if (/000$/u.test(checked.idNumber) && checked.upgradedFrom === null) {
-    warnings.push(`身份证号码 ${maskIdNumber(checked.idNumber)} 以 000 结尾，可能曾在 Excel 中被当成数字而丢失了末几位，请核对原件`);
-  }
   return ok(
     { idNumber: checked.idNumber, birthDate: checked.birthDate, gender: checked.gender, idType: checked.documentKind, upgradedFrom: checked.upgradedFrom },
     warnings,

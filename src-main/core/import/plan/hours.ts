@@ -53,27 +53,26 @@ export async function planHours(input: PlanInput): Promise<Plan<HoursAction>> {
   const storedOnDay = sqlite.prepare(
     'SELECT ifnull(sum(h.minutes), 0) FROM service_hours h JOIN service_record r ON r.id = h.service_record_id WHERE h.volunteer_id = ? AND r.held_on = ?',
   ).pluck();
-  // Two records may share date, name and team (two sessions of one course): a row is the
-  // volunteer's hours on the one that already holds them, else on the first.
-  const existingRecord = sqlite
-    .prepare(
-      `SELECT r.id FROM service_record r WHERE r.held_on = ? AND r.title = ? AND ifnull(r.team_id, 0) = ?
-       ORDER BY EXISTS (SELECT 1 FROM service_hours h WHERE h.service_record_id = r.id AND h.volunteer_id = ?) DESC, r.id LIMIT 1`,
-    )
-    .pluck();
+  // Two records may share date, name and team (two sessions of one course), each with hours of the
+  // same volunteer: a row is the volunteer's hours on one that holds them and no earlier row took,
+  // the one with the same hours first; else on the first record.
+  const existingRecords = sqlite.prepare(
+    `SELECT r.id, h.minutes FROM service_record r LEFT JOIN service_hours h ON h.service_record_id = r.id AND h.volunteer_id = ?
+     WHERE r.held_on = ? AND r.title = ? AND ifnull(r.team_id, 0) = ? ORDER BY r.id`,
+  );
   const existingHours = sqlite.prepare('SELECT minutes FROM service_hours WHERE service_record_id = ? AND volunteer_id = ?').pluck();
   // A volunteer imported with a 累计服务时长 has it as records up to the sheet's date: hours of
   // an earlier day may be in that figure already (a roster and its hours imported one after the other).
   const priorHours = sqlite.prepare(
     'SELECT max(r.held_on) AS upTo, sum(h.minutes) AS minutes FROM service_hours h JOIN service_record r ON r.id = h.service_record_id WHERE h.volunteer_id = ? AND r.title = ?',
   );
-  const priorWarned = new Set<number>();
+  const priorOf = new Map<number, { upTo: string | null; minutes: number | null } | 'warned'>();
 
   /** volunteer|day → minutes the ledger holds and minutes this file adds. */
   const day = new Map<string, { stored: number; added: number }>();
   /** activity|volunteer → first row, for the same person listed twice in one activity. */
   const seen = new Map<string, number>();
-  const records = new Map<string, NewRecord | { id: number }>();
+  const records = new Map<string, NewRecord>();
   const actions: HoursAction[] = [];
   const duplicates: Duplicate[] = [];
   let unchanged = 0;
@@ -100,7 +99,8 @@ export async function planHours(input: PlanInput): Promise<Plan<HoursAction>> {
     }
     let teamId: number | null = null;
     let teamOrg: number | null = null;
-    // Two organisations' teams may share a name: the volunteer's own organisation's is meant.
+    // Two organisations' teams may share a name: the volunteer's own organisation's is meant; a
+    // dissolved team only when no active one has the name.
     const team = teams.match(row, values.team, volunteer ? volunteer.organization_id : undefined);
     if (team && 'unknown' in team) {
       issues.reject(
@@ -121,18 +121,25 @@ export async function planHours(input: PlanInput): Promise<Plan<HoursAction>> {
     if (issues.isRejected(row) || !volunteer || !heldOn || minutes === null) continue;
 
     const activity = `${heldOn}\u0001${title}\u0001${teamId ?? 0}`;
-    const first = seen.get(`${activity}\u0001${volunteer.id}`);
+    // An activity new to the ledger is created once, by its first row.
+    let record: NewRecord | { id: number } | undefined = records.get(activity);
+    if (!record) {
+      const existing = existingRecords.all(volunteer.id, heldOn, title, teamId ?? 0) as { id: number; minutes: number | null }[];
+      const open = existing.filter((r) => r.minutes !== null && !seen.has(`#${r.id}\u0001${volunteer.id}`));
+      const chosen = open.find((r) => r.minutes === minutes) ?? open[0] ?? existing[0];
+      if (chosen) record = { id: chosen.id };
+      else {
+        const created: NewRecord = { heldOn, title, teamId, orgId: teamId !== null ? teamOrg : options.orgId, place: optionalText(values.place), notes: optionalText(values.notes) };
+        records.set(activity, created);
+        record = created;
+      }
+    }
+    const recordKey = 'id' in record ? `#${record.id}` : activity;
+    const first = seen.get(`${recordKey}\u0001${volunteer.id}`);
     if (first !== undefined) {
       duplicates.push({ row, name: volunteer.name, idNumber: null, where: 'file', otherRow: first });
       issues.reject(row, 'name', `与第 ${first} 行是同一名志愿者的同一次活动（${heldOn}“${title}”），请合并为一行。`);
       continue;
-    }
-    let record = records.get(activity);
-    if (!record || 'id' in record) {
-      const id = existingRecord.get(heldOn, title, teamId ?? 0, volunteer.id) as number | undefined;
-      if (id !== undefined) record = { id };
-      else record = { heldOn, title, teamId, orgId: teamId !== null ? teamOrg : options.orgId, place: optionalText(values.place), notes: optionalText(values.notes) };
-      records.set(activity, record);
     }
     const before = 'id' in record ? ((existingHours.get(record.id, volunteer.id) as number | undefined) ?? null) : null;
 
@@ -151,13 +158,14 @@ export async function planHours(input: PlanInput): Promise<Plan<HoursAction>> {
       );
       continue;
     }
-    seen.set(`${activity}\u0001${volunteer.id}`, row);
+    seen.set(`${recordKey}\u0001${volunteer.id}`, row);
 
     if (before === null) {
-      if (!priorWarned.has(volunteer.id)) {
-        const prior = priorHours.get(volunteer.id, priorHoursTitle) as { upTo: string | null; minutes: number | null };
+      let prior = priorOf.get(volunteer.id);
+      if (prior === undefined) priorOf.set(volunteer.id, (prior = priorHours.get(volunteer.id, priorHoursTitle) as { upTo: string | null; minutes: number | null }));
+      if (prior !== 'warned') {
         if (prior.upTo !== null && heldOn <= prior.upTo) {
-          priorWarned.add(volunteer.id);
+          priorOf.set(volunteer.id, 'warned');
           issues.warn(row, 'hours', `${volunteer.name}在台账中已有导入的累计服务时长 ${hoursText(prior.minutes ?? 0)} 小时（截至 ${prior.upTo}），${heldOn} 的服务可能已算在其中；如是，请勿重复导入这些行。`);
         }
       }

@@ -31,19 +31,27 @@ export class TeamResolver {
   /** Teams this import creates, by name: one team however many organisations' rows name it. */
   private readonly pendingByName = new Map<string, PendingTeam>();
   readonly pending: PendingTeam[] = [];
+  /** How many teams have each name (nameKey). */
+  private readonly countByName = new Map<string, number>();
+
+  /** Dissolved teams, asked only when no active team answers (hours of before the dissolution). */
+  private readonly past: TeamResolver | null;
 
   /** `withDissolved`: hours may be for a team's activities before it was dissolved. */
-  constructor(sqlite: BetterSqlite3.Database, options: { withDissolved?: boolean } = {}) {
+  constructor(sqlite: BetterSqlite3.Database, options: { withDissolved?: boolean; status?: 'active' | 'dissolved' } = {}) {
     const teams = sqlite
       .prepare(
         `SELECT t.id, t.name, t.organization_id, o.name AS org_name, t.founded_on, t.dissolved_on
          FROM volunteer_team t LEFT JOIN organization o ON o.id = t.organization_id
-         WHERE t.status = 'active' OR ?`,
+         WHERE t.status = ?`,
       )
-      .all(options.withDissolved ? 1 : 0) as TeamRow[];
+      .all(options.status ?? 'active') as TeamRow[];
+    this.past = options.withDissolved ? new TeamResolver(sqlite, { status: 'dissolved' }) : null;
     this.byId = new Map(teams.map((t) => [t.id, t]));
     this.candidates = teams.map((t) => ({ id: t.id, name: t.name }));
     for (const t of teams) {
+      const name = nameKey(t.name);
+      this.countByName.set(name, (this.countByName.get(name) ?? 0) + 1);
       const key = keyOf(t.organization_id, t.name);
       this.byOrgAndName.set(key, [...(this.byOrgAndName.get(key) ?? []), t]);
     }
@@ -72,11 +80,12 @@ export class TeamResolver {
     if (county) return { id: county.id, team: county };
     const found = matchByName(written, this.candidates);
     if ('exact' in found) return { id: found.exact, team: this.byId.get(found.exact) ?? null };
+    const past = this.past?.match(row, written, orgId);
+    if (past && !('unknown' in past)) return past;
     const entry = this.unmatched.get(written) ?? { name: written, rows: 0, firstRow: row, suggestions: found.suggestions.map((s) => ({ id: s.id, name: s.name })) };
     entry.rows += 1;
     this.unmatched.set(written, entry);
-    const key = nameKey(written);
-    return { unknown: written, sameName: this.candidates.filter((c) => nameKey(c.name) === key).length };
+    return { unknown: written, sameName: this.countByName.get(nameKey(written)) ?? 0 };
   }
 
   /** A team the commit creates, once per name, under the first row's organisation (`orgId` null =

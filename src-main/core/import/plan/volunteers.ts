@@ -178,7 +178,7 @@ export async function planVolunteers(input: PlanInput): Promise<Plan<VolunteerAc
     }
 
     const volunteer: VolunteerValues = { orgId, registeredOn, nationalNo, certNo, certExpiresOn, notes };
-    const inTeams = new Set(existing ? (teamsOf.all(existing.id) as number[]) : []);
+    const inTeams = new Set(existing && teamRefs.length > 0 ? (teamsOf.all(existing.id) as number[]) : []);
     for (const [teamId, warning] of foreign) if (!inTeams.has(teamId)) issues.warn(row, 'team', warning);
     if (!who.existing || !existing) {
       if (who.existing && who.existing.name !== who.name) issues.warn(row, 'name', `身份证号码在台账中登记的姓名是“${who.existing.name}”，与表中“${who.name}”不同，保留台账中的姓名。`);

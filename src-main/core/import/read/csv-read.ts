@@ -59,7 +59,7 @@ export async function readCsv(file: string, size: number, opts: ReadOptions, sin
         noteCell(notes, 'beyondColumns', records);
       }
       let any = false;
-      const cells: RawCell[] = record.slice(0, READ_COLUMNS).map((raw) => {
+      const cells: RawCell[] = (record.length > READ_COLUMNS ? record.slice(0, READ_COLUMNS) : record).map((raw) => {
         const s = csvCellText(raw);
         if (s === '') return null;
         any = true;
@@ -114,6 +114,7 @@ export function csvCellText(raw: string): string {
   if (raw.length < 2) return raw;
   const c = raw.charCodeAt(0);
   if (c === 0x3d /* = */ && raw.charCodeAt(1) === 0x22 && raw.endsWith('"') && raw.length >= 3) return raw.slice(2, -1).replace(/""/g, '"');
-  if (c === 0x27 /* ' */ && /^'[=+\-@\t\r]/.test(raw)) return raw.slice(1);
+  // The export guards a value that itself starts with such an apostrophe ('=x) the same way (''=x).
+  if (c === 0x27 /* ' */ && /^''?[=+\-@\t\r]/.test(raw)) return raw.slice(1);
   return raw;
 }
