@@ -201,6 +201,20 @@ describe('members', () => {
     expect(rows('SELECT phone FROM person WHERE id_number = ?', id)).toEqual([{ phone: null }]);
     expect((await ledger.call('volunteer.get', { id: volunteer.id })).name).toBe('志愿甲');
   });
+
+  it('does not undo an import over a phone the clerk changed since on the other role’s page', async () => {
+    const orgs = await townships();
+    const id = id18('33010619900102121');
+    const volunteer = await ledger.call('volunteer.add', { name: '志愿甲', idNumber: id, orgId: orgs.east, registeredOn: '2020-01-01' });
+    const { jobId } = await previewOf(memberHeaders, [['志愿甲', id, '13911112222', '东村', '2021-01-01']], { kind: 'members' });
+    const result = await commit(ledger, jobId);
+    ledger.setNow('2026-06-15T03:00:00Z');
+    await ledger.call('volunteer.update', { id: volunteer.id, changes: { phone: '13700001111' } });
+    const history = await ledger.call('import.history');
+    expect(history.find((h) => h.id === result.importId)?.undoBlockedBy).toMatch(/人员（编号 \d+）之后又被修改过/);
+    expect((await ledger.raw('import.undo', { importId: result.importId })).ok).toBe(false);
+    expect(rows('SELECT phone FROM person WHERE id_number = ?', id)).toEqual([{ phone: '13700001111' }]);
+  });
 });
 
 describe('volunteers and their teams', () => {

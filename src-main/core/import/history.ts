@@ -84,6 +84,16 @@ export function undoBlockedBy(sqlite: BetterSqlite3.Database, batch: Pick<BatchR
   if (batch.undone_at) return '本次导入已撤销。';
   const later = laterChange(sqlite, batch.id, batch.last_change_id);
   if (later) return `导入的${entityLabels[later.entity] ?? '记录'}（编号 ${later.id}）之后又被修改过。`;
+  // A person's phone is edited on the member's or the volunteer's page and logged there, so a
+  // person the import changed is checked by its own clock: edited since, it is not put back.
+  const person = sqlite
+    .prepare(
+      `SELECT p.id FROM import_row r JOIN import_batch b ON b.id = r.import_id JOIN person p ON p.id = r.entity_id
+       WHERE r.import_id = ? AND r.entity = 'person' AND p.updated_at > b.committed_at LIMIT 1`,
+    )
+    .pluck()
+    .get(batch.id) as number | undefined;
+  if (person !== undefined) return `导入时修改过的人员（编号 ${person}）之后又被修改过。`;
   for (const [entity, queries] of Object.entries(dependents)) {
     for (const query of queries) {
       const hit = sqlite.prepare(`${createdIds} WHERE EXISTS (${query.replaceAll(':id', 'created.id')}) LIMIT 1`).pluck().get({ import: batch.id, entity }) as number | undefined;

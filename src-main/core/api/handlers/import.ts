@@ -57,7 +57,7 @@ async function startCommit(ctx: ReadContext, input: ParsedInput<'import.commit'>
   const ready = previewed(ctx, input.jobId);
   const { clerkName } = await readSettings(ctx.db);
   const job = ctx.jobs.start('import.commit', (control) =>
-    commitImport({ sqlite: ctx.sqlite, dbFile: ctx.dbFile, writeLock: ctx.writeLock, actor: clerkName, now: new Date() }, ready, control),
+    commitImport({ sqlite: ctx.sqlite, dbFile: ctx.dbFile, writeLock: ctx.writeLock, actor: clerkName, now: ctx.now }, ready, control),
   );
   return { jobId: job.id };
 }
