@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import type { ApiInput, ImportPreview, ImportResult, JobState } from '../../src-main/core/api/contract';
 import type { TestLedger } from './backend';
 
@@ -39,4 +40,19 @@ export async function commit(ledger: ApiCaller, previewJobId: string): Promise<I
   const state = await waitJob(ledger, jobId);
   if (state.state !== 'done' || !state.result) throw new Error(`commit ${state.state}: ${state.error?.message}`);
   return state.result;
+}
+
+export type SheetCell = string | number | Date | null;
+
+/** A one-sheet roster (名册) as a township types it: a header row, the rows, an optional footer
+ *  line; saved on 2026-06-10 unless told otherwise (the sheet's date when it has no 填表日期). */
+export async function rosterXlsx(headers: string[], rows: SheetCell[][], opts: { footer?: string; savedOn?: Date } = {}): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.created = opts.savedOn ?? new Date('2026-06-10T02:00:00Z');
+  wb.modified = opts.savedOn ?? new Date('2026-06-10T02:00:00Z');
+  const sheet = wb.addWorksheet('名册');
+  sheet.addRow(headers);
+  for (const r of rows) sheet.addRow(r);
+  if (opts.footer) sheet.addRow([opts.footer]);
+  return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -1,15 +1,14 @@
-import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiInput, ApiOutput } from '../../src-main/core/api/contract';
-import { residentIdCheckChar } from '../../src-main/core/domain/id-number';
 import { orgCodeCheckChar, usccCheckChar } from '../../src-main/core/domain/uscc';
 import { createTestLedger, type TestLedger } from '../helpers/backend';
+import { id18 } from '../helpers/export-fixture';
+import { rosterXlsx } from '../helpers/import';
 
 // Every import kind besides members, through the real dispatcher: a small sheet built here,
 // uploaded in chunks, previewed, committed and undone, with the outcome asserted row by row
 // and in the database. Today is 2026-06-15 (createTestLedger's clock).
 
-type Cell = string | number | Date | null;
 type Options = Omit<ApiInput<'import.preview'>, 'uploadId'>;
 
 let ledger: TestLedger;
@@ -18,19 +17,7 @@ beforeEach(async () => {
 });
 afterEach(() => ledger.db.close());
 
-const id18 = (first17: string) => first17 + residentIdCheckChar(first17);
 const uscc18 = (first17: string) => first17 + usccCheckChar(first17);
-
-async function xlsx(headers: string[], rows: Cell[][], opts: { footer?: string; savedOn?: Date } = {}): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.created = opts.savedOn ?? new Date('2026-06-10T02:00:00Z');
-  wb.modified = opts.savedOn ?? new Date('2026-06-10T02:00:00Z');
-  const sheet = wb.addWorksheet('名册');
-  sheet.addRow(headers);
-  for (const r of rows) sheet.addRow(r);
-  if (opts.footer) sheet.addRow([opts.footer]);
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
 
 async function upload(bytes: Buffer, name: string): Promise<string> {
   const { uploadId } = await ledger.call('file.uploadBegin', { name, size: bytes.length });
@@ -117,7 +104,7 @@ describe('volunteers', () => {
   }
 
   function sheet() {
-    return xlsx(headers, [
+    return rosterXlsx(headers, [
       ['王芳', wang, '139 0000 0002', '象山社区', '2021.5.4', '急救、献血、唱歌', '象山社区应急救护队', 'JH2024001', '2027-06-30', '36小时'],
       ['李明', li, null, null, '2023-01-01', null, '蓝天救援队', null, null, null],
       ['赵强', zhao, null, '象山社区', '2026-07-01', null, null, null, null, null],
@@ -185,7 +172,7 @@ describe('volunteers', () => {
   it('updates an existing volunteer and creates an unknown team when asked, and undo removes both', async () => {
     const { orgs, chen: chenId } = await setup();
     const before = snapshot();
-    const bytes = await xlsx(headers, [
+    const bytes = await rosterXlsx(headers, [
       ['陈静', chen, '13900000009', '象山社区', '2022-03-01', '养老服务', '蓝天救援队', null, null, null],
       ['李明', li, null, '城关小学', '2023-01-01', null, '蓝天救援队', null, null, null],
       ['陈静', chen, '13900000001', '象山社区', '2022-03-01', null, null, null, null, null],
@@ -206,7 +193,7 @@ describe('volunteers', () => {
 
   it('shows a team it created in the team\'s history, and an edit of the team afterwards blocks the undo', async () => {
     await setup();
-    const bytes = await xlsx(headers, [['李明', li, null, '城关小学', '2023-01-01', null, '蓝天救援队', null, null, null]]);
+    const bytes = await rosterXlsx(headers, [['李明', li, null, '城关小学', '2023-01-01', null, '蓝天救援队', null, null, null]]);
     const result = await commit((await preview(bytes, { kind: 'volunteers', createTeams: true })).jobId);
     const teamId = rows(`SELECT id FROM volunteer_team WHERE name = '蓝天救援队'`)[0]!.id as number;
     expect((await ledger.call('team.history', { id: teamId })).map((h) => [h.actionLabel, h.newValue])).toEqual([['导入', '导入自“volunteers.xlsx”']]);
@@ -221,7 +208,7 @@ describe('volunteers: teams sharing a name', () => {
     const orgs = await setupOrgs();
     await ledger.call('team.add', { name: '应急救护队', orgId: orgs.xiangshan, foundedOn: '2020-01-01' });
     const school = await ledger.call('team.add', { name: '应急救护队', orgId: orgs.school, foundedOn: '2020-01-01' });
-    const bytes = await xlsx(['姓名', '身份证号码', '所属基层组织', '注册时间', '所属服务队'], [['王芳', id18('33010619900102124'), '城关小学', '2021-05-04', '应急救护队']]);
+    const bytes = await rosterXlsx(['姓名', '身份证号码', '所属基层组织', '注册时间', '所属服务队'], [['王芳', id18('33010619900102124'), '城关小学', '2021-05-04', '应急救护队']]);
     const { jobId, preview: p } = await preview(bytes, { kind: 'volunteers' });
     expect(p.counts).toMatchObject({ inserted: 1, rejected: 0, warnings: 0 });
     await commit(jobId);
@@ -239,7 +226,7 @@ describe('group members', () => {
     const orgs = await setupOrgs();
     await ledger.call('group.add', { unitName: '老会员公司', uscc: codeB, joinedOn: '2020-01-01' });
     const before = snapshot();
-    const bytes = await xlsx(
+    const bytes = await rosterXlsx(
       ['单位名称', '统一社会信用代码', '所属基层组织', '联系人', '联系电话', '入会时间'],
       [
         ['杭州某某科技有限公司', codeA, '城关镇', '张 三', '0571-87654321', '2024.3'],
@@ -281,7 +268,7 @@ describe('group members', () => {
     await setupOrgs();
     await ledger.call('group.add', { unitName: '老会员公司', uscc: codeB, joinedOn: '2020-01-01', contactName: '王五' });
     const before = snapshot();
-    const bytes = await xlsx(['单位名称', '统一社会信用代码', '联系人', '联系电话', '入会时间'], [['老会员公司', codeB, null, '13900000003', '2020-01-01']]);
+    const bytes = await rosterXlsx(['单位名称', '统一社会信用代码', '联系人', '联系电话', '入会时间'], [['老会员公司', codeB, null, '13900000003', '2020-01-01']]);
     const { jobId, preview: p } = await preview(bytes, { kind: 'group-members', onDuplicate: 'update' });
     expect(p.counts).toMatchObject({ inserted: 0, updated: 1, rejected: 0 });
     const result = await commit(jobId);
@@ -296,7 +283,7 @@ describe('teams', () => {
     const leader = await ledger.call('volunteer.add', { name: '陈静', idNumber: id18('33010619880808128'), orgId: orgs.xiangshan, registeredOn: '2022-03-01' });
     await ledger.call('team.add', { name: '象山社区应急救护队', orgId: orgs.xiangshan, foundedOn: '2020-01-01' });
     const before = snapshot();
-    const bytes = await xlsx(
+    const bytes = await rosterXlsx(
       ['服务队名称', '服务领域', '所属基层组织', '负责人', '成立日期', '是否登记注册', '登记证号', '是否建立党支部', '县红会直属'],
       [
         ['象山社区红十字志愿服务队', '急救', '象山社区', '陈 静', '2021-03-01', '否', null, '是', '否'],
@@ -357,7 +344,7 @@ describe('hours', () => {
   it('groups rows into activities, enforces the daily limit and dates, and undo restores the ledger', async () => {
     const ids = await setup();
     const before = snapshot();
-    const bytes = await xlsx(headers, [
+    const bytes = await rosterXlsx(headers, [
       ['王芳', wang, '2026-06-01', '社区义诊', 3, '象山社区应急救护队', '象山社区'],
       ['陈静', chen, '2026-06-01', '社区义诊', '2.5小时', '象山社区应急救护队', null],
       ['陈静', maskedChen, '2026-06-02', '应急演练', 20, null, null],
@@ -407,7 +394,7 @@ describe('hours', () => {
   it('updates hours already recorded when asked, and undo restores them', async () => {
     const ids = await setup();
     const before = snapshot();
-    const bytes = await xlsx(headers, [['王芳', wang, '2026-05-08', '世界红十字日宣传', 4, '象山社区应急救护队', null]]);
+    const bytes = await rosterXlsx(headers, [['王芳', wang, '2026-05-08', '世界红十字日宣传', 4, '象山社区应急救护队', null]]);
     const { jobId, preview: p } = await preview(bytes, { kind: 'hours', onDuplicate: 'update' });
     expect(p.counts).toMatchObject({ inserted: 0, updated: 1, rejected: 0 });
     const result = await commit(jobId);
@@ -420,7 +407,7 @@ describe('organisations', () => {
   it('reads parents from the ledger and earlier rows, types from names, division codes; imports and undoes', async () => {
     const town = await ledger.call('org.add', { name: '城关镇红十字会', type: '乡镇' });
     const before = snapshot();
-    const bytes = await xlsx(
+    const bytes = await rosterXlsx(
       ['组织名称', '组织类型', '上级组织', '行政区划代码', '成立日期', '负责人', '负责人电话'],
       [
         ['东湖街道红十字会', null, null, '330106001000', '2018-05-01', '王主任', '13800000001'],
@@ -470,7 +457,7 @@ describe('organisations', () => {
   it('shows an update of a team in its history, and a later edit of that team blocks the undo', async () => {
     const orgs = await setupOrgs();
     const team = await ledger.call('team.add', { name: '象山社区应急救护队', orgId: orgs.xiangshan, foundedOn: '2020-01-01' });
-    const bytes = await xlsx(['服务队名称', '所属基层组织', '成立日期', '是否建立党支部'], [['象山社区应急救护队', '象山社区', '2020-01-01', '是']]);
+    const bytes = await rosterXlsx(['服务队名称', '所属基层组织', '成立日期', '是否建立党支部'], [['象山社区应急救护队', '象山社区', '2020-01-01', '是']]);
     const result = await commit((await preview(bytes, { kind: 'teams', onDuplicate: 'update' })).jobId);
     expect((await ledger.call('team.history', { id: team.id }))[0]).toMatchObject({ actionLabel: '导入', newValue: '1' });
     await ledger.call('team.update', { id: team.id, changes: { name: '象山社区应急救护一队' } });

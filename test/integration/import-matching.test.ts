@@ -1,17 +1,15 @@
-import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiInput, ImportPreview } from '../../src-main/core/api/contract';
-import { residentIdCheckChar } from '../../src-main/core/domain/id-number';
 import { orgCodeCheckChar, usccCheckChar } from '../../src-main/core/domain/uscc';
 import { createTestLedger, type TestLedger } from '../helpers/backend';
-import { commit, preview, upload, waitJob } from '../helpers/import';
+import { id18 } from '../helpers/export-fixture';
+import { commit, preview, rosterXlsx, upload, waitJob, type SheetCell } from '../helpers/import';
 
 // How rows find their organisations, teams, units and people when the sheet's names and codes
 // are not the ledger's: no duplicate organisation, team or unit is made of a near name, a row
 // joins its own organisation's team, nothing the sheet says about a known person is dropped.
 // Today is 2026-06-15 (createTestLedger's clock).
 
-type Cell = string | number | Date | null;
 type Options = Omit<ApiInput<'import.preview'>, 'uploadId'>;
 
 let ledger: TestLedger;
@@ -20,18 +18,9 @@ beforeEach(async () => {
 });
 afterEach(() => ledger.db.close());
 
-const id18 = (first17: string) => first17 + residentIdCheckChar(first17);
 
-async function sheetOf(headers: string[], rows: Cell[][]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const sheet = wb.addWorksheet('名册');
-  sheet.addRow(headers);
-  for (const r of rows) sheet.addRow(r);
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-async function previewOf(headers: string[], rows: Cell[][], options: Options): Promise<{ jobId: string; preview: ImportPreview }> {
-  return preview(ledger, await upload(ledger, `${options.kind}.xlsx`, await sheetOf(headers, rows)), options);
+async function previewOf(headers: string[], rows: SheetCell[][], options: Options): Promise<{ jobId: string; preview: ImportPreview }> {
+  return preview(ledger, await upload(ledger, `${options.kind}.xlsx`, await rosterXlsx(headers, rows)), options);
 }
 
 function rows(sql: string, ...params: unknown[]): Record<string, unknown>[] {
@@ -94,7 +83,7 @@ describe('creating organisations under --create-orgs-under', () => {
   it('refuses a parent that is retired or missing before reading any row, the same in a dry run', async () => {
     const orgs = await townships();
     await ledger.call('org.retire', { id: orgs.school, retiredOn: '2026-01-01', reason: '撤并' });
-    const bytes = await sheetOf(memberHeaders, [['甲', id18('33010619900102121'), null, '新村', '2020-01-01']]);
+    const bytes = await rosterXlsx(memberHeaders, [['甲', id18('33010619900102121'), null, '新村', '2020-01-01']]);
     for (const createOrgsUnder of [orgs.school, 999]) {
       const { jobId } = await ledger.call('import.preview', { uploadId: await upload(ledger, 'm.xlsx', bytes), kind: 'members', createOrgsUnder });
       const state = await waitJob(ledger, jobId);
@@ -188,12 +177,17 @@ describe('members', () => {
     expect(reasons(p, 'rejected')).toEqual([[3, '没有填写所属基层组织，导入时也没有选择默认组织。']]);
   });
 
-  it('keeps the phone the sheet gives a person the ledger knows only as a volunteer, and undo puts it back', async () => {
+  /** A volunteer without a phone, then a member sheet giving them one. */
+  async function phoneFromMemberSheet() {
     const orgs = await townships();
     const id = id18('33010619900102121');
     const volunteer = await ledger.call('volunteer.add', { name: '志愿甲', idNumber: id, orgId: orgs.east, registeredOn: '2020-01-01' });
     const { jobId } = await previewOf(memberHeaders, [['志愿甲', id, '13911112222', '东村', '2021-01-01']], { kind: 'members' });
-    const result = await commit(ledger, jobId);
+    return { id, volunteer, result: await commit(ledger, jobId) };
+  }
+
+  it('keeps the phone the sheet gives a person the ledger knows only as a volunteer, and undo puts it back', async () => {
+    const { id, volunteer, result } = await phoneFromMemberSheet();
     expect(rows('SELECT phone FROM person WHERE id_number = ?', id)).toEqual([{ phone: '13911112222' }]);
     const member = (await ledger.call('member.list', { search: '志愿甲' })).rows[0]!;
     expect((await ledger.call('member.history', { id: member.id })).map((h) => [h.field, h.newValue])).toContainEqual(['phone', '139****2222']);
@@ -203,11 +197,7 @@ describe('members', () => {
   });
 
   it('does not undo an import over a phone the clerk changed since on the other role’s page', async () => {
-    const orgs = await townships();
-    const id = id18('33010619900102121');
-    const volunteer = await ledger.call('volunteer.add', { name: '志愿甲', idNumber: id, orgId: orgs.east, registeredOn: '2020-01-01' });
-    const { jobId } = await previewOf(memberHeaders, [['志愿甲', id, '13911112222', '东村', '2021-01-01']], { kind: 'members' });
-    const result = await commit(ledger, jobId);
+    const { id, volunteer, result } = await phoneFromMemberSheet();
     ledger.setNow('2026-06-15T03:00:00Z');
     await ledger.call('volunteer.update', { id: volunteer.id, changes: { phone: '13700001111' } });
     const history = await ledger.call('import.history');

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { residentIdCheckChar } from '../../src-main/core/domain/id-number';
 import { createTestLedger, type TestLedger } from '../helpers/backend';
+import { id18 } from '../helpers/export-fixture';
 import { preview, upload } from '../helpers/import';
 import { makeTmpDir, writeRawXlsx } from '../helpers/import-files';
 
@@ -18,7 +18,6 @@ beforeEach(async () => {
 });
 afterEach(() => ledger.db.close());
 
-const id18 = (first17: string) => first17 + residentIdCheckChar(first17);
 const header = ['姓名', '身份证号码', '手机号码', '入会时间'];
 
 describe('the sheet imported', () => {
