@@ -1,4 +1,4 @@
-import { normalizeName, normalizePersonName } from '../../domain/text';
+import { normalizePersonName } from '../../domain/text';
 import { checkUscc } from '../../domain/uscc';
 import { dateCell, onDuplicate, optionalPhone, optionalText } from './cells';
 import { cellText, isEmptyCell, IssueList } from './issues';
@@ -50,8 +50,8 @@ export async function planGroupMembers(input: PlanInput): Promise<Plan<GroupActi
   let unchanged = 0;
 
   for await (const { row, values } of eachRow(input)) {
-    // A unit's name is written as the unit writes it (Hangzhou ABC Co., Ltd.); only the padding goes.
-    const unitName = isEmptyCell(values.unitName) ? '' : normalizeName(cellText(values.unitName));
+    // Normalised as group.add normalises it, so the same unit is found by name whoever entered it.
+    const unitName = isEmptyCell(values.unitName) ? '' : normalizePersonName(cellText(values.unitName));
     if (!unitName) issues.reject(row, 'unitName', '没有填写单位名称。');
 
     let uscc: string | null = null;
