@@ -1,7 +1,7 @@
-import type BetterSqlite3 from 'better-sqlite3';
 import { cachedNameSortKey } from '../../domain/pinyin';
 import type { MemberAction, PersonValues } from '../plan/members';
 import { shownPhone, type CommitContext, type ImportRecorder, type Shown } from './context';
+import { updateStatement } from './shared';
 
 /** Writes member rows of a plan; returns a function applying one action (called in chunks). */
 export function memberWriter(ctx: CommitContext, record: ImportRecorder): (action: MemberAction) => void {
@@ -19,16 +19,7 @@ export function memberWriter(ctx: CommitContext, record: ImportRecorder): (actio
   const personBefore = sqlite.prepare('SELECT phone, guardian_name, guardian_phone, updated_at FROM person WHERE id = ?');
   const memberBefore = sqlite.prepare('SELECT organization_id, joined_on, notes, updated_at FROM member WHERE id = ?');
   const orgName = sqlite.prepare('SELECT name FROM organization WHERE id = ?').pluck();
-  const updates = new Map<string, BetterSqlite3.Statement>();
-  const update = (table: string, columns: string[]) => {
-    const key = `${table}:${columns.join(',')}`;
-    let statement = updates.get(key);
-    if (!statement) {
-      statement = sqlite.prepare(`UPDATE ${table} SET ${columns.map((c) => `${c} = ?`).join(', ')}, updated_at = ? WHERE id = ?`);
-      updates.set(key, statement);
-    }
-    return statement;
-  };
+  const update = updateStatement(sqlite);
 
   /** Writes the sheet's new contact details of a person, the old ones kept for undo; returns the
    *  changes as 历史 shows them (logged with the member, where the clerk edits them too). */

@@ -4,7 +4,6 @@ import type { VolunteerAction } from '../plan/volunteers';
 import { shownPhone, type CommitContext, type ImportRecorder, type Shown } from './context';
 import { compositeEntity, updateStatement } from './shared';
 
-
 /**
  * Writes volunteer rows of a plan.
  *
@@ -38,6 +37,15 @@ export function volunteerWriter(ctx: CommitContext, record: ImportRecorder): (ac
   );
   const update = updateStatement(sqlite);
 
+  /** The sheet's phone for a person, the old one kept for undo; its 历史 line, or none when unchanged. */
+  const setPhone = (personId: number, phone: string): Shown[] => {
+    const before = personBefore.get(personId) as { phone: string | null };
+    if (before.phone === phone) return [];
+    update('person', ['phone']).run(phone, at, personId);
+    record.updated('person', personId, before, []);
+    return [{ field: 'phone', old: shownPhone(before.phone), new: shownPhone(phone) }];
+  };
+
   const join = (teamRef: number, volunteerId: number, registeredOn: string, isNewVolunteer: boolean) => {
     const teamId = record.team(teamRef);
     const founded = teamFounded.get(teamId) as string;
@@ -61,14 +69,7 @@ export function volunteerWriter(ctx: CommitContext, record: ImportRecorder): (ac
       );
       record.inserted('volunteer', volunteerId);
       // A person already in the ledger in another role (a member) gets the sheet's phone too.
-      if (action.personId !== null && p.phone !== null) {
-        const before = personBefore.get(personId) as { phone: string | null };
-        if (before.phone !== p.phone) {
-          update('person', ['phone']).run(p.phone, at, personId);
-          record.updated('person', personId, before, []);
-          record.log('volunteer', volunteerId, [{ field: 'phone', old: shownPhone(before.phone), new: shownPhone(p.phone) }]);
-        }
-      }
+      if (action.personId !== null && p.phone !== null) record.log('volunteer', volunteerId, setPhone(personId, p.phone));
       for (const fieldId of action.fieldIds) insertField.run(volunteerId, fieldId);
       for (const ref of action.teamRefs) join(ref, volunteerId, v.registeredOn, true);
       if (action.priorMinutes !== null) {
@@ -86,13 +87,7 @@ export function volunteerWriter(ctx: CommitContext, record: ImportRecorder): (ac
       return;
     }
 
-    const shown: Shown[] = [];
-    if (action.phone !== null) {
-      const before = personBefore.get(action.personId) as { phone: string | null };
-      update('person', ['phone']).run(action.phone, at, action.personId);
-      record.updated('person', action.personId, before, []);
-      shown.push({ field: 'phone', old: shownPhone(before.phone), new: shownPhone(action.phone) });
-    }
+    const shown: Shown[] = action.phone !== null ? setPhone(action.personId, action.phone) : [];
     const v = action.volunteer;
     const columns: Record<string, unknown> = {};
     if (v.orgId !== undefined) columns.organization_id = v.orgId === null ? null : record.org(v.orgId);

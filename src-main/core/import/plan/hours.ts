@@ -4,6 +4,7 @@ import { cleanIdNumber, cleanPersonName, parseHours } from '../clean/index';
 import type { RawCell } from '../read/types';
 import { dateCell, onDuplicate, optionalText } from './cells';
 import { cellText, isEmptyCell, IssueList } from './issues';
+import { otherDocumentFinder } from './people';
 import { TeamResolver } from './teams';
 import { eachRow, type Duplicate, type Plan, type PlanInput, finishPlan } from './types';
 import { hoursText } from './volunteers';
@@ -38,8 +39,6 @@ interface VolunteerHit {
 }
 
 const maskedId = /^(\d{6})\*{6,10}(\d{3}[\dX])$/;
-/** A passport or travel permit number, masked (E*******8) or not, as a roster export writes it. */
-const otherDocument = /^[A-Z0-9]*\*+[A-Z0-9]+$|^(?!\d{15}$|\d{17}[\dX]$)[A-Z0-9]{5,20}$/;
 
 export async function planHours(input: PlanInput): Promise<Plan<HoursAction>> {
   const { sqlite, options, today } = input;
@@ -47,7 +46,7 @@ export async function planHours(input: PlanInput): Promise<Plan<HoursAction>> {
   const teams = new TeamResolver(sqlite, { withDissolved: true });
   const columns = 'v.id, p.name, p.id_number, v.organization_id, v.registered_on, v.left_on';
   const byNumber = sqlite.prepare(`SELECT ${columns} FROM volunteer v JOIN person p ON p.id = v.person_id WHERE p.id_number = ? AND p.id_type IN ('resident_id', 'hmt_residence_permit')`);
-  const byOtherDocument = sqlite.prepare(`SELECT ${columns} FROM volunteer v JOIN person p ON p.id = v.person_id WHERE p.id_number = ? AND p.id_type NOT IN ('resident_id', 'hmt_residence_permit', 'none')`);
+  const byOtherDocument = otherDocumentFinder<VolunteerHit>(sqlite, `SELECT ${columns} FROM volunteer v JOIN person p ON p.id = v.person_id`);
   const byName = sqlite.prepare(`SELECT ${columns} FROM volunteer v JOIN person p ON p.id = v.person_id WHERE p.name = ?`);
   const personByNumber = sqlite.prepare(`SELECT 1 FROM person WHERE id_number = ?`).pluck();
   const storedOnDay = sqlite.prepare(
@@ -60,7 +59,6 @@ export async function planHours(input: PlanInput): Promise<Plan<HoursAction>> {
     `SELECT r.id, h.minutes FROM service_record r LEFT JOIN service_hours h ON h.service_record_id = r.id AND h.volunteer_id = ?
      WHERE r.held_on = ? AND r.title = ? AND ifnull(r.team_id, 0) = ? ORDER BY r.id`,
   );
-  const existingHours = sqlite.prepare('SELECT minutes FROM service_hours WHERE service_record_id = ? AND volunteer_id = ?').pluck();
   // A volunteer imported with a 累计服务时长 has it as records up to the sheet's date: hours of
   // an earlier day may be in that figure already (a roster and its hours imported one after the other).
   const priorHours = sqlite.prepare(
@@ -123,12 +121,16 @@ export async function planHours(input: PlanInput): Promise<Plan<HoursAction>> {
     const activity = `${heldOn}\u0001${title}\u0001${teamId ?? 0}`;
     // An activity new to the ledger is created once, by its first row.
     let record: NewRecord | { id: number } | undefined = records.get(activity);
+    /** The volunteer's hours the ledger already holds on that record. */
+    let before: number | null = null;
     if (!record) {
       const existing = existingRecords.all(volunteer.id, heldOn, title, teamId ?? 0) as { id: number; minutes: number | null }[];
       const open = existing.filter((r) => r.minutes !== null && !seen.has(`#${r.id}\u0001${volunteer.id}`));
       const chosen = open.find((r) => r.minutes === minutes) ?? open[0] ?? existing[0];
-      if (chosen) record = { id: chosen.id };
-      else {
+      if (chosen) {
+        record = { id: chosen.id };
+        before = chosen.minutes;
+      } else {
         const created: NewRecord = { heldOn, title, teamId, orgId: teamId !== null ? teamOrg : options.orgId, place: optionalText(values.place), notes: optionalText(values.notes) };
         records.set(activity, created);
         record = created;
@@ -141,7 +143,6 @@ export async function planHours(input: PlanInput): Promise<Plan<HoursAction>> {
       issues.reject(row, 'name', `与第 ${first} 行是同一名志愿者的同一次活动（${heldOn}“${title}”），请合并为一行。`);
       continue;
     }
-    const before = 'id' in record ? ((existingHours.get(record.id, volunteer.id) as number | undefined) ?? null) : null;
 
     const dayKey = `${volunteer.id}|${heldOn}`;
     let total = day.get(dayKey);
@@ -201,14 +202,9 @@ export async function planHours(input: PlanInput): Promise<Plan<HoursAction>> {
     const written = name?.value ?? null;
     const idText = isEmptyCell(idCell) ? '' : cellText(idCell).replace(/\s/g, '').toUpperCase();
     const masked = maskedId.exec(idText);
-    if (idText && !masked && otherDocument.test(idText)) {
-      // A passport or travel permit: its number as the ledger holds it, or masked, with the name.
-      const exact = (byOtherDocument.get(idText) as VolunteerHit | undefined) ?? null;
-      if (exact) return exact;
-      const pattern = new RegExp(`^${idText.replace(/\*/g, '.')}$`);
-      const hits = written ? (byName.all(written) as VolunteerHit[]).filter((h) => h.id_number !== null && pattern.test(h.id_number)) : [];
-      if (hits.length === 1) return hits[0] as VolunteerHit;
-    }
+    // A passport or travel permit: its number as the ledger holds it, or masked, with the name.
+    const others = idText && !masked ? byOtherDocument(idText, written) : [];
+    if (others.length === 1) return others[0] as VolunteerHit;
     if (idText && !masked) {
       const id = cleanIdNumber(idCell as RawCell, today);
       if ('error' in id) {

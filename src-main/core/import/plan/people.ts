@@ -40,26 +40,43 @@ const maskedId = /^(\d{6})\*{6,10}(\d{3}[\dX])$/;
 const maskedOther = /^([A-Z0-9]{1,3})(\*+)([A-Z0-9]{1,2})$/;
 const residentLike = /^(\d{17}[\dX]|\d{15})$/;
 
+/**
+ * Finds a passport or travel permit holder (entered by hand: a sheet row cannot say which document
+ * a number is) by the number as a sheet writes it: the number itself or, masked (E*******8), the
+ * numbers it can be together with the name. `select` reads person `p`; both queries seek the
+ * (id_type, id_number) index. No rows for a resident ID's form.
+ */
+export function otherDocumentFinder<R>(sqlite: BetterSqlite3.Database, select: string): (typed: string, name: string | null) => R[] {
+  const where = `p.id_type IN ('hm_travel_permit', 'passport', 'foreign_permanent_id')`;
+  const byNumber = sqlite.prepare(`${select} WHERE ${where} AND p.id_number = ?`);
+  const byMask = sqlite.prepare(`${select} WHERE ${where} AND p.id_number >= ? AND p.id_number < ? AND p.id_number LIKE ? AND p.name = ?`);
+  return (typed, name) => {
+    if (residentLike.test(typed)) return [];
+    const masked = maskedOther.exec(typed);
+    if (!masked) return byNumber.all(typed) as R[];
+    if (name === null) return [];
+    const [, head, stars, tail] = masked as unknown as [string, string, string, string];
+    return byMask.all(head, `${head}\uffff`, `${head}${'_'.repeat(stars.length)}${tail}`, name) as R[];
+  };
+}
+
 export class PersonFinder {
   private readonly byNumber: BetterSqlite3.Statement;
   private readonly byMask: BetterSqlite3.Statement;
-  private readonly otherByNumber: BetterSqlite3.Statement;
-  private readonly otherByMask: BetterSqlite3.Statement;
   /** ID number → first sheet row, for duplicates inside the file. */
   private readonly seen = new Map<string, number>();
   /** Looked up ahead in batches (one statement per 500 rows instead of one per row). */
   private readonly known = new Map<string, PersonRow | null>();
   private readonly sqlite: BetterSqlite3.Database;
   private inBatch: BetterSqlite3.Statement | null = null;
+  private readonly otherDocument: (typed: string, name: string) => PersonRow[];
 
   constructor(sqlite: BetterSqlite3.Database) {
     this.sqlite = sqlite;
     const columns = personColumns;
     this.byNumber = sqlite.prepare(`SELECT ${columns} FROM person WHERE id_number = ? AND id_type IN ('resident_id', 'hmt_residence_permit')`);
     this.byMask = sqlite.prepare(`SELECT ${columns} FROM person WHERE id_tail >= ? AND id_tail < ? AND substr(id_number, 1, 6) = ? AND name = ?`);
-    const other = `id_type NOT IN ('resident_id', 'hmt_residence_permit', 'none')`;
-    this.otherByNumber = sqlite.prepare(`SELECT ${columns} FROM person WHERE id_number = ? AND ${other}`);
-    this.otherByMask = sqlite.prepare(`SELECT ${columns} FROM person WHERE name = ? AND ${other} AND id_number LIKE ? ESCAPE '\\'`);
+    this.otherDocument = otherDocumentFinder<PersonRow>(sqlite, `SELECT ${columns} FROM person p`);
   }
 
   /** Fetches the persons of these ID cells ahead, in batches; identify() then needs no query for them. */
@@ -106,12 +123,12 @@ export class PersonFinder {
       return { name: name.value, idType: person.id_type as RowIdentity['idType'], idNumber: person.id_number as string, birthDate: person.birth_date ?? '', gender: person.gender ?? 'M', existing: person };
     }
 
-    // A passport or travel permit the ledger holds (entered by hand: a sheet row cannot say which
-    // document it is) is that person, so an exported roster re-imports as unchanged.
-    const typed = normalizeIdNumber(cellText(idCell)).toUpperCase();
-    if (!residentLike.test(typed)) {
-      const other = this.otherDocument(typed, name.value);
-      if (other) return { name: name.value, idType: other.id_type as IdType, idNumber: other.id_number as string, birthDate: other.birth_date ?? '', gender: other.gender ?? 'M', existing: other };
+    // A passport or travel permit the ledger holds is that person, so an exported roster
+    // re-imports as unchanged.
+    const hits = this.otherDocument(normalizeIdNumber(cellText(idCell)).toUpperCase(), name.value);
+    if (hits.length === 1) {
+      const person = hits[0] as PersonRow;
+      return { name: name.value, idType: person.id_type as IdType, idNumber: person.id_number as string, birthDate: person.birth_date ?? '', gender: person.gender ?? 'M', existing: person };
     }
     const id = cleanIdNumber(idCell, today);
     if ('error' in id) {
@@ -127,14 +144,6 @@ export class PersonFinder {
       issues.warn(row, 'idNumber', `身份证号码 ${maskIdNumber(id.value.idNumber)} 以 000 结尾，可能曾在 Excel 中被当成数字而丢失了末几位，请核对原件。`);
     }
     return { name: name.value, idType: id.value.idType, idNumber: id.value.idNumber, birthDate: id.value.birthDate, gender: id.value.gender, existing };
-  }
-
-  private otherDocument(typed: string, name: string): PersonRow | null {
-    const masked = maskedOther.exec(typed);
-    if (!masked) return (this.otherByNumber.get(typed) as PersonRow | undefined) ?? null;
-    const [, head, stars, tail] = masked as unknown as [string, string, string, string];
-    const hits = this.otherByMask.all(name, `${head}${'_'.repeat(stars.length)}${tail}`) as PersonRow[];
-    return hits.length === 1 ? (hits[0] as PersonRow) : null;
   }
 
   /**

@@ -101,8 +101,10 @@ const gb18030Pua: ReadonlyMap<string, string> = new Map([
   ['\ue855', '\u{241FE}'],
 ]);
 
+const gb18030PuaChars = /[\ue816-\ue818\ue831\ue83b\ue855]/gu;
+
 export function gb18030Text(decoded: string): string {
-  return /[\ue816-\ue818\ue831\ue83b\ue855]/u.test(decoded) ? decoded.replace(/[\ue816-\ue818\ue831\ue83b\ue855]/gu, (c) => gb18030Pua.get(c) as string) : decoded;
+  return decoded.replace(gb18030PuaChars, (c) => gb18030Pua.get(c) as string);
 }
 
 /**
