@@ -51,6 +51,27 @@ describe('readSheet on csv', () => {
     expect((await readAll(file, { encoding: 'utf8' })).rows[1]?.cells[0]).toContain('\uFFFD');
   });
 
+  it("reads Excel's “Unicode 文本” (tab-separated UTF-16 with a BOM), whatever encoding was chosen, characters split across read chunks included", async () => {
+    const text = roster.replace(/,/g, '\t');
+    const le = tmp.path('unicode-le.txt');
+    writeFileSync(le, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    const be = tmp.path('unicode-be.txt');
+    writeFileSync(be, Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]));
+    expect(await inspectSource(le)).toMatchObject({ format: 'csv', encoding: 'utf16le', delimiter: '\t' });
+    expect(await inspectSource(be, { encoding: 'gbk' })).toMatchObject({ format: 'csv', encoding: 'utf16be', delimiter: '\t' });
+    expect((await readAll(le)).rows).toEqual(rosterRows);
+    expect((await readAll(be, { encoding: 'utf8' })).rows).toEqual(rosterRows);
+
+    // The reader takes 256 KiB at a time: after the BOM, the header and this filler row, 𠮷 (a
+    // surrogate pair) starts 2 bytes before that boundary, its halves in two chunks.
+    const filler = `${'填'.repeat(131_061)}\n`;
+    const big = tmp.path('unicode-big.txt');
+    writeFileSync(big, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`姓名\t手机号码\n${filler}𠮷林\t13800138000\n`, 'utf16le')]));
+    expect(Buffer.byteLength('\ufeff姓名\t手机号码\n', 'utf16le') + Buffer.byteLength(filler, 'utf16le')).toBe(256 * 1024 - 2);
+    const rows = (await readAll(big)).rows;
+    expect(rows[2]).toEqual({ row: 3, cells: ['𠮷林', '13800138000'] });
+  });
+
   it('decodes the six name characters GB18030-2022 moved out of the private use area', async () => {
     const file = tmp.path('rare-pua.csv');
     writeFileSync(file, Buffer.concat([encodeText('姓名\n', 'gb18030'), Buffer.from([0xfe, 0x51, 0xfe, 0x52, 0xfe, 0x53, 0xfe, 0x6c, 0xfe, 0x76, 0xfe, 0x91]), Buffer.from('\n')]));

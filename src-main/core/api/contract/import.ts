@@ -139,7 +139,7 @@ export const importMethods = {
     z.object({ uploadId: importOptions.shape.uploadId, kind: importKind, encoding: importOptions.shape.encoding }).strict(),
     z.object({
       format: z.enum(['xlsx', 'csv']),
-      encoding: z.enum(['utf8', 'gb18030']).nullable(),
+      encoding: z.enum(['utf8', 'gb18030', 'utf16le', 'utf16be']).nullable(),
       delimiter: z.string().nullable(),
       sheets: z.array(z.object({ name: z.string(), score: z.number(), headerFound: z.boolean(), hidden: z.boolean() })),
       suggestedSheet: z.string().nullable(),

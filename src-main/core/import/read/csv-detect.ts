@@ -4,7 +4,7 @@ import type { ReadOptions, SourceInfo } from './types';
 
 export const SAMPLE_BYTES = 4 * 1024 * 1024;
 
-export type CsvEncoding = 'utf8' | 'gb18030';
+export type CsvEncoding = 'utf8' | 'gb18030' | 'utf16le' | 'utf16be';
 
 export interface CsvFormat { encoding: CsvEncoding; delimiter: Delimiter }
 
@@ -27,10 +27,13 @@ export async function readSample(file: string): Promise<{ bytes: Buffer; whole: 
   }
 }
 
-/** BOM → UTF-8; strictly valid UTF-8 → UTF-8; anything else → GB18030, which decodes all of GBK
- *  plus the characters GBK lacks (rare names). A GBK file of pure Chinese text is practically never
- *  valid UTF-8, so the strict test is reliable. */
+/** A UTF-16 BOM → UTF-16 (Excel's 另存为“Unicode 文本”), whatever the clerk chose: read as GBK or
+ *  UTF-8 it is never right. Then: BOM → UTF-8; strictly valid UTF-8 → UTF-8; anything else →
+ *  GB18030, which decodes all of GBK plus the characters GBK lacks (rare names). A GBK file of
+ *  pure Chinese text is practically never valid UTF-8, so the strict test is reliable. */
 export function detectEncoding(sample: Buffer, whole: boolean, override?: ReadOptions['encoding']): CsvEncoding {
+  if (sample[0] === 0xff && sample[1] === 0xfe) return 'utf16le';
+  if (sample[0] === 0xfe && sample[1] === 0xff) return 'utf16be';
   if (override) return override === 'utf8' ? 'utf8' : 'gb18030';
   if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return 'utf8';
   try {
@@ -87,8 +90,13 @@ export function detectDelimiter(text: string): Delimiter {
 
 export function detectCsvFormat(sample: Buffer, whole: boolean, override?: ReadOptions['encoding']): CsvFormat {
   const encoding = detectEncoding(sample, whole, override);
-  const text = new TextDecoder(encoding === 'utf8' ? 'utf-8' : 'gb18030').decode(sample.subarray(0, 256 * 1024), { stream: true });
+  const text = textDecoder(encoding).decode(sample.subarray(0, 256 * 1024), { stream: true });
   return { encoding, delimiter: detectDelimiter(text) };
+}
+
+/** The decoder for an encoding; a UTF-16 decoder drops the BOM itself. */
+export function textDecoder(encoding: CsvEncoding): TextDecoder {
+  return new TextDecoder({ utf8: 'utf-8', gb18030: 'gb18030', utf16le: 'utf-16le', utf16be: 'utf-16be' }[encoding]);
 }
 
 export type CsvSourceFields = Pick<SourceInfo, 'encoding' | 'delimiter'>;

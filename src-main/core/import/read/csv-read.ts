@@ -6,7 +6,7 @@ import { Transform } from 'node:stream';
 import { parse, CsvError } from 'csv-parse';
 import { AppError } from '../../errors';
 import { RowBatcher, abortable } from './batcher';
-import { detectCsvFormat, readSample, type CsvFormat } from './csv-detect';
+import { detectCsvFormat, readSample, textDecoder, type CsvFormat } from './csv-detect';
 import { MAX_COLUMNS, MAX_ROWS, READ_COLUMNS, refuse, throwIfAborted } from './refusals';
 import { noteCell, type RawCell, type ReadOptions, type RowSink, type SheetRead, type SheetNotes } from './types';
 
@@ -27,8 +27,8 @@ export async function readCsv(file: string, size: number, opts: ReadOptions, sin
   const sheet = opts.sheet ?? csvSheetName(file);
   const input = createReadStream(file, { highWaterMark: 256 * 1024 });
   let bytesRead = 0;
-  const decoder = new TextDecoder(encoding === 'utf8' ? 'utf-8' : 'gb18030');
-  const text = encoding === 'utf8' ? (s: string) => s : gb18030Text;
+  const decoder = textDecoder(encoding);
+  const text = encoding === 'gb18030' ? gb18030Text : (s: string) => s;
   const decode = new Transform({
     transform(chunk: Buffer, _enc, cb) {
       bytesRead += chunk.length;

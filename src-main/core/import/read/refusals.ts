@@ -25,8 +25,6 @@ export const refuse = {
   unsupportedSheet: (sheet: string) =>
     new AppError('FILE_REFUSED', `工作表“${sheet}”的存储方式本程序不能读取。${saveAsXlsx}`),
   binary: () => new AppError('FILE_REFUSED', '这个文件不是表格文件（既不是 Excel 工作簿，也不是 CSV 文本）。请选择 .xlsx 或 .csv 文件。'),
-  utf16: () =>
-    new AppError('FILE_REFUSED', '这个文本文件是 UTF-16（“Unicode 文本”）编码，本程序不能读取。请在 Excel 或 WPS 中打开它，另存为“Excel 工作簿(.xlsx)”或“CSV UTF-8(逗号分隔)”，再导入。'),
   empty: () => new AppError('FILE_REFUSED', '这个文件是空的（0 字节），请检查是否选错了文件。'),
   noSheet: (sheet: string, names: string[]) =>
     new AppError('FILE_REFUSED', `文件中没有名为“${sheet}”的工作表。现有工作表：${names.map((n) => `“${n}”`).join('、') || '无'}。`),

@@ -14,7 +14,8 @@ export async function sniffFile(file: string, size: number): Promise<FileKind> {
   const head = await readHead(file, 4096);
   if (head.subarray(0, 8).equals(CFB_MAGIC)) throw await classifyCfb(file);
   if (head[0] === 0x50 && head[1] === 0x4b && (head[2] === 3 || head[2] === 5 || head[2] === 7)) return 'zip';
-  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) throw refuse.utf16();
+  // Excel's 另存为“Unicode 文本”: tab-separated UTF-16 with a BOM, read as text (csv-detect.ts).
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return 'text';
   const markup = markupKind(head);
   if (markup === 'html') throw refuse.htmlAsXls();
   if (markup === 'xml-spreadsheet') throw refuse.xmlSpreadsheet();

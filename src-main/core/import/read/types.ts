@@ -17,7 +17,7 @@ export interface SourceInfo {
   /** In workbook order. hidden: the sheet is hidden (or very hidden) in Excel; csv never. */
   sheets: { name: string; hidden?: boolean }[];  // csv: one sheet named after the file
   savedOn: string | null;              // 'YYYY-MM-DD' China date: xlsx docProps/core.xml dcterms:modified, csv file mtime
-  encoding: 'utf8' | 'gb18030' | null; // csv only: detected or overridden
+  encoding: 'utf8' | 'gb18030' | 'utf16le' | 'utf16be' | null; // csv only: detected or overridden (UTF-16 by its BOM only)
   delimiter: ',' | '\t' | ';' | null;  // csv only
   sizeBytes: number;
 }

@@ -55,6 +55,10 @@ const encodingOptions = [
 const kb = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
 
 /** Step 1: what is imported, from which file and sheet, and how organisations and duplicates are handled. */
+function separatorLabel(delimiter: string | null): string {
+  return delimiter === '\t' ? '，制表符分隔' : delimiter === ';' ? '，分号分隔' : delimiter ? '，逗号分隔' : '';
+}
+
 export function SetupStep({ kind, onKind, file, onPickFile, sheet, onSheet, encoding, onEncoding, options, onOptions, orgs, onPreview }: Props) {
   const set = (patch: Partial<SetupOptions>) => onOptions({ ...options, ...patch });
   const busy = file.state === 'uploading' || file.state === 'inspecting';
@@ -82,7 +86,7 @@ export function SetupStep({ kind, onKind, file, onPickFile, sheet, onSheet, enco
             <InboxOutlined />
           </p>
           <p className="ant-upload-text">点击选择文件，或把文件拖到这里</p>
-          <p className="ant-upload-hint">支持 Excel（.xlsx）和 CSV/文本（.csv、.txt，逗号或制表符分隔）；WPS 表格请保存为 .xlsx</p>
+          <p className="ant-upload-hint">支持 Excel（.xlsx）和 CSV/文本（.csv、.txt，逗号或制表符分隔，含 Excel 另存的“Unicode 文本”）；WPS 表格请保存为 .xlsx</p>
         </Upload.Dragger>
         <div style={{ marginTop: 12 }}>
           {file.state === 'uploading' && (
@@ -120,8 +124,14 @@ export function SetupStep({ kind, onKind, file, onPickFile, sheet, onSheet, enco
                     />
                   </Form.Item>
                 )}
-                {inspection.format === 'csv' && (
-                  <Form.Item label="文字编码" htmlFor="import-encoding" extra={`识别为 ${inspection.encoding === 'gb18030' ? 'GBK（国标）' : 'UTF-8'}${inspection.delimiter === '\t' ? '，制表符分隔' : inspection.delimiter === ';' ? '，分号分隔' : inspection.delimiter ? '，逗号分隔' : ''}；若预览中出现乱码，请改选另一种。`}>
+                {inspection.format === 'csv' && (inspection.encoding === 'utf16le' || inspection.encoding === 'utf16be') && (
+                  // The BOM says it for certain: nothing to choose.
+                  <Form.Item label="文字编码">
+                    <Typography.Text>Unicode 文本（UTF-16）{separatorLabel(inspection.delimiter)}</Typography.Text>
+                  </Form.Item>
+                )}
+                {inspection.format === 'csv' && inspection.encoding !== 'utf16le' && inspection.encoding !== 'utf16be' && (
+                  <Form.Item label="文字编码" htmlFor="import-encoding" extra={`识别为 ${inspection.encoding === 'gb18030' ? 'GBK（国标）' : 'UTF-8'}${separatorLabel(inspection.delimiter)}；若预览中出现乱码，请改选另一种。`}>
                     <Select id="import-encoding" style={{ width: 160 }} value={encoding} onChange={onEncoding} options={encodingOptions} />
                   </Form.Item>
                 )}
