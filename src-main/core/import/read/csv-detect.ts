@@ -95,7 +95,7 @@ export function detectCsvFormat(sample: Buffer, whole: boolean, override?: ReadO
 }
 
 /** The decoder for an encoding; a UTF-16 decoder drops the BOM itself. */
-export function textDecoder(encoding: CsvEncoding): TextDecoder {
+export function textDecoder(encoding: CsvEncoding) {
   return new TextDecoder({ utf8: 'utf-8', gb18030: 'gb18030', utf16le: 'utf-16le', utf16be: 'utf-16be' }[encoding]);
 }
 
