@@ -169,7 +169,7 @@ describe('export.roster', () => {
     expect(lines[0]).toBe(sheetFields.members.map((f) => f.label).join(','));
     expect(lines).toHaveLength(5);
     const wang = lines.find((l) => l.startsWith('王芳,'))!;
-    expect(wang).toBe(`王芳,女,${people.wangFang.idNumber},1985-03-12,13812345678,'=1+1社区红十字会,2020-03-01,成人会员,,,'=1+1`);
+    expect(wang).toBe(`王芳,女,${people.wangFang.idNumber},,1985-03-12,13812345678,'=1+1社区红十字会,2020-03-01,成人会员,,,'=1+1`);
     expect(lines.find((l) => l.startsWith('赵磊,'))).toMatch(/,'-3$/);
     expect(lines.find((l) => l.startsWith('李明,'))).toMatch(/,'@SUM\(A1\)$/);
     expect(lines.find((l) => l.startsWith('刘小红,'))).toMatch(/,'\+86$/);
@@ -184,7 +184,7 @@ describe('export.template and export.duesReport', () => {
     const [roster, help] = wb.worksheets;
     expect(roster!.actualRowCount).toBe(1);
     expect(roster!.getColumn(3).numFmt).toBe('@');
-    expect(roster!.getColumn(5).numFmt).toBe('@');
+    expect(roster!.getColumn(6).numFmt).toBe('@');
     expect(roster!.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(help!.name).toBe('填写说明');
     const idRow = rowsOf(help!).find((r) => text(r['列名']!) === '身份证号码')!;

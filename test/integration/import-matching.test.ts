@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiInput, ImportPreview } from '../../src-main/core/api/contract';
 import { orgCodeCheckChar, usccCheckChar } from '../../src-main/core/domain/uscc';
 import { createTestLedger, type TestLedger } from '../helpers/backend';
-import { id18 } from '../helpers/export-fixture';
+import { download, id18 } from '../helpers/export-fixture';
 import { commit, preview, rosterXlsx, upload, waitJob, type SheetCell } from '../helpers/import';
 
 // How rows find their organisations, teams, units and people when the sheet's names and codes
@@ -357,5 +357,64 @@ describe('group members', () => {
     expect(p.counts).toMatchObject({ inserted: 0, updated: 1 });
     await commit(ledger, jobId);
     expect(rows('SELECT unit_name, uscc, legacy_org_code FROM group_member ORDER BY id')).toEqual([{ unit_name: '杭州某某科技有限公司', uscc, legacy_org_code: legacy }]);
+  });
+});
+
+describe('people with a passport or travel permit (证件类型)', () => {
+  it('creates them from the 证件类型, 出生日期 and 性别 columns, finds them again, and says what is missing', async () => {
+    const org = (await ledger.call('org.add', { name: '城关镇红十字会', type: '乡镇' })).id;
+    const headers = ['姓名', '性别', '身份证号码', '证件类型', '出生日期', '所属基层组织', '入会时间'];
+    const sheet: SheetCell[][] = [
+      ['John Smith', '男', 'e12345678', '护照', '1980-05-06', '城关镇红十字会', '2020-01-01'],
+      ['陈美玲', '女', 'H12345678', '回乡证', '1992.3.4', '城关镇红十字会', '2020-01-01'],
+      ['李四', null, 'M87654321', '港澳居民来往内地通行证', null, '城关镇红十字会', '2020-01-01'], // no birth date
+      ['王五', '男', 'G123456789', '军官证', '1970-01-01', '城关镇红十字会', '2020-01-01'], // not a document the ledger knows
+      ['赵六', '男', id18('33010619900102123'), '居民身份证', '1991-01-02', '城关镇红十字会', '2020-01-01'], // the number wins
+      ['孙七', '女', id18('33010619900102124'), '港澳台居民居住证', null, '城关镇红十字会', '2020-01-01'], // not a 居住证 number
+    ];
+    const first = await previewOf(headers, sheet, { kind: 'members' });
+    expect(first.preview.columns.find((c) => c.header === '证件类型')?.field).toBe('idType');
+    expect(reasons(first.preview, 'rejected')).toEqual([
+      [4, expect.stringContaining('须填写出生日期')],
+      [5, expect.stringContaining('证件类型“军官证”无法识别')],
+      [7, expect.stringContaining('不是居住证号码')],
+    ]);
+    expect(reasons(first.preview, 'warnings')).toEqual([[6, expect.stringContaining('出生日期 1991-01-02 与身份证号码不符')]]);
+    await commit(ledger, first.jobId);
+    expect(rows(`SELECT p.name, p.id_type, p.id_number, p.birth_date, p.gender, m.kind FROM person p JOIN member m ON m.person_id = p.id WHERE m.organization_id = ? ORDER BY p.id`, org)).toEqual([
+      { name: 'John Smith', id_type: 'passport', id_number: 'E12345678', birth_date: '1980-05-06', gender: 'M', kind: 'adult' },
+      { name: '陈美玲', id_type: 'hm_travel_permit', id_number: 'H12345678', birth_date: '1992-03-04', gender: 'F', kind: 'adult' },
+      { name: '赵六', id_type: 'resident_id', id_number: id18('33010619900102123'), birth_date: '1990-01-02', gender: 'M', kind: 'adult' },
+    ]);
+
+    // The same sheet again: the three are found, not added twice.
+    const again = await previewOf(headers, sheet.slice(0, 2), { kind: 'members' });
+    expect(again.preview.counts).toMatchObject({ inserted: 0, unchanged: 2, rejected: 0 });
+
+    // A sheet without the column: a passport number is not taken for a broken ID number.
+    const without = await previewOf(['姓名', '身份证号码', '所属基层组织', '入会时间'], [['钱八', 'E87654321', '城关镇红十字会', '2020-01-01']], { kind: 'members' });
+    expect(reasons(without.preview, 'rejected')).toEqual([[2, expect.stringContaining('如是护照或通行证号码，请在表中增加“证件类型”列')]]);
+  });
+
+  it('a full export of passport holders imports into a new ledger as the same people', async () => {
+    const org = (await ledger.call('org.add', { name: '城关镇红十字会', type: '乡镇' })).id;
+    await ledger.call('member.add', { orgId: org, name: '陈美玲', idType: 'hm_travel_permit', idNumber: 'H12345678', birthDate: '1992-03-04', gender: 'F', joinedOn: '2020-01-01' });
+    await ledger.call('volunteer.add', { orgId: org, name: '陈美玲', idType: 'hm_travel_permit', idNumber: 'H12345678', birthDate: '1992-03-04', gender: 'F', registeredOn: '2021-01-01' });
+    const fresh = await createTestLedger();
+    try {
+      await fresh.call('org.add', { name: '城关镇红十字会', type: '乡镇' });
+      for (const kind of ['members', 'volunteers'] as const) {
+        const ref = await ledger.call('export.roster', { kind, fullId: true });
+        const data = await download(ledger, ref.token);
+        const p = await preview(fresh, await upload(fresh, `${kind}.xlsx`, data), { kind });
+        expect(p.preview.rejected).toEqual([]);
+        await commit(fresh, p.jobId);
+      }
+      expect(fresh.db.sqlite.prepare('SELECT name, id_type, id_number, birth_date, gender FROM person').all()).toEqual([
+        { name: '陈美玲', id_type: 'hm_travel_permit', id_number: 'H12345678', birth_date: '1992-03-04', gender: 'F' },
+      ]);
+    } finally {
+      fresh.db.close();
+    }
   });
 });

@@ -20,6 +20,7 @@ function byId<T extends { id: number }>(rows: unknown[]): Map<number, T> {
 
 export interface MemberDetail {
   id: number;
+  id_type: string;
   birth_date: string | null;
   guardian_name: string | null;
   guardian_phone: string | null;
@@ -30,7 +31,7 @@ export function readMemberDetails(sqlite: BetterSqlite3.Database, ids: number[])
   const stmt = prepared(
     sqlite,
     'member',
-    `SELECT m.id, p.birth_date, p.guardian_name, p.guardian_phone, m.notes
+    `SELECT m.id, p.id_type, p.birth_date, p.guardian_name, p.guardian_phone, m.notes
      FROM json_each(:ids) AS j CROSS JOIN member m ON m.id = j.value CROSS JOIN person p ON p.id = m.person_id`,
   );
   return byId<MemberDetail>(stmt.all({ ids: JSON.stringify(ids) }));
@@ -71,7 +72,7 @@ export function iterateMemberExportPage(
   const stmt = prepared(
     sqlite,
     'memberPage',
-    `SELECT m.id, p.name, m.kind, p.gender, p.id_number, p.birth_date, p.phone, p.guardian_name, p.guardian_phone, m.notes,
+    `SELECT m.id, p.name, m.kind, p.gender, p.id_type, p.id_number, p.birth_date, p.phone, p.guardian_name, p.guardian_phone, m.notes,
             o.name AS org_name, m.joined_on, m.name_sort_key AS sort_key, m.person_id AS tie
      FROM member m INDEXED BY member_sorted
      CROSS JOIN person p ON p.id = m.person_id
@@ -98,6 +99,7 @@ export function iterateMemberExportPage(
 
 export interface VolunteerDetail {
   id: number;
+  id_type: string;
   birth_date: string | null;
   national_system_no: string | null;
   first_aid_cert_no: string | null;
@@ -110,7 +112,7 @@ export function readVolunteerDetails(sqlite: BetterSqlite3.Database, ids: number
   const stmt = prepared(
     sqlite,
     'volunteer',
-    `SELECT v.id, p.birth_date, v.national_system_no, v.first_aid_cert_no, v.notes,
+    `SELECT v.id, p.id_type, p.birth_date, v.national_system_no, v.first_aid_cert_no, v.notes,
             (SELECT group_concat(name, '、') FROM (SELECT f.name FROM volunteer_service_field vf
                CROSS JOIN service_field f ON f.id = vf.field_id WHERE vf.volunteer_id = v.id ORDER BY f.sort_order, f.id)) AS fields,
             (SELECT group_concat(name, '、') FROM (SELECT t.name FROM team_membership tm

@@ -1,5 +1,14 @@
-import type { BojiaStatus, OrgStatus } from '../db/schema';
+import type { BojiaStatus, IdType, OrgStatus } from '../db/schema';
 import { volunteerInputFieldLabels } from './volunteer-labels';
+
+/** 证件类型 as the member form, the import and the export name them. */
+export const idTypeLabels: Record<Exclude<IdType, 'none'>, string> = {
+  resident_id: '居民身份证',
+  hmt_residence_permit: '港澳台居民居住证',
+  hm_travel_permit: '港澳居民来往内地通行证',
+  passport: '护照',
+  foreign_permanent_id: '外国人永久居留身份证',
+};
 
 export const orgStatusLabels: Record<OrgStatus, string> = { preparing: '筹建', active: '已成立', retired: '撤销' };
 

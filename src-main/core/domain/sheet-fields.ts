@@ -38,8 +38,14 @@ const idNumber: SheetField = {
   key: 'idNumber',
   label: '身份证号码',
   aliases: ['身份证号', '公民身份号码', '证件号码', '身份证', '身份证件号码', '居民身份证号码', '证件号'],
-  hint: '18 位居民身份证号码（15 位旧号码会自动升级）；请把单元格设为“文本”，否则 Excel 会丢掉末几位。',
+  hint: '18 位居民身份证号码（15 位旧号码会自动升级）；护照、通行证等请在“证件类型”列注明。请把单元格设为“文本”，否则 Excel 会丢掉末几位。',
   text: true,
+};
+const idType: SheetField = {
+  key: 'idType',
+  label: '证件类型',
+  aliases: ['证件种类', '身份证件类型', '证件名称'],
+  hint: '留空即居民身份证；护照、港澳居民来往内地通行证等证件的号码中没有出生日期，须同时填写出生日期和性别。',
 };
 const birthDate: SheetField = { key: 'birthDate', label: '出生日期', aliases: ['出生年月', '出生年月日', '生日'], hint: '如 1990-01-02；有身份证号码时以号码为准。', date: true };
 const phone: SheetField = { key: 'phone', label: '手机号码', aliases: ['手机', '联系电话', '电话', '联系方式', '手机号', '电话号码', '移动电话', '座机', '固定电话'], hint: '11 位手机号或带区号的座机号。', text: true };
@@ -65,7 +71,8 @@ export const sheetFields: Record<ImportKind, readonly SheetField[]> = {
   members: [
     name,
     gender,
-    idNumber,
+    { ...idNumber, required: true, hint: `必填。${idNumber.hint}` },
+    idType,
     birthDate,
     phone,
     organization,
@@ -88,7 +95,8 @@ export const sheetFields: Record<ImportKind, readonly SheetField[]> = {
   volunteers: [
     name,
     gender,
-    idNumber,
+    { ...idNumber, required: true, hint: `必填。${idNumber.hint}` },
+    idType,
     birthDate,
     phone,
     organization,

@@ -16,10 +16,18 @@ export function escapeLike(value: string): string {
 
 const middleDots = /[\u00b7\u2022\u2027\u30fb\u0387\u16eb\u2219\u22c5\uff65.．]/gu;
 
+const spaceBetweenLatin = /(?<=\p{Script=Latin})\s+(?=\p{Script=Latin})/gu;
+
 /**
- * A person's name as rosters type it: padding spaces anywhere go (王\u3000芳 → 王芳), and the
- * look-alike dots in transcribed minority names become the standard middle dot (U+00B7).
+ * A person's name as rosters type it: padding spaces go (王\u3000芳 → 王芳), except one between
+ * the words of a name in Latin letters (John Smith, on a passport), and the look-alike dots in
+ * transcribed minority names become the standard middle dot (U+00B7).
  */
 export function normalizePersonName(value: string): string {
-  return value.replace(/\s+/gu, '').replace(middleDots, '·').replace(/^·+|·+$/gu, '');
+  return value
+    .replace(spaceBetweenLatin, '\u0000')
+    .replace(/\s+/gu, '')
+    .replace(/\u0000/gu, ' ')
+    .replace(middleDots, '·')
+    .replace(/^·+|·+$/gu, '');
 }

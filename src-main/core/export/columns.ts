@@ -11,6 +11,7 @@ export interface ExportColumn extends SheetField {
 const widths: Record<string, number> = {
   name: 12,
   gender: 6,
+  idType: 12,
   idNumber: 22,
   birthDate: 12,
   phone: 15,

@@ -7,6 +7,7 @@ import { listTeamRows } from '../db/team';
 import { listOrgRows } from '../db/org';
 import { readGroupNotes, readHoursPage, iterateMemberExportPage, readMemberDetails, readVolunteerDetails, type HoursFilter, type MemberExportRow } from '../db/export-details';
 import { maskIdNumber } from '../domain/id-number';
+import { idTypeLabels } from '../domain/labels';
 import { maskPhone } from '../domain/phone';
 import { dateCell, type CellValue } from './cells';
 
@@ -37,6 +38,8 @@ function phoneCell(value: string | null, privacy: Privacy): string | null {
   return value === null ? null : privacy.full ? value : maskPhone(value);
 }
 
+/** Left empty for the 居民身份证, as the import reads an empty 证件类型. */
+const idTypeText = (type: string) => (type === 'resident_id' ? null : (idTypeLabels[type as keyof typeof idTypeLabels] ?? null));
 const genderText = (g: 'M' | 'F' | null) => (g === 'M' ? '男' : g === 'F' ? '女' : null);
 const yesNo = (flag: number | boolean) => (flag ? '是' : '否');
 
@@ -44,6 +47,7 @@ export function* memberRows(sqlite: BetterSqlite3.Database, filter: RosterFilter
   const toRow = (r: Omit<MemberExportRow, 'sort_key' | 'tie'>): FieldRow => ({
     name: r.name,
     gender: genderText(r.gender),
+    idType: idTypeText(r.id_type),
     idNumber: idCell(r.id_number, privacy),
     birthDate: birthCell(r.birth_date, privacy),
     phone: phoneCell(r.phone, privacy),
@@ -78,7 +82,7 @@ export function* memberRows(sqlite: BetterSqlite3.Database, filter: RosterFilter
     const rows = readRosterPage(sqlite, filter, { by: 'name', descending: false }, after, pageSize);
     if (rows.length === 0) return;
     const details = readMemberDetails(sqlite, rows.map((r) => r.id));
-    yield rows.map((r) => toRow({ ...r, birth_date: null, guardian_name: null, guardian_phone: null, notes: null, ...details.get(r.id) }));
+    yield rows.map((r) => toRow({ ...r, id_type: 'resident_id', birth_date: null, guardian_name: null, guardian_phone: null, notes: null, ...details.get(r.id) }));
     if (rows.length < pageSize) return;
     const last = rows.at(-1)!;
     after = { key: last.cursor_key, id: last.cursor_id };
@@ -96,6 +100,7 @@ export function* volunteerRows(sqlite: BetterSqlite3.Database, filter: Volunteer
       return {
         name: r.name,
         gender: genderText(r.gender),
+        idType: idTypeText(d?.id_type ?? 'resident_id'),
         idNumber: idCell(r.id_number, privacy),
         birthDate: birthCell(d?.birth_date ?? null, privacy),
         phone: phoneCell(r.phone, privacy),

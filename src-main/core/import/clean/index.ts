@@ -3,6 +3,7 @@ export { parseDateCell, findDateInText, type DateOptions } from './date';
 export { cleanGender } from './gender';
 export { implausibleCumulativeHours, parseHours } from './hours';
 export { cleanIdNumber, excelScientific, type CleanId, type IdCleanOptions } from './id-number';
+export { cleanIdType, numberCarriesBirth, type DocumentType } from './id-type';
 export { buildNameIndex, matchByName, nameKey, type NameCandidate, type NameIndex, type NameMatch, type NameMatchOptions, type NameSuggestion } from './match-name';
 export { inferOrgType } from './org-type';
 export { cleanPersonName } from './person-name';

@@ -1,7 +1,7 @@
 import type { IdType } from '../../db/schema';
 import { ageOn } from '../../domain/dates';
 import { maskIdNumber } from '../../domain/id-number';
-import { cleanGender, cleanPhone, parseDateCell } from '../clean/index';
+import { cleanPhone, parseDateCell } from '../clean/index';
 import type { RawCell } from '../read/types';
 import { cellText, isEmptyCell, IssueList } from './issues';
 import { OrgResolver } from './orgs';
@@ -18,7 +18,7 @@ const adultAge = 18;
 
 export interface PersonValues {
   name: string;
-  gender: 'M' | 'F';
+  gender: 'M' | 'F' | null;
   idType: IdType;
   idNumber: string;
   birthDate: string;
@@ -61,17 +61,8 @@ export async function planMembers(input: PlanInput): Promise<Plan<MemberAction>>
   let unchanged = 0;
 
   for await (const { row, values } of eachRow(input, (batch) => people.prefetch(batch.map((r) => r.values.idNumber ?? null)))) {
-    const who = people.identify(row, (values.name ?? null), (values.idNumber ?? null), today, issues);
+    const who = people.identify(row, values, today, issues);
     if (!who) continue;
-
-    if (!isEmptyCell((values.gender ?? null))) {
-      const typed = cleanGender((values.gender ?? null));
-      if ('value' in typed && typed.value !== who.gender) issues.warn(row, 'gender', `填写的性别与身份证号码不符，已按号码记为${who.gender === 'M' ? '男' : '女'}。`);
-    }
-    if (!isEmptyCell((values.birthDate ?? null))) {
-      const typed = parseDateCell((values.birthDate ?? null), {});
-      if ('value' in typed && typed.value !== who.birthDate) issues.warn(row, 'birthDate', `填写的出生日期 ${typed.value} 与身份证号码不符，已按号码记为 ${who.birthDate}。`);
-    }
 
     const phone = optionalPhone(row, (values.phone ?? null), 'phone', issues);
     const guardianPhone = optionalPhone(row, (values.guardianPhone ?? null), 'guardianPhone', issues);

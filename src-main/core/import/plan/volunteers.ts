@@ -1,6 +1,6 @@
 import type { IdType } from '../../db/schema';
 import { maskIdNumber } from '../../domain/id-number';
-import { cleanGender, implausibleCumulativeHours, parseDateCell, parseHours, parseServiceFields } from '../clean/index';
+import { implausibleCumulativeHours, parseHours, parseServiceFields } from '../clean/index';
 import type { RawCell } from '../read/types';
 import { dateCell, onDuplicate, optionalPhone, optionalText } from './cells';
 import { cellText, isEmptyCell, IssueList } from './issues';
@@ -16,7 +16,7 @@ import { eachRow, type Duplicate, type Plan, type PlanInput, finishPlan } from '
 
 export interface VolunteerPerson {
   name: string;
-  gender: 'M' | 'F';
+  gender: 'M' | 'F' | null;
   idType: IdType;
   idNumber: string;
   birthDate: string;
@@ -93,9 +93,8 @@ export async function planVolunteers(input: PlanInput): Promise<Plan<VolunteerAc
   let unchanged = 0;
 
   for await (const { row, values } of eachRow(input, (batch) => people.prefetch(batch.map((r) => r.values.idNumber ?? null)))) {
-    const who = people.identify(row, values.name ?? null, values.idNumber ?? null, today, issues);
+    const who = people.identify(row, values, today, issues);
     if (!who) continue;
-    warnContradictions(row, values, who, issues);
     const phone = optionalPhone(row, values.phone, 'phone', issues);
 
     const registeredOn = dateCell(row, values.registeredOn, 'registeredOn', issues, {
@@ -240,17 +239,6 @@ export async function planVolunteers(input: PlanInput): Promise<Plan<VolunteerAc
     pendingOrgs: orgs.pending,
     pendingTeams: teams.pending,
   });
-}
-
-function warnContradictions(row: number, values: Record<string, RawCell>, who: { gender: 'M' | 'F'; birthDate: string }, issues: IssueList): void {
-  if (!isEmptyCell(values.gender)) {
-    const typed = cleanGender(values.gender as RawCell);
-    if ('value' in typed && typed.value !== who.gender) issues.warn(row, 'gender', `填写的性别与身份证号码不符，已按号码记为${who.gender === 'M' ? '男' : '女'}。`);
-  }
-  if (!isEmptyCell(values.birthDate)) {
-    const typed = parseDateCell(values.birthDate as RawCell, {});
-    if ('value' in typed && typed.value !== who.birthDate) issues.warn(row, 'birthDate', `填写的出生日期 ${typed.value} 与身份证号码不符，已按号码记为 ${who.birthDate}。`);
-  }
 }
 
 /** Days from registration to the sheet's date, both counted (as implausibleCumulativeHours counts them). */
