@@ -25,9 +25,9 @@ const spaceBetweenLatin = /(?<=\p{Script=Latin})\s+(?=\p{Script=Latin})/gu;
  */
 export function normalizePersonName(value: string): string {
   return value
-    .replace(spaceBetweenLatin, '\u0000')
-    .replace(/\s+/gu, '')
-    .replace(/\u0000/gu, ' ')
+    .split(spaceBetweenLatin)
+    .map((word) => word.replace(/\s+/gu, ''))
+    .join(' ')
     .replace(middleDots, '·')
     .replace(/^·+|·+$/gu, '');
 }
