@@ -28,6 +28,19 @@ describe('mapColumns', () => {
     expect(keys(['姓名', '家长联系电话'])).toEqual(['name', 'guardianPhone']);
   });
 
+  it('of two columns naming one field, gives it to the plainer name: the label, then the aliases in order', () => {
+    // 负责人 is the organisation's leader; 联系人 only an alias of it, here someone else.
+    expect(keys(['联系人', '联系电话', '负责人'], 'orgs')).toEqual([null, 'leaderPhone', 'leaderName']);
+    // The mobile over the landline, whichever comes first.
+    expect(keys(['姓名', '座机', '手机'])).toEqual(['name', null, 'phone']);
+    expect(keys(['姓名', '联系方式/座机', '联系方式/手机'])).toEqual(['name', null, 'phone']);
+  });
+
+  it('reads whose a column is from its group header: 监护人信息/姓名 is the guardian, 学生信息/姓名 the child', () => {
+    expect(keys(['学生信息/姓名', '学生信息/身份证号码', '监护人信息/姓名', '监护人信息/联系电话'], 'youth-members')).toEqual(['name', 'idNumber', 'guardianName', 'guardianPhone']);
+    expect(keys(['姓名', '家长信息/姓名', '家长信息/手机'], 'youth-members')).toEqual(['name', 'guardianName', 'guardianPhone']);
+  });
+
   it('never maps two columns to one field: the first wins, the second is reported unmapped', () => {
     const columns = mapColumns(['姓名', '手机', '联系电话', '姓名'], 'members');
     expect(columns.map((c) => c.field)).toEqual(['name', 'phone', null, null]);

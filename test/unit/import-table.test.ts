@@ -67,6 +67,26 @@ describe('findTable', () => {
     expect(fields(peek)).toEqual([null, 'name', 'gender', 'idNumber', 'phone', null, 'joinedOn']);
   });
 
+  it('takes a merged group over sub-headers as a two-row header even where one row maps as many fields', () => {
+    // Read as one row, 联系方式 maps to 手机号码 just as 联系方式/手机 does: only the merge says
+    // which of the two columns under it is the mobile.
+    const rows = [
+      r(1, '姓名', '身份证号码', '联系方式', null, '入会时间'),
+      r(2, null, null, '座机', '手机', null),
+      r(3, '马超', '330106199001021227', '0571-88888888', '13800001234', '2020-01-01'),
+    ];
+    const merges: CellRange[] = [
+      { top: 1, left: 2, bottom: 1, right: 3 },
+      { top: 1, left: 0, bottom: 2, right: 0 },
+      { top: 1, left: 1, bottom: 2, right: 1 },
+      { top: 1, left: 4, bottom: 2, right: 4 },
+    ];
+    const guess = findTable(rows, 'members', merges);
+    expect(guess).toMatchObject({ headerRows: [1, 2], dataStartsAt: 3 });
+    expect(fields(guess)).toEqual(['name', 'idNumber', null, 'phone', 'joinedOn']);
+    expect(guess?.columns[3]?.header).toBe('联系方式/手机');
+  });
+
   it('prefers a one-row header when the row above (a title, a date line) adds nothing', () => {
     const rows = [
       r(1, '填报单位：城关镇', null, '2025.6.30'),

@@ -59,15 +59,21 @@ function spreadGroups(top: RawRow, topTexts: string[], subTexts: string[], merge
   return spread;
 }
 
-function composeTwoRowHeaders(top: RawRow, sub: RawRow, width: number, merges: readonly CellRange[] | undefined): string[] {
+/** The composed headers, and whether a merged cell of the upper row spans sub-headers (联系方式
+ *  over 座机 | 手机). Only a merge says so for certain: without one, a 填报单位 line over the header
+ *  looks just like a group. */
+function composeTwoRowHeaders(top: RawRow, sub: RawRow, width: number, merges: readonly CellRange[] | undefined): { headers: string[]; grouped: boolean } {
   const topTexts = texts(top, width);
   const subTexts = texts(sub, width);
   const groups = spreadGroups(top, topTexts, subTexts, merges);
-  return groups.map((group, c) => {
+  const merged = (merges ?? []).filter((m) => m.top === top.row && m.right > m.left);
+  const grouped = merged.some((m) => m.bottom === top.row && subTexts.slice(m.left, m.right + 1).filter((t) => t !== '').length >= 2);
+  const headers = groups.map((group, c) => {
     const below = subTexts[c] ?? '';
     if (group === '' || group === below) return below;
     return below === '' ? group : `${group}/${below}`;
   });
+  return { headers, grouped };
 }
 
 /**
@@ -101,12 +107,19 @@ interface Candidate {
   headerRows: number[];
   columns: MappedColumn[];
   score: number;
+  /** A two-row header whose upper row groups sub-headers. */
+  grouped: boolean;
 }
 
-/** Higher score wins; on a tie the one-row header wins (a title or first data row adds nothing), then the earlier. */
+/**
+ * Higher score wins. On a tie a two-row header whose upper row groups sub-headers wins (联系方式
+ * over 座机 | 手机 maps as many fields read as one row, but says which column is the mobile);
+ * otherwise the one-row header (a title or first data row adds nothing), then the earlier.
+ */
 function better(a: Candidate, b: Candidate | null): boolean {
   if (b === null) return true;
   if (a.score !== b.score) return a.score > b.score;
+  if (a.grouped !== b.grouped) return a.grouped;
   return a.headerRows.length < b.headerRows.length;
 }
 
@@ -120,9 +133,9 @@ export function findTable(rows: readonly RawRow[], kind: ImportKind, merges?: re
   const width = scan.reduce((max, r) => Math.max(max, r.cells.length), 0);
   const key = nameField(kind);
   let best: Candidate | null = null;
-  const consider = (headerRows: number[], headers: string[]): void => {
+  const consider = (headerRows: number[], headers: string[], grouped = false): void => {
     const columns = mapColumns(trimColumns(headers), kind);
-    const candidate = { headerRows, columns, score: columns.filter((c) => c.field !== null).length };
+    const candidate = { headerRows, columns, score: columns.filter((c) => c.field !== null).length, grouped };
     if (candidate.score < 2 || (key !== undefined && !columns.some((c) => c.field === key))) return;
     if (better(candidate, best)) best = candidate;
   };
@@ -133,7 +146,8 @@ export function findTable(rows: readonly RawRow[], kind: ImportKind, merges?: re
     consider([row.row], own);
     const next = scan[i + 1];
     if (next !== undefined && couldBeTwoRowHeader(row, next, width, kind)) {
-      consider([row.row, next.row], composeTwoRowHeaders(row, next, width, merges));
+      const { headers, grouped } = composeTwoRowHeaders(row, next, width, merges);
+      consider([row.row, next.row], headers, grouped);
     }
   }
   const found = best as Candidate | null;

@@ -13,6 +13,9 @@ export interface MappedColumn {
 interface FieldLookup {
   /** normalized label or alias → field key; labels win over aliases, earlier fields over later. */
   exact: Map<string, string>;
+  /** normalized label or alias → how plainly it names its field: 0 the label, then the aliases in
+   *  their listed order (手机 before 座机), so of two columns meaning one field the plainer wins. */
+  rank: Map<string, number>;
   /** [normalized alias, field key], longest first, for the "header contains an alias" fallback. */
   byLength: Array<[string, string]>;
 }
@@ -24,11 +27,17 @@ function lookupFor(kind: ImportKind): FieldLookup {
   if (cached) return cached;
   const fields: readonly SheetField[] = sheetFields[kind];
   const exact = new Map<string, string>();
-  for (const f of fields) if (!exact.has(normalizeHeader(f.label))) exact.set(normalizeHeader(f.label), f.key);
-  for (const f of fields) for (const a of f.aliases) if (!exact.has(normalizeHeader(a))) exact.set(normalizeHeader(a), f.key);
+  const rank = new Map<string, number>();
+  const add = (text: string, key: string, order: number) => {
+    if (exact.has(text)) return;
+    exact.set(text, key);
+    rank.set(text, order);
+  };
+  for (const f of fields) add(normalizeHeader(f.label), f.key, 0);
+  for (const f of fields) f.aliases.forEach((a, i) => add(normalizeHeader(a), f.key, i + 1));
   // One-character words (e.g. "姓") would match far too much inside other headers.
   const byLength = [...exact.entries()].filter(([text]) => text.length >= 2).sort((a, b) => b[0].length - a[0].length);
-  const lookup = { exact, byLength };
+  const lookup = { exact, rank, byLength };
   lookups.set(kind, lookup);
   return lookup;
 }
@@ -39,11 +48,26 @@ function lastSegment(header: string): string | null {
   return slash > 0 && slash < header.length - 1 ? header.slice(slash + 1) : null;
 }
 
-function exactField(header: string, lookup: FieldLookup): string | null {
-  const whole = lookup.exact.get(normalizeHeader(header));
-  if (whole !== undefined) return whole;
+/** A group header's words for whose the columns under it are: 监护人信息 → 监护人. */
+const groupSuffix = /(信息|情况|资料|基本信息)$/u;
+
+/**
+ * The field a header names exactly, with its rank. Under a group header the group can say whose
+ * the column is: 监护人信息/姓名 is 监护人姓名 and 学生信息/姓名 is 学生姓名, where 姓名 alone would
+ * give the guardian's columns to the child; otherwise the sub-header decides (联系方式/手机 → 手机).
+ */
+function exactField(header: string, lookup: FieldLookup): { key: string; rank: number } | null {
   const sub = lastSegment(header);
-  return sub === null ? null : (lookup.exact.get(normalizeHeader(sub)) ?? null);
+  const tries = [normalizeHeader(header)];
+  if (sub !== null) {
+    const group = header.slice(0, header.length - sub.length - 1);
+    tries.push(normalizeHeader(group.replace(groupSuffix, '') + sub), normalizeHeader(sub));
+  }
+  for (const text of tries) {
+    const key = lookup.exact.get(text);
+    if (key !== undefined) return { key, rank: lookup.rank.get(text) ?? 0 };
+  }
+  return null;
 }
 
 /**
@@ -72,8 +96,9 @@ function containedField(header: string, lookup: FieldLookup): string | null {
 
 /**
  * Maps each header to a field of the kind: exact matches (label or alias, after normalizeHeader)
- * first, then the contains fallback for the rest. A field takes one column only: the first wins
- * and a later column with the same meaning stays unmapped.
+ * first, then the contains fallback for the rest. A field takes one column only: of two columns
+ * naming it exactly the plainer name wins (负责人 over 联系人 for 负责人, 手机 over 座机 for
+ * 手机号码), then the first; the other column stays unmapped for the clerk to see.
  */
 export function mapColumns(headers: readonly string[], kind: ImportKind): MappedColumn[] {
   const lookup = lookupFor(kind);
@@ -85,14 +110,17 @@ export function mapColumns(headers: readonly string[], kind: ImportKind): Mapped
     column.field = key;
   };
   const tried = new Set<number>();
+  const exactOnes: Array<{ column: MappedColumn; key: string; rank: number }> = [];
   for (const column of columns) {
     if (column.header.trim() === '') continue;
-    const key = exactField(column.header, lookup);
-    if (key !== null) {
+    const found = exactField(column.header, lookup);
+    if (found !== null) {
       tried.add(column.index);
-      claim(column, key);
+      exactOnes.push({ column, ...found });
     }
   }
+  // Stable sort: equal ranks keep sheet order, so the first column still wins among equals.
+  for (const { column, key } of exactOnes.sort((a, b) => a.rank - b.rank)) claim(column, key);
   // A column whose exact field was already taken is a duplicate, not a candidate for a guess.
   for (const column of columns) {
     if (column.field !== null || tried.has(column.index) || column.header.trim() === '') continue;
