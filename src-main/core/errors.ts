@@ -19,6 +19,7 @@ export const errorCodes = {
   NO_TABLE: '文件中找不到表头',
   CANCELLED: '操作已取消，台账没有任何改变',
   UNDO_BLOCKED: '不能撤销：之后已有修改依赖这些记录',
+  STALE_PREVIEW: '台账在预览之后有了改动，这次导入没有写入任何内容。请重新预览，核对后再导入。',
   JOB_NOT_FOUND: '找不到该任务，可能已过期，请重新开始',
   INTERNAL: '程序内部错误',
   BACKEND_STOPPED: '后台处理意外中止，这一步如未完成已自动撤回，台账没有半途写入的内容。请重试。',

@@ -418,3 +418,23 @@ describe('people with a passport or travel permit (证件类型)', () => {
     }
   });
 });
+
+describe('a preview the ledger has moved past', () => {
+  it('is refused at commit with nothing written, and a new preview imports', async () => {
+    const org = (await ledger.call('org.add', { name: '城关镇红十字会', type: '乡镇' })).id;
+    const id = id18('33010619900102121');
+    const sheet = await rosterXlsx(memberHeaders, [['王芳', id, null, '城关镇红十字会', '2020-01-01']]);
+    const first = await preview(ledger, await upload(ledger, 'members.xlsx', sheet), { kind: 'members' });
+    expect(first.preview.counts.inserted).toBe(1);
+    // The clerk adds the same person by hand before pressing 导入.
+    await ledger.call('member.add', { orgId: org, name: '王芳', idNumber: id, joinedOn: '2021-01-01' });
+    const commitJob = await ledger.call('import.commit', { jobId: first.jobId });
+    const failed = await waitJob(ledger, commitJob.jobId);
+    expect(failed).toMatchObject({ state: 'failed', error: { code: 'STALE_PREVIEW' } });
+    expect(rows('SELECT count(*) AS n FROM person')).toEqual([{ n: 1 }]);
+    expect(rows('SELECT count(*) AS n FROM import_batch')).toEqual([{ n: 0 }]);
+
+    const again = await preview(ledger, await upload(ledger, 'members.xlsx', sheet), { kind: 'members' });
+    expect(again.preview.counts).toMatchObject({ inserted: 0, rejected: 1 });
+  });
+});

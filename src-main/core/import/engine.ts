@@ -24,6 +24,20 @@ export interface Previewed {
   plan: Plan;
   options: ImportOptions;
   preview: ImportPreview;
+  /** The ledger as the plan saw it (ledgerState); a commit on a changed ledger is refused. */
+  ledgerState: string;
+}
+
+/**
+ * Changes since the connection opened, and SQLite's count of other connections' commits: any
+ * write after a preview started, in this app or another process, changes one of them. A plan
+ * made before such a write could add a person twice or update a record an undo removed, so the
+ * commit asks for a new preview instead.
+ */
+function ledgerState(sqlite: BetterSqlite3.Database): string {
+  const changes = sqlite.prepare('SELECT total_changes()').pluck().get() as number;
+  const version = sqlite.pragma('data_version', { simple: true }) as number;
+  return `${changes}:${version}`;
 }
 
 export interface PreviewEnv {
@@ -34,6 +48,7 @@ export interface PreviewEnv {
 }
 
 export async function previewImport(env: PreviewEnv, file: string, fileName: string, options: ImportOptions, control: JobControl): Promise<Previewed> {
+  const state = ledgerState(env.sqlite);
   const remembered = env.sqlite.prepare('SELECT mapping_json FROM import_mapping WHERE kind = ? AND signature = ?').pluck();
   control.progress('读取文件', 0, null);
   let reading = true;
@@ -109,7 +124,7 @@ export async function previewImport(env: PreviewEnv, file: string, fileName: str
   if (errorValue) {
     planned.issues.sheetNote(errorValue.firstRow, `从本行起有 ${errorValue.count} 个单元格是错误值（如 #N/A、#REF!），按空白读取；请在原表中改正后再导入。`);
   }
-  return { staged, plan: planned, options, preview: toPreview(staged, planned) };
+  return { staged, plan: planned, options, preview: toPreview(staged, planned), ledgerState: state };
 }
 
 function letter(index: number): string {
@@ -168,7 +183,11 @@ export async function commitImport(env: CommitEnv, previewed: Previewed, control
     const { sqlite } = env;
     const at = env.now.toISOString();
     sqlite.exec('BEGIN IMMEDIATE');
+    let current = false;
     try {
+      // Checked inside the transaction: nothing can change between this check and the writes.
+      if (ledgerState(sqlite) !== previewed.ledgerState) throw new AppError('STALE_PREVIEW');
+      current = true;
       const importId = Number(
         sqlite
           .prepare(
@@ -217,6 +236,9 @@ export async function commitImport(env: CommitEnv, previewed: Previewed, control
       return { importId, counts: preview.counts, rejected, warnings, backupFile };
     } catch (error) {
       if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+      // The rollback put back the very ledger the plan saw, though SQLite still counts the undone
+      // changes: a cancelled import can be committed again from the same preview.
+      if (current) previewed.ledgerState = ledgerState(sqlite);
       throw error;
     }
   });

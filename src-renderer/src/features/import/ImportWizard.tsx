@@ -165,6 +165,11 @@ export function ImportWizard({ initialKind, onShowHistory }: Props) {
         setStage('result');
       } else if (final.state === 'cancelled') {
         void message.info('已取消导入，台账没有任何改动。');
+      } else if (final.error?.code === 'STALE_PREVIEW') {
+        // Someone changed the ledger since (the clerk, in another page): the plan may add a person
+        // twice, so it is made again and shown before anything is written.
+        void message.warning('台账在预览之后有了改动，已按现在的台账重新预览，请核对后再导入。', 8);
+        void runPreview();
       } else {
         setFailure(`导入没有完成，台账没有任何改动。${final.error?.message ?? ''}`);
       }
