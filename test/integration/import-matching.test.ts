@@ -419,6 +419,24 @@ describe('people with a passport or travel permit (证件类型)', () => {
   });
 });
 
+describe('organisations the clerk chose to create', () => {
+  it('are created only for rows that are imported', async () => {
+    const orgs = await townships();
+    const { jobId, preview: p } = await previewOf(
+      memberHeaders,
+      [
+        ['甲', id18('33010619900102121'), '1380013800', '新建村', '2020-01-01'], // a phone one digit short: rejected
+        ['乙', id18('33010619900102122'), null, '西山村', '2020-01-01'],
+      ],
+      { kind: 'members', createOrgsUnder: orgs.town },
+    );
+    expect(reasons(p, 'rejected')).toEqual([[2, expect.stringContaining('手机')]]);
+    expect(p.willCreate.orgs).toEqual(['西山村红十字会']);
+    await commit(ledger, jobId);
+    expect(rows(`SELECT name FROM organization WHERE name LIKE '新建村%' OR name LIKE '西山村%'`)).toEqual([{ name: '西山村红十字会' }]);
+  });
+});
+
 describe('a preview the ledger has moved past', () => {
   it('is refused at commit with nothing written, and a new preview imports', async () => {
     const org = (await ledger.call('org.add', { name: '城关镇红十字会', type: '乡镇' })).id;

@@ -85,7 +85,11 @@ export async function* eachRow(input: PlanInput, onBatch?: (batch: readonly Stag
 type PlanParts<A> = Pick<Plan<A>, 'kind' | 'actions' | 'unchanged' | 'issues' | 'duplicates'> &
   Partial<Pick<Plan<A>, 'unmatchedOrgs' | 'unmatchedTeams' | 'pendingOrgs' | 'pendingTeams'>>;
 
-/** A planner's result, with the counts taken from its actions. */
+/**
+ * A planner's result, with the counts taken from its actions. An organisation the clerk chose to
+ * create is created only when a row that is imported (or a team created) belongs to it: when all
+ * its rows were rejected for something else it would stand empty in the ledger.
+ */
 export function finishPlan<A extends { type: string }>(parts: PlanParts<A>): Plan<A> {
   let inserted = 0;
   let updated = 0;
@@ -93,5 +97,24 @@ export function finishPlan<A extends { type: string }>(parts: PlanParts<A>): Pla
     if (a.type === 'insert') inserted += 1;
     else if (a.type === 'update') updated += 1;
   }
-  return { unmatchedOrgs: [], unmatchedTeams: [], pendingOrgs: [], pendingTeams: [], ...parts, inserted, updated };
+  let pendingOrgs = parts.pendingOrgs ?? [];
+  if (pendingOrgs.length > 0) {
+    const used = new Set<number>();
+    collectOrgRefs([parts.actions, parts.pendingTeams ?? []], used, 0);
+    pendingOrgs = pendingOrgs.filter((o) => used.has(o.ref));
+  }
+  return { unmatchedOrgs: [], unmatchedTeams: [], pendingTeams: [], ...parts, pendingOrgs, inserted, updated };
+}
+
+/** Negative orgId values (organisations this import creates) anywhere in the planned values. */
+function collectOrgRefs(value: unknown, into: Set<number>, depth: number): void {
+  if (depth > 4 || value === null || typeof value !== 'object') return;
+  if (Array.isArray(value)) {
+    for (const item of value) collectOrgRefs(item, into, depth + 1);
+    return;
+  }
+  for (const [key, item] of Object.entries(value)) {
+    if (key === 'orgId' && typeof item === 'number' && item < 0) into.add(item);
+    else collectOrgRefs(item, into, depth + 1);
+  }
 }
