@@ -86,11 +86,11 @@ export function onDuplicate(
   already: string,
   changed: string[],
 ): 'unchanged' | 'update' | 'skip' {
+  if (changed.length === 0) return 'unchanged';
   if (options.onDuplicate === 'reject') {
     issues.reject(row, field, `${already}；按导入时的选择（拒绝重复），该行不导入。`);
     return 'skip';
   }
-  if (changed.length === 0) return 'unchanged';
   if (options.onDuplicate === 'keep') {
     issues.reject(row, field, `${already}，表中的${describeChanges(issues, changed)}与台账不同；按导入时的选择（保留台账中的），没有修改。`);
     return 'skip';
