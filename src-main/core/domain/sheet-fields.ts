@@ -89,7 +89,7 @@ export const sheetFields: Record<ImportKind, readonly SheetField[]> = {
     organization,
     { key: 'contactName', label: '联系人', aliases: ['联系人姓名', '负责人'], hint: '选填。' },
     { key: 'contactPhone', label: '联系电话', aliases: ['电话', '手机', '联系人电话', '手机号码'], hint: '选填。', text: true },
-    { key: 'joinedOn', label: '入会时间', aliases: ['入会日期', '加入时间'], required: true, hint: '如 2020-03-01。', date: true },
+    { key: 'joinedOn', label: '入会时间', aliases: ['入会日期', '入会年月', '加入时间', '加入日期'], required: true, hint: '如 2020-03-01，也可只写年月 2020.3。', date: true },
     notes,
   ],
   volunteers: [
