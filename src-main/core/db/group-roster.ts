@@ -1,5 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { textSortKey } from '../domain/pinyin';
+import { normalizeName } from '../domain/text';
+import { normalizeUscc } from '../domain/uscc';
 
 // 团体会员 roster: keyset pages in pinyin order of the unit name, then id, never OFFSET. A county
 // has hundreds to a few thousand units, so the key is computed by a SQL function rather than
@@ -31,6 +33,18 @@ export interface GroupRosterRow {
 export interface GroupCursor {
   key: string;
   id: number;
+}
+
+/**
+ * The search box's text as the roster compares it: part of a code in its stored form (upper case,
+ * no spaces or dashes) when it has a digit and only code characters, else part of a unit name
+ * normalised as units are stored ("Hangzhou ABC" is a name, "MA2H 00" a code).
+ */
+export function groupSearchText(raw: string | undefined): string | null {
+  const text = raw?.trim() ?? '';
+  if (text === '') return null;
+  const search = /^[0-9A-Za-z\s-]+$/.test(text) && /\d/.test(text) ? normalizeUscc(text) : normalizeName(text);
+  return search || null;
 }
 
 function searchClause(): string {

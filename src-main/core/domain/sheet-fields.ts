@@ -62,10 +62,11 @@ export const sheetFields: Record<ImportKind, readonly SheetField[]> = {
     { key: 'name', label: '组织名称', aliases: ['名称', '基层组织名称', '单位名称', '基层组织'], required: true, hint: '必填，如“城关镇红十字会”。' },
     { key: 'type', label: '组织类型', aliases: ['类型', '类别', '组织类别'], hint: '如 街道、乡镇、村、社区、学校、医院、企业；留空时按名称推断。' },
     { key: 'parent', label: '上级组织', aliases: ['所属上级', '上级', '上级单位', '所属乡镇', '所属乡镇（街道）'], hint: '上级基层组织的名称；留空为县红十字会直属。' },
-    { key: 'divisionCode', label: '行政区划代码', aliases: ['区划代码', '行政区划'], hint: '选填，6 或 12 位数字。', text: true },
+    { key: 'divisionCode', label: '行政区划代码', aliases: ['区划代码', '行政区划', '统计用区划代码'], hint: '选填，12 位统计用区划代码；乡镇（街道）的 9 位代码会补足为 12 位。', text: true },
     { key: 'foundedOn', label: '成立日期', aliases: ['成立时间', '建立时间', '成立年月'], hint: '如 2015-06-01。', date: true },
     { key: 'leaderName', label: '负责人', aliases: ['负责人姓名', '会长', '联系人'], hint: '选填。' },
     { key: 'leaderPhone', label: '负责人电话', aliases: ['联系电话', '负责人手机', '电话'], hint: '选填。', text: true },
+    { key: 'status', label: '状态', aliases: ['组织状态', '状态（筹建/已成立）', '成立状态', '建设状态'], hint: '筹建或已成立，留空为已成立；已撤销的组织不能通过导入新建。' },
     notes,
   ],
   members: [
@@ -89,7 +90,7 @@ export const sheetFields: Record<ImportKind, readonly SheetField[]> = {
     organization,
     { key: 'contactName', label: '联系人', aliases: ['联系人姓名', '负责人'], hint: '选填。' },
     { key: 'contactPhone', label: '联系电话', aliases: ['电话', '手机', '联系人电话', '手机号码'], hint: '选填。', text: true },
-    { key: 'joinedOn', label: '入会时间', aliases: ['入会日期', '加入时间'], required: true, hint: '如 2020-03-01。', date: true },
+    { key: 'joinedOn', label: '入会时间', aliases: ['入会日期', '入会年月', '加入时间', '加入日期'], required: true, hint: '如 2020-03-01，也可只写年月 2020.3。', date: true },
     notes,
   ],
   volunteers: [

@@ -47,6 +47,7 @@ const widths: Record<string, number> = {
   parent: 28,
   divisionCode: 16,
   leaderPhone: 15,
+  status: 8,
 };
 
 export function exportColumns(kind: ImportKind): ExportColumn[] {

@@ -195,6 +195,7 @@ export async function orgRows(db: ReadDb, options: { includeRetired: boolean; or
       foundedOn: dateCell(o.founded_on),
       leaderName: o.leader_name,
       leaderPhone: phoneCell(o.leader_phone, privacy),
+      status: o.status === 'preparing' ? '筹建' : o.status === 'retired' ? '已撤销' : '已成立',
       notes: o.notes,
     }));
 }

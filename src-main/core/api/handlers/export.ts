@@ -1,12 +1,12 @@
 import type { ApiOutput, ParsedInput } from '../contract';
 import { query, type ReadContext } from '../handler';
 import { fail } from '../../errors';
+import { groupSearchText } from '../../db/group-roster';
 import { findOrgRow } from '../../db/org';
 import { subtreeIds } from '../../db/org-subtree';
 import { readServiceFields } from '../../db/volunteer';
 import { certWarningLimit } from '../../domain/first-aid-cert';
 import { normalizePersonName } from '../../domain/text';
-import { normalizeUscc } from '../../domain/uscc';
 import type { ImportKind } from '../../domain/sheet-fields';
 import { newExportPath, registerDownloadFile } from '../../files/transfer';
 import { groupRows, hoursRows, memberRows, orgRows, teamRows, volunteerRows, type FieldRow, type Privacy } from '../../export/roster-rows';
@@ -90,9 +90,7 @@ async function pagesFor(ctx: ReadContext, kind: ImportKind, filter: Filter, priv
       );
     }
     case 'group-members': {
-      const raw = filter.search ?? '';
-      const search = raw === '' ? null : /^[0-9A-Za-z\s-]+$/.test(raw) ? normalizeUscc(raw) : normalizePersonName(raw);
-      return groupRows(ctx.sqlite, { orgIds, status: statusFor(filter, ['active', 'lapsed'] as const, '团体会员'), search: search || null }, privacy);
+      return groupRows(ctx.sqlite, { orgIds, status: statusFor(filter, ['active', 'lapsed'] as const, '团体会员'), search: groupSearchText(filter.search) }, privacy);
     }
     case 'hours':
       return hoursRows(

@@ -5,13 +5,13 @@ import { fail } from '../../errors';
 import { readHistory, recordChanges, recordReveal, toChangeEntries, type FieldValue } from '../../db/change-log';
 import { describeDues } from '../../db/dues';
 import { findGroupByCode, findGroupRow, insertGroup, readGroupDues, updateGroupRow, upsertGroupDues, type GroupRow } from '../../db/group-member';
-import { readGroupPage } from '../../db/group-roster';
+import { groupSearchText, readGroupPage } from '../../db/group-roster';
 import { subtreeIds } from '../../db/org-subtree';
 import { findOrgRow } from '../../db/org';
 import { actionLabels, groupFieldLabels } from '../../domain/labels';
 import { maskPhone, normalizePhone } from '../../domain/phone';
-import { normalizePersonName } from '../../domain/text';
-import { checkUscc, normalizeUscc } from '../../domain/uscc';
+import { normalizeName } from '../../domain/text';
+import { checkUscc } from '../../domain/uscc';
 
 export const groupHandlers = {
   'group.add': mutation(addGroup),
@@ -99,8 +99,9 @@ function phoneOrFail(raw: string | null): string | null {
   return phone;
 }
 
+/** As organisation names: the dots of 杭州3.0 or Co., Ltd. and the spaces between Latin words are the unit's own. */
 function unitNameOrFail(raw: string): string {
-  const name = normalizePersonName(raw);
+  const name = normalizeName(raw);
   if (!name) fail('INVALID_INPUT', '「单位名称」不能为空。');
   return name;
 }
@@ -170,12 +171,10 @@ async function getGroup(ctx: ReadContext, input: ParsedInput<'group.get'>): Prom
 
 async function listGroups(ctx: ReadContext, input: ParsedInput<'group.list'>): Promise<ApiOutput<'group.list'>> {
   if (input.orgId !== undefined && !(await findOrgRow(ctx.db, input.orgId))) fail('NOT_FOUND', `「所属组织」编号 ${input.orgId} 不存在。`);
-  const raw = input.search ? input.search.trim() : '';
-  // A code fragment is matched in its stored form (upper case, no spaces or dashes).
-  const search = raw === '' ? null : /^[0-9A-Za-z\s-]+$/.test(raw) ? normalizeUscc(raw) : normalizePersonName(raw);
+  const search = groupSearchText(input.search);
   const rows = readGroupPage(
     ctx.sqlite,
-    { orgIds: input.orgId === undefined ? null : subtreeIds(ctx.sqlite, input.orgId), status: input.status ?? null, search: search || null },
+    { orgIds: input.orgId === undefined ? null : subtreeIds(ctx.sqlite, input.orgId), status: input.status ?? null, search },
     input.after ? keyset(decodeCursor(input.after, ['string', 'number'] as const)) : null,
     input.limit + 1,
   );

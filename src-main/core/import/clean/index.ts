@@ -11,4 +11,5 @@ export { cleanPhone } from './phone';
 export { reconcileWithId, type Reconciled } from './reconcile-id';
 export { type Cleaned, fail, isError, ok } from './result';
 export { parseServiceFields, type ServiceFieldsParse } from './service-fields';
+export { cleanUsccCell } from './uscc';
 export { parseYesNo } from './yes-no';

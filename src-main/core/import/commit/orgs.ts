@@ -9,6 +9,7 @@ const columnOf: Record<string, string> = {
   leaderName: 'leader_name',
   leaderPhone: 'leader_phone',
   notes: 'notes',
+  status: 'status',
 };
 
 /** Writes 基层组织 rows in sheet order, so a row's parent on an earlier row already has its id. */
@@ -16,16 +17,16 @@ export function orgWriter(ctx: CommitContext, record: ImportRecorder): (action: 
   const { sqlite, at } = ctx;
   const insert = sqlite.prepare(
     `INSERT INTO organization (name, type_id, parent_id, division_code, founded_on, leader_name, leader_phone, notes, status, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const before = sqlite.prepare('SELECT type_id, division_code, founded_on, leader_name, leader_phone, notes, updated_at FROM organization WHERE id = ?');
+  const before = sqlite.prepare('SELECT type_id, division_code, founded_on, leader_name, leader_phone, notes, status, updated_at FROM organization WHERE id = ?');
   const update = updateStatement(sqlite);
 
   return (action) => {
     if (action.type === 'insert') {
       const o = action.org;
       const parentId = o.parentRef === null ? null : record.org(o.parentRef);
-      const id = Number(insert.run(o.name, o.typeId, parentId, o.divisionCode, o.foundedOn, o.leaderName, o.leaderPhone, o.notes, at, at).lastInsertRowid);
+      const id = Number(insert.run(o.name, o.typeId, parentId, o.divisionCode, o.foundedOn, o.leaderName, o.leaderPhone, o.notes, o.status ?? 'active', at, at).lastInsertRowid);
       ctx.orgIds.set(action.ref, id);
       record.inserted('organization', id);
       return;

@@ -1,8 +1,9 @@
-import { normalizePersonName } from '../../domain/text';
-import { checkUscc } from '../../domain/uscc';
+import { normalizeName, normalizePersonName } from '../../domain/text';
+import { cleanUsccCell } from '../clean/index';
 import { dateCell, onDuplicate, optionalPhone, optionalText } from './cells';
 import { cellText, isEmptyCell, IssueList } from './issues';
 import { OrgResolver } from './orgs';
+import type { RawCell } from '../read/types';
 import { eachRow, type Duplicate, type Plan, type PlanInput, finishPlan } from './types';
 
 // 团体会员 rows with the rules of group.add: a valid 统一社会信用代码 (a 9-character
@@ -44,20 +45,22 @@ export async function planGroupMembers(input: PlanInput): Promise<Plan<GroupActi
   const byUscc = sqlite.prepare(`SELECT ${columns} FROM group_member WHERE uscc = ?`);
   const byLegacy = sqlite.prepare(`SELECT ${columns} FROM group_member WHERE legacy_org_code = ? AND uscc IS NULL`);
   const byName = sqlite.prepare(`SELECT ${columns} FROM group_member WHERE unit_name = ? ORDER BY id`);
+  const uncodedByName = sqlite.prepare(`SELECT ${columns} FROM group_member WHERE unit_name = ? AND uscc IS NULL AND legacy_org_code IS NULL ORDER BY id`);
   const seen = new Map<string, number>();
   const actions: GroupAction[] = [];
   const duplicates: Duplicate[] = [];
   let unchanged = 0;
 
   for await (const { row, values } of eachRow(input)) {
-    // Normalised as group.add normalises it, so the same unit is found by name whoever entered it.
-    const unitName = isEmptyCell(values.unitName) ? '' : normalizePersonName(cellText(values.unitName));
+    // Normalised as group.add normalises it (as an organisation name, dots kept), so the same unit
+    // is found by name whoever entered it.
+    const unitName = isEmptyCell(values.unitName) ? '' : normalizeName(cellText(values.unitName));
     if (!unitName) issues.reject(row, 'unitName', '没有填写单位名称。');
 
     let uscc: string | null = null;
     let legacyOrgCode: string | null = null;
     if (!isEmptyCell(values.uscc)) {
-      const check = checkUscc(cellText(values.uscc));
+      const check = cleanUsccCell(values.uscc as RawCell);
       if (!check.ok) issues.reject(row, 'uscc', `${check.reason}。`);
       else if (check.legacy) {
         legacyOrgCode = check.code;
@@ -67,8 +70,10 @@ export async function planGroupMembers(input: PlanInput): Promise<Plan<GroupActi
 
     // A 统一社会信用代码 holds the unit's old 组织机构代码 at positions 9–17: a unit registered
     // with that old code is the same unit, now showing its new one.
-    const existing =
-      ((uscc ? (byUscc.get(uscc) ?? byLegacy.get(`${uscc.slice(8, 16)}-${uscc.slice(16, 17)}`)) : legacyOrgCode ? byLegacy.get(legacyOrgCode) : byName.get(unitName)) as GroupRow | undefined) ?? null;
+    // A unit entered without a code, now listed with one, is still that unit: its name finds it
+    // when the code does not (a unit of that name with another code is another unit).
+    const byCode = uscc ? (byUscc.get(uscc) ?? byLegacy.get(`${uscc.slice(8, 16)}-${uscc.slice(16, 17)}`)) : legacyOrgCode ? byLegacy.get(legacyOrgCode) : undefined;
+    const existing = ((uscc || legacyOrgCode ? (byCode ?? (unitName ? uncodedByName.get(unitName) : undefined)) : byName.get(unitName)) as GroupRow | undefined) ?? null;
     const orgId = isEmptyCell(values.organization) && options.orgId === null ? null : orgs.resolve(row, values.organization, 'organization', existing?.organization_id ?? null);
     const contactName = isEmptyCell(values.contactName) ? null : normalizePersonName(cellText(values.contactName)) || null;
     const contactPhone = optionalPhone(row, values.contactPhone, 'contactPhone', issues);
@@ -98,12 +103,13 @@ export async function planGroupMembers(input: PlanInput): Promise<Plan<GroupActi
     if (uscc === null && legacyOrgCode === null) {
       /* matched by name: the codes stay as they are */
     } else if (uscc !== null && existing.uscc === null) changes.uscc = uscc;
+    else if (legacyOrgCode !== null && existing.uscc === null && existing.legacy_org_code === null) changes.legacyOrgCode = legacyOrgCode;
     if (orgId !== null && orgId !== existing.organization_id) changes.orgId = orgId;
     if (contactName !== null && contactName !== existing.contact_name) changes.contactName = contactName;
     if (contactPhone !== null && contactPhone !== existing.contact_phone) changes.contactPhone = contactPhone;
     if (joinedOn !== existing.joined_on) changes.joinedOn = joinedOn;
     if (notes !== null && notes !== existing.notes) changes.notes = notes;
-    const labels = Object.keys(changes).map((k) => (k === 'orgId' ? 'organization' : k));
+    const labels = Object.keys(changes).map((k) => (k === 'orgId' ? 'organization' : k === 'legacyOrgCode' ? 'uscc' : k));
     const field = uscc || legacyOrgCode ? 'uscc' : 'unitName';
     const decision = onDuplicate(options, issues, row, field, `“${existing.unit_name}”已登记为台账中的团体会员`, labels);
     if (decision === 'unchanged') unchanged += 1;

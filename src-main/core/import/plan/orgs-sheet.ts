@@ -9,6 +9,11 @@ import { eachRow, type Duplicate, type NameMatch, type Plan, type PlanInput, fin
 // one the name's ending says, else none with a warning), a parent that exists and is not retired
 // — in the ledger or on an earlier row of the same sheet (a township before its villages) —,
 // a 12-digit statistical division code of this county, a founding date not in the future.
+// A row is the ledger's organisation when its parent has it under any form of its name (as member
+// rows find theirs); a name the ledger has elsewhere, or one close to it, is refused rather than
+// added a second time, since the clerk sees no difference between the two afterwards.
+
+export type OrgStatus = 'preparing' | 'active' | 'retired';
 
 export interface OrgValues {
   name: string;
@@ -20,6 +25,8 @@ export interface OrgValues {
   leaderName: string | null;
   leaderPhone: string | null;
   notes: string | null;
+  /** Null: not given (a new organisation is active). */
+  status: OrgStatus | null;
 }
 
 export type OrgAction =
@@ -36,8 +43,20 @@ interface OrgRow {
   leader_name: string | null;
   leader_phone: string | null;
   notes: string | null;
-  status: string;
+  status: OrgStatus;
 }
+
+const statusWords: ReadonlyArray<[RegExp, OrgStatus]> = [
+  [/^(筹建|筹建中|筹备|筹备中|正在筹建)$/u, 'preparing'],
+  [/^(已成立|成立|正常|在册|运行|已建立|建立)$/u, 'active'],
+  [/^(撤销|已撤销|撤消|已撤消|注销|已注销)$/u, 'retired'],
+];
+const statusLabels: Record<OrgStatus, string> = { preparing: '筹建', active: '已成立', retired: '已撤销' };
+
+/** Where an administrative prefix ends, as in match-name: a township's name heads its villages'. */
+const townshipEnd = /(镇|乡|街道|办事处)$/u;
+/** The levels above a county that its society's name may leave out (杭州市西湖区 → 西湖区). */
+const aboveCounty = /(省|自治区|市|州|盟|地区)/gu;
 
 export async function planOrgs(input: PlanInput): Promise<Plan<OrgAction>> {
   const { sqlite, options, today } = input;
@@ -47,15 +66,22 @@ export async function planOrgs(input: PlanInput): Promise<Plan<OrgAction>> {
   const scope = options.scopeOrgId !== null ? new Set(subtreeIds(sqlite, options.scopeOrgId)) : null;
   const candidates = all.filter((o) => !scope || scope.has(o.id)).map((o) => ({ id: o.id, name: o.name }));
   const types = new Map((sqlite.prepare('SELECT id, name FROM organization_type WHERE retired = 0').all() as { id: number; name: string }[]).map((t) => [t.name, t.id]));
-  const countyCode = (sqlite.prepare('SELECT division_code FROM county_society WHERE id = 1').pluck().get() as string | undefined) ?? null;
-  // Compared as every matcher compares names (nameKey): “城关镇东村” is the ledger's 城关镇东村红十字会.
-  const siblings = new Map<string, OrgRow[]>();
+  const county = sqlite.prepare('SELECT division_code, name FROM county_society WHERE id = 1').get() as { division_code: string; name: string } | undefined;
+  const countyCode = county?.division_code ?? null;
+  const countyKeys = county ? countyNameKeys(county.name) : new Set<string>();
+  // Each parent's children as candidates for matchByName (one array per parent, so its index is
+  // built once): “东岳社区” under 留下街道 is the ledger's 留下街道东岳社区红十字会.
+  const children = new Map<number, { id: number; name: string }[]>();
   for (const o of all) {
-    const k = `${o.parent_id ?? 0}\u0001${nameKey(o.name)}`;
-    siblings.set(k, [...(siblings.get(k) ?? []), o]);
+    const list = children.get(o.parent_id ?? 0);
+    if (list) list.push({ id: o.id, name: o.name });
+    else children.set(o.parent_id ?? 0, [{ id: o.id, name: o.name }]);
   }
+  const everywhere = all.map((o) => ({ id: o.id, name: o.name }));
   /** Names of earlier rows (nameKey) → the id or ref they stand for, so villages can name their township. */
   const inSheet = new Map<string, { ref: number; name: string }[]>();
+  /** Names of the organisations earlier rows create, by ref. */
+  const refNames = new Map<number, string>();
   const seen = new Map<string, number>();
   const unmatched = new Map<string, NameMatch>();
   const actions: OrgAction[] = [];
@@ -85,9 +111,12 @@ export async function planOrgs(input: PlanInput): Promise<Plan<OrgAction>> {
     const leaderName = isEmptyCell(values.leaderName) ? null : normalizeName(cellText(values.leaderName)).replace(/\s+/g, '') || null;
     const leaderPhone = optionalPhone(row, values.leaderPhone, 'leaderPhone', issues);
     const notes = optionalText(values.notes);
-    if (issues.isRejected(row) || parentRef === undefined) continue;
+    const status = statusCell(row, values.status);
+    if (issues.isRejected(row) || parentRef === undefined || status === undefined) continue;
 
-    const key = `${parentRef ?? 0}\u0001${nameKey(name)}`;
+    const existing = findExisting(row, name, parentRef);
+    if (existing === undefined) continue;
+    const key = existing ? `id:${existing.id}` : `${parentRef ?? 0}\u0001${nameKey(name)}`;
     const first = seen.get(key);
     if (first !== undefined) {
       duplicates.push({ row, name, idNumber: null, where: 'file', otherRow: first });
@@ -96,17 +125,35 @@ export async function planOrgs(input: PlanInput): Promise<Plan<OrgAction>> {
     }
     seen.set(key, row);
 
-    const org: OrgValues = { name, typeId, parentRef, divisionCode, foundedOn, leaderName, leaderPhone, notes };
-    const existing = parentRef !== null && parentRef < 0 ? null : (siblings.get(key)?.[0] ?? null);
+    const org: OrgValues = { name, typeId, parentRef, divisionCode, foundedOn, leaderName, leaderPhone, notes, status };
     if (!existing) {
+      if (status === 'retired') {
+        issues.reject(row, 'status', `表中状态为“已撤销”：导入不新建已撤销的组织。如需登记，请按“已成立”导入后在“组织”中办理撤销。`);
+        continue;
+      }
       const ref = nextRef--;
       remember(name, ref);
+      refNames.set(ref, name);
       actions.push({ type: 'insert', row, ref, org });
       continue;
     }
     remember(name, existing.id);
     duplicates.push({ row, name, idNumber: null, where: 'ledger', otherRow: null });
+    if (existing.status === 'retired' && status !== null && status !== 'retired') {
+      issues.reject(row, 'status', `台账中的“${existing.name}”已撤销，表中状态为“${statusLabels[status]}”：导入不恢复已撤销的组织，请先在“组织”中恢复。`);
+      continue;
+    }
+    if (existing.status !== 'retired' && status === 'retired') {
+      issues.reject(row, 'status', `表中状态为“已撤销”，台账中的“${existing.name}”为“${statusLabels[existing.status]}”：导入不撤销组织，请在“组织”中办理撤销。`);
+      continue;
+    }
+    // A retired organisation listed as retired is as the ledger has it; its record stays closed.
+    if (existing.status === 'retired') {
+      unchanged += 1;
+      continue;
+    }
     const changes: Partial<OrgValues> = {};
+    if (status !== null && status !== existing.status) changes.status = status;
     if (typed !== null && typeId !== null && typeId !== existing.type_id) changes.typeId = typeId;
     if (divisionCode !== null && divisionCode !== existing.division_code) changes.divisionCode = divisionCode;
     if (foundedOn !== null && foundedOn !== existing.founded_on) changes.foundedOn = foundedOn;
@@ -129,6 +176,45 @@ export async function planOrgs(input: PlanInput): Promise<Plan<OrgAction>> {
     unmatchedOrgs: [...unmatched.values()].sort((a, b) => a.firstRow - b.firstRow),
   });
 
+  /**
+   * The ledger's organisation this row is: under its parent, by any form of the name; null for a
+   * new one; undefined when the row is rejected because the ledger has it (or one like it) elsewhere.
+   */
+  function findExisting(row: number, name: string, parentRef: number | null): OrgRow | null | undefined {
+    const parentName = parentRef === null ? null : parentRef < 0 ? (refNames.get(parentRef) ?? null) : (byId.get(parentRef)?.name ?? null);
+    if (parentRef === null || parentRef > 0) {
+      const prefixes = parentName ? [parentName.replace(/红十字会$/u, '')] : [];
+      const found = matchByName(name, children.get(parentRef ?? 0) ?? [], { prefixes });
+      if ('exact' in found) return byId.get(found.exact) ?? null;
+      const prefixed = found.suggestions.filter((s) => s.why.startsWith('表中名称省略了') || s.why.startsWith('表中名称多了'));
+      if (prefixed.length === 1) return byId.get((prefixed[0] as { id: number }).id) ?? null;
+    }
+    const where = (o: OrgRow) => `“${o.name}”（${o.parent_id === null ? '县红十字会直属' : `上级：${byId.get(o.parent_id)?.name ?? ''}`}）`;
+    const anywhere = matchByName(name, everywhere);
+    if ('exact' in anywhere) {
+      issues.reject(row, 'name', `台账中已有${where(byId.get(anywhere.exact) as OrgRow)}，${parentRef === null ? '表中没有填写上级组织（即县红十字会直属）' : '与表中的上级不同'}；为免重复没有导入。如是同一组织，请改正上级组织；如需调整上级，请在“组织”中移动。`);
+      return undefined;
+    }
+    // A village named without its township is compared with the township's name in front, so a
+    // new 东岳社区 under 西溪镇 is not taken for 三墩镇's.
+    const parentKey = parentName ? nameKey(parentName) : '';
+    const qualified = townshipEnd.test(parentKey) && !nameKey(name).startsWith(parentKey) ? `${parentKey}${nameKey(name)}` : name;
+    const found = matchByName(qualified, everywhere);
+    const near = 'exact' in found ? [byId.get(found.exact) as OrgRow] : found.suggestions.filter((s) => s.close).map((s) => byId.get(s.id) as OrgRow);
+    if (near.length === 0) return null;
+    issues.reject(row, 'name', `“${name}”与台账中的${near.map(where).join('、')}相近，可能是同一组织；为免重复没有导入。如是同一组织，请按台账中的名称和上级填写；如确是另一组织，请在“组织”中添加。`);
+    return undefined;
+  }
+
+  function statusCell(row: number, cell: unknown): OrgStatus | null | undefined {
+    if (isEmptyCell(cell)) return null;
+    const written = normalizeName(cellText(cell)).replace(/\s/gu, '');
+    const status = statusWords.find(([pattern]) => pattern.test(written))?.[1];
+    if (status) return status;
+    issues.reject(row, 'status', `“${written}”不是组织状态，请填写“筹建”或“已成立”（留空为已成立）。`);
+    return undefined;
+  }
+
   function remember(name: string, ref: number): void {
     const k = nameKey(name);
     inSheet.set(k, [...(inSheet.get(k) ?? []), { ref, name }]);
@@ -144,6 +230,9 @@ export async function planOrgs(input: PlanInput): Promise<Plan<OrgAction>> {
       issues.reject(row, 'parent', `按导入时的选择，上级组织为“${written}”的行不导入。`);
       return undefined;
     }
+    // The county society itself (杭州市西湖区红十字会, 西湖区红会, 县红十字会直属) is above every
+    // grassroots organisation: the row is at the top level.
+    if (countyKeys.has(nameKey(written.replace(/直属$/u, '')))) return null;
     const earlier = inSheet.get(nameKey(written)) ?? [];
     if (earlier.length === 1) return (earlier[0] as { ref: number }).ref;
     const found = matchByName(written, candidates);
@@ -171,7 +260,12 @@ export async function planOrgs(input: PlanInput): Promise<Plan<OrgAction>> {
 
   function divisionCell(row: number, cell: unknown): string | null {
     if (isEmptyCell(cell)) return null;
-    const code = cellText(cell).replace(/\s/g, '');
+    let code = cellText(cell).replace(/\s/g, '');
+    // A township's own 9-digit code is its 12-digit statistical code without the trailing 000.
+    if (/^\d{9}$/.test(code)) {
+      issues.warn(row, 'divisionCode', `“${code}”是 9 位乡镇（街道）代码，已补足为 12 位统计用区划代码 ${code}000。`);
+      code = `${code}000`;
+    }
     if (/^\d{6}$/.test(code)) {
       issues.warn(row, 'divisionCode', `“${code}”是 6 位县级区划代码，基层组织应填 12 位统计用区划代码，已留空。`);
       return null;
@@ -186,4 +280,19 @@ export async function planOrgs(input: PlanInput): Promise<Plan<OrgAction>> {
     }
     return code;
   }
+}
+
+/** The forms a sheet writes the county society's name in, as name keys. */
+function countyNameKeys(countyName: string): Set<string> {
+  const key = nameKey(countyName);
+  const keys = new Set([key]);
+  for (const m of key.matchAll(aboveCounty)) {
+    const tail = key.slice((m.index ?? 0) + m[0].length);
+    if (tail.length >= 2) keys.add(tail);
+  }
+  // “县红十字会”, “区红会”: the county's level word alone (县 is said of a 区 too).
+  keys.add('县');
+  const level = /(县|区|市|旗)$/u.exec(key)?.[1];
+  if (level) keys.add(level);
+  return keys;
 }
