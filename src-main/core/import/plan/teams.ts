@@ -61,15 +61,26 @@ export class TeamResolver {
    * null for an empty cell. Teams of different organisations may share a name ("应急救护队"):
    * the row's own organisation's team is taken first, then one this import creates, then a team
    * led by the county, then a name unique in the county. A team of another organisation is the
-   * caller's to point out (TeamRow.organization_id).
+   * caller's to point out (TeamRow.organization_id). `preferred`: tiers of team ids that win over
+   * all of that when exactly one of a tier has the name (the volunteer's memberships, the teams
+   * of records holding the row's hours).
    */
-  match(row: number, cell: unknown, orgId?: number | null): TeamMatch | null {
+  match(row: number, cell: unknown, orgId?: number | null, preferred: readonly (readonly number[])[] = []): TeamMatch | null {
     if (isEmptyCell(cell)) return null;
     const written = normalizeName(cellText(cell));
     const only = (key: string) => {
       const teams = this.byOrgAndName.get(key);
       return teams?.length === 1 ? teams[0]! : null;
     };
+    // A team the volunteer is already in (or whose record already holds these hours) is the one an
+    // export of the ledger names, even when their own organisation has a team of the same name:
+    // taking the own team would put the export's rows on another team.
+    const key = nameKey(written);
+    for (const ids of preferred) {
+      const hits = [...new Set(ids)].map((id) => this.byId.get(id) ?? this.past?.byId.get(id)).filter((t): t is TeamRow => t !== undefined && nameKey(t.name) === key);
+      if (hits.length === 1) return { id: hits[0]!.id, team: hits[0]! };
+      if (hits.length > 1) break;
+    }
     if (orgId !== undefined) {
       const own = only(keyOf(orgId, written));
       if (own) return { id: own.id, team: own };

@@ -156,8 +156,11 @@ export async function planVolunteers(input: PlanInput): Promise<Plan<VolunteerAc
     /** Teams of another organisation the row names, said only when the volunteer is not in them yet. */
     const foreign = new Map<number, string>();
     const teamNames = isEmptyCell(values.team) ? [] : cellText(values.team).split(/[、，,;；\n]+/u).filter((t) => t.trim() !== '');
+    // The teams the volunteer is in win over their organisation's team of the same name, so an
+    // export of the ledger re-imports onto the teams it came from.
+    const memberOf = existing ? [teamsOf.all(existing.id) as number[]] : [];
     for (const teamName of teamNames) {
-      const team = teams.match(row, teamName, orgId);
+      const team = teams.match(row, teamName, orgId, memberOf);
       if (team && 'unknown' in team) {
         if (options.createTeams) {
           const known = teams.pending.length;
@@ -177,7 +180,7 @@ export async function planVolunteers(input: PlanInput): Promise<Plan<VolunteerAc
     }
 
     const volunteer: VolunteerValues = { orgId, registeredOn, nationalNo, certNo, certExpiresOn, notes };
-    const inTeams = new Set(existing && teamRefs.length > 0 ? (teamsOf.all(existing.id) as number[]) : []);
+    const inTeams = new Set(memberOf[0] ?? []);
     for (const [teamId, warning] of foreign) if (!inTeams.has(teamId)) issues.warn(row, 'team', warning);
     if (!who.existing || !existing) {
       if (who.existing && who.existing.name !== who.name) issues.warn(row, 'name', `身份证号码在台账中登记的姓名是“${who.existing.name}”，与表中“${who.name}”不同，保留台账中的姓名。`);

@@ -1,0 +1,118 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ApiInput, ImportPreview } from '../../src-main/core/api/contract';
+import { createTestLedger, type TestLedger } from '../helpers/backend';
+import { download, id18 } from '../helpers/export-fixture';
+import { commit, preview, rosterXlsx, upload, type SheetCell } from '../helpers/import';
+
+// Volunteer rosters, team lists and service hours against what the ledger already holds: an
+// export of hours or volunteers re-imports onto the same records and teams, a sheet that credits
+// the wrong person or claims impossible hours is refused, and what the clerk keeps stays kept.
+// Today is 2026-06-15 (createTestLedger's clock).
+
+type Options = Omit<ApiInput<'import.preview'>, 'uploadId'>;
+
+let ledger: TestLedger;
+beforeEach(async () => {
+  ledger = await createTestLedger();
+});
+afterEach(() => ledger.db.close());
+
+async function previewOf(headers: string[], rows: SheetCell[][], options: Options): Promise<{ jobId: string; preview: ImportPreview }> {
+  return preview(ledger, await upload(ledger, `${options.kind}.xlsx`, await rosterXlsx(headers, rows)), options);
+}
+
+async function previewExport(kind: 'hours' | 'volunteers', options: Omit<Options, 'kind'> = {}): Promise<{ jobId: string; preview: ImportPreview }> {
+  const exported = await ledger.call('export.roster', { kind, fullId: true, format: 'xlsx' });
+  const uploadId = await upload(ledger, exported.fileName, await download(ledger, exported.token));
+  return preview(ledger, uploadId, { kind, ...options });
+}
+
+function rows(sql: string, ...params: unknown[]): Record<string, unknown>[] {
+  return ledger.db.sqlite.prepare(sql).all(...params) as Record<string, unknown>[];
+}
+
+const reasons = (p: ImportPreview, kind: 'rejected' | 'warnings') => p[kind].map((r) => [r.row, r.reason]);
+
+const hoursHeaders = ['姓名', '身份证号码', '服务日期', '活动名称', '服务时长（小时）', '所属服务队'];
+
+/** 城关镇 with two communities, 翠苑 and 古荡. */
+async function township() {
+  const town = (await ledger.call('org.add', { name: '城关镇红十字会', type: '乡镇' })).id;
+  const cuiyuan = (await ledger.call('org.add', { name: '城关镇翠苑社区红十字会', type: '社区', parentId: town })).id;
+  const gudang = (await ledger.call('org.add', { name: '城关镇古荡社区红十字会', type: '社区', parentId: town })).id;
+  return { town, cuiyuan, gudang };
+}
+
+describe('activity titles', () => {
+  it('are stored as the import reads them, and a record stored before that is found by its normalised title', async () => {
+    const orgs = await township();
+    const team = await ledger.call('team.add', { name: '翠苑应急救护队', orgId: orgs.cuiyuan, foundedOn: '2015-01-01' });
+    const id = id18('33010619900101123');
+    const v = await ledger.call('volunteer.add', { name: '张三', idNumber: id, orgId: orgs.cuiyuan, registeredOn: '2020-01-01' });
+    const added = await ledger.call('service.add', { heldOn: '2026-05-09', teamId: team.id, category: '关爱老人', title: '敬老 院慰问', entries: [{ volunteerId: v.id, hours: 2 }] });
+    expect(added.title).toBe('敬老院慰问');
+    // As service.add stored it before titles were normalised.
+    const old = await ledger.call('service.add', { heldOn: '2026-05-10', teamId: team.id, category: '关爱老人', title: '义诊', entries: [{ volunteerId: v.id, hours: 3 }] });
+    ledger.db.sqlite.prepare('UPDATE service_record SET title = ? WHERE id = ?').run('社区 义诊', old.id);
+
+    const { preview: p } = await previewExport('hours');
+    expect(p.rejected).toEqual([]);
+    expect(p.warnings).toEqual([]);
+    expect(p.counts).toEqual({ inserted: 0, updated: 0, unchanged: 2, rejected: 0, warnings: 0 });
+    expect(rows('SELECT title FROM service_record ORDER BY id')).toEqual([{ title: '敬老院慰问' }, { title: '社区 义诊' }]);
+  });
+});
+
+describe('teams of the same name in two organisations', () => {
+  it("keeps a volunteer's hours and membership on the other organisation's team they serve with", async () => {
+    const orgs = await township();
+    const own = await ledger.call('team.add', { name: '博爱志愿服务队', orgId: orgs.cuiyuan, foundedOn: '2015-01-01' });
+    const other = await ledger.call('team.add', { name: '博爱志愿服务队', orgId: orgs.gudang, foundedOn: '2015-01-01' });
+    const id = id18('33010619900101123');
+    const v = await ledger.call('volunteer.add', { name: '张三', idNumber: id, orgId: orgs.cuiyuan, registeredOn: '2020-01-01', teamIds: [other.id] });
+    await ledger.call('service.add', { heldOn: '2026-05-09', teamId: other.id, category: '关爱老人', title: '敬老院慰问', entries: [{ volunteerId: v.id, hours: 2 }] });
+
+    const hours = await previewExport('hours');
+    expect(hours.preview.rejected).toEqual([]);
+    expect(hours.preview.counts).toEqual({ inserted: 0, updated: 0, unchanged: 1, rejected: 0, warnings: 0 });
+    const volunteers = await previewExport('volunteers', { onDuplicate: 'update' });
+    expect(volunteers.preview.rejected).toEqual([]);
+    expect(volunteers.preview.warnings).toEqual([]);
+    expect(volunteers.preview.counts).toEqual({ inserted: 0, updated: 0, unchanged: 1, rejected: 0, warnings: 0 });
+
+    // A new activity with the team they are in goes to that team, not to their organisation's.
+    const { jobId, preview: p } = await previewOf(hoursHeaders, [['张三', id, '2026-06-01', '义诊', 3, '博爱志愿服务队']], { kind: 'hours' });
+    expect(p.rejected).toEqual([]);
+    expect(p.counts.inserted).toBe(1);
+    await commit(ledger, jobId);
+    expect(rows('SELECT held_on, team_id FROM service_record ORDER BY held_on')).toEqual([
+      { held_on: '2026-05-09', team_id: other.id },
+      { held_on: '2026-06-01', team_id: other.id },
+    ]);
+    expect(rows('SELECT team_id FROM team_membership WHERE volunteer_id = ?', v.id)).toEqual([{ team_id: other.id }]);
+    expect(own.id).not.toBe(other.id);
+  });
+});
+
+describe('hours rows whose name is not the ID number’s', () => {
+  it('are refused as a likely slip to another line instead of crediting the number’s owner', async () => {
+    const orgs = await township();
+    const zhang = id18('33010619900101123');
+    const li = id18('33010619910202124');
+    const v = await ledger.call('volunteer.add', { name: '张三', idNumber: zhang, orgId: orgs.cuiyuan, registeredOn: '2020-01-01' });
+    await ledger.call('volunteer.add', { name: '李四', idNumber: li, orgId: orgs.cuiyuan, registeredOn: '2020-01-01' });
+    const { jobId, preview: p } = await previewOf(
+      hoursHeaders,
+      [
+        ['李四', zhang, '2026-06-01', '错位测试', 5, null],
+        ['张三', zhang, '2026-06-01', '错位测试', 2, null],
+      ],
+      { kind: 'hours' },
+    );
+    expect(p.rejected).toEqual([{ row: 2, field: '姓名', reason: '表中姓名“李四”与该身份证号码在台账中登记的“张三”不同，可能错行，请核对。' }]);
+    expect(reasons(p, 'warnings')).toEqual([]);
+    expect(p.counts).toMatchObject({ inserted: 1, rejected: 1 });
+    await commit(ledger, jobId);
+    expect(rows('SELECT volunteer_id, minutes FROM service_hours')).toEqual([{ volunteer_id: v.id, minutes: 120 }]);
+  });
+});
