@@ -116,3 +116,25 @@ describe('hours rows whose name is not the ID number’s', () => {
     expect(rows('SELECT volunteer_id, minutes FROM service_hours')).toEqual([{ volunteer_id: v.id, minutes: 120 }]);
   });
 });
+
+describe('a 填表日期 still to come', () => {
+  it('is replaced by today, said once, and the cumulative hours are checked and dated up to today', async () => {
+    await township();
+    const { jobId, preview: p } = await previewOf(
+      ['姓名', '身份证号码', '所属基层组织', '注册时间', '累计服务时长'],
+      [
+        ['甲', id18('33010619900101121'), '翠苑社区', '2026-06-04', 500],
+        ['乙', id18('33010619900101122'), '翠苑社区', '2026-06-10', 100],
+        ['填表日期：2027年1月1日', null, null, null, null],
+      ],
+      { kind: 'volunteers' },
+    );
+    expect(reasons(p, 'rejected')).toEqual([[2, '累计服务时长 500 小时不可信：从注册时间 2026-06-04 到今天 2026-06-15 共 12 天，每天最多 24 小时，最多 288 小时。']]);
+    expect(reasons(p, 'warnings')).toEqual([[2, '表上的填表日期 2027-01-01 晚于今天，累计服务时长按截至今天（2026-06-15）核对和登记；请核对表上的填表日期。']]);
+    expect(p.counts).toMatchObject({ inserted: 1, rejected: 1, warnings: 1 });
+    await commit(ledger, jobId);
+    expect(rows("SELECT min(r.held_on) AS first, max(r.held_on) AS last, sum(h.minutes) AS minutes FROM service_record r JOIN service_hours h ON h.service_record_id = r.id WHERE r.title = '导入前累计服务时长'")).toEqual([
+      { first: '2026-06-11', last: '2026-06-15', minutes: 6000 },
+    ]);
+  });
+});

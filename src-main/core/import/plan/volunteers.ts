@@ -70,8 +70,14 @@ interface VolunteerRow {
 
 export async function planVolunteers(input: PlanInput): Promise<Plan<VolunteerAction>> {
   const { sqlite, options, today } = input;
-  const sheetDate = input.sheetDate;
-  if (sheetDate === null) throw new Error('planVolunteers needs the sheet date (needsSheetDate)');
+  const dated = input.sheetDate;
+  if (dated === null) throw new Error('planVolunteers needs the sheet date (needsSheetDate)');
+  // A 填表日期 still to come (a typo, a template dated ahead) would stretch the days a 累计服务时长
+  // is checked against and date its records before the registration: today stands in for it.
+  const future = dated > today;
+  const sheetDate = future ? today : dated;
+  const sheetDay = future ? `今天 ${today}` : `填表日期 ${sheetDate}`;
+  let futureSaid = false;
   const issues = new IssueList(options.kind);
   const orgs = new OrgResolver(sqlite, options, issues);
   const people = new PersonFinder(sqlite);
@@ -86,8 +92,7 @@ export async function planVolunteers(input: PlanInput): Promise<Plan<VolunteerAc
   const teamsOf = sqlite.prepare('SELECT team_id FROM team_membership WHERE volunteer_id = ?').pluck();
   const firstService = sqlite.prepare('SELECT min(r.held_on) FROM service_hours h JOIN service_record r ON r.id = h.service_record_id WHERE h.volunteer_id = ?').pluck();
   const storedMinutes = sqlite.prepare('SELECT ifnull(sum(minutes), 0) FROM service_hours WHERE volunteer_id = ?').pluck();
-  // Prior hours are dated the sheet's own date, but never a day still to come.
-  const priorOn = sheetDate > today ? today : sheetDate;
+  const priorOn = sheetDate;
   const actions: VolunteerAction[] = [];
   const duplicates: Duplicate[] = [];
   let unchanged = 0;
@@ -128,16 +133,20 @@ export async function planVolunteers(input: PlanInput): Promise<Plan<VolunteerAc
     // 0 says “no service yet” (our own export writes it so): nothing to record.
     const noHours = values.totalHours === 0 || (typeof values.totalHours === 'string' && /^\s*0+(\.0+)?\s*(小时|h)?\s*$/iu.test(values.totalHours));
     if (!isEmptyCell(values.totalHours) && !noHours) {
+      if (future && !futureSaid) {
+        futureSaid = true;
+        issues.sheetNote(row, `表上的填表日期 ${dated} 晚于今天，累计服务时长按截至今天（${today}）核对和登记；请核对表上的填表日期。`);
+      }
       const parsed = parseHours(values.totalHours as RawCell);
       if ('error' in parsed) issues.reject(row, 'totalHours', parsed.error);
       else if (registeredOn !== null && registeredOn > sheetDate) {
-        issues.reject(row, 'totalHours', `注册时间 ${registeredOn} 晚于填表日期 ${sheetDate}，无法核对累计服务时长；请核对注册时间或表上的填表日期。`);
+        issues.reject(row, 'totalHours', `注册时间 ${registeredOn} 晚于${sheetDay}，无法核对累计服务时长；请核对注册时间或表上的填表日期。`);
       } else if (registeredOn !== null && implausibleCumulativeHours(parsed.value, registeredOn, sheetDate)) {
         const days = daysFrom(registeredOn, sheetDate);
         issues.reject(
           row,
           'totalHours',
-          `累计服务时长 ${hoursText(parsed.value)} 小时不可信：从注册时间 ${registeredOn} 到填表日期 ${sheetDate} 共 ${days} 天，每天最多 24 小时，最多 ${days * 24} 小时。`,
+          `累计服务时长 ${hoursText(parsed.value)} 小时不可信：从注册时间 ${registeredOn} 到${sheetDay} 共 ${days} 天，每天最多 24 小时，最多 ${days * 24} 小时。`,
         );
       } else priorMinutes = parsed.value;
     }
