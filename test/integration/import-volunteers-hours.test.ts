@@ -138,3 +138,41 @@ describe('a 填表日期 still to come', () => {
     ]);
   });
 });
+
+describe('a member who becomes a volunteer through a roster', () => {
+  const headers = ['姓名', '身份证号码', '手机号码', '所属基层组织', '注册时间'];
+
+  it('keeps the phone the ledger holds unless the clerk chose to update, and fills one the ledger lacks', async () => {
+    const orgs = await township();
+    const zhang = id18('33010619900101123');
+    const li = id18('33010619910202124');
+    await ledger.call('member.add', { orgId: orgs.cuiyuan, name: '张三', idNumber: zhang, phone: '13800000001', joinedOn: '2015-03-01' });
+    await ledger.call('member.add', { orgId: orgs.cuiyuan, name: '李四', idNumber: li, joinedOn: '2015-03-01' });
+    const sheet: SheetCell[][] = [
+      ['张三', zhang, '13911119999', '翠苑社区', '2020-05-04'],
+      ['李四', li, '13922228888', '翠苑社区', '2020-05-04'],
+    ];
+    const phones = () => rows('SELECT name, phone FROM person ORDER BY id');
+
+    const kept = await previewOf(headers, sheet, { kind: 'volunteers', onDuplicate: 'keep' });
+    expect(reasons(kept.preview, 'rejected')).toEqual([]);
+    expect(reasons(kept.preview, 'warnings')).toEqual([[2, '此人在台账中已登记手机号码 138****0001，与表中的 139****9999 不同；按导入时的选择保留台账中的号码（需改为表中的号码时请选择“更新台账”）。']]);
+    expect(kept.preview.counts).toMatchObject({ inserted: 2, rejected: 0 });
+    await commit(ledger, kept.jobId);
+    expect(phones()).toEqual([
+      { name: '张三', phone: '13800000001' },
+      { name: '李四', phone: '13922228888' },
+    ]);
+    expect(rows('SELECT count(*) AS n FROM volunteer')).toEqual([{ n: 2 }]);
+  });
+
+  it('changes the phone with --on-duplicate update, and says so', async () => {
+    const orgs = await township();
+    const zhang = id18('33010619900101123');
+    await ledger.call('member.add', { orgId: orgs.cuiyuan, name: '张三', idNumber: zhang, phone: '13800000001', joinedOn: '2015-03-01' });
+    const { jobId, preview: p } = await previewOf(headers, [['张三', zhang, '13911119999', '翠苑社区', '2020-05-04']], { kind: 'volunteers', onDuplicate: 'update' });
+    expect(reasons(p, 'warnings')).toEqual([[2, '此人在台账中的手机号码 138****0001 按导入时的选择（更新台账）改为表中的 139****9999。']]);
+    await commit(ledger, jobId);
+    expect(rows('SELECT phone FROM person')).toEqual([{ phone: '13911119999' }]);
+  });
+});

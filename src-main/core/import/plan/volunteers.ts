@@ -1,5 +1,6 @@
 import type { IdType } from '../../db/schema';
 import { maskIdNumber } from '../../domain/id-number';
+import { maskPhone } from '../../domain/phone';
 import { implausibleCumulativeHours, parseHours, parseServiceFields } from '../clean/index';
 import type { RawCell } from '../read/types';
 import { dateCell, onDuplicate, optionalPhone, optionalText } from './cells';
@@ -193,7 +194,18 @@ export async function planVolunteers(input: PlanInput): Promise<Plan<VolunteerAc
     for (const [teamId, warning] of foreign) if (!inTeams.has(teamId)) issues.warn(row, 'team', warning);
     if (!who.existing || !existing) {
       if (who.existing && who.existing.name !== who.name) issues.warn(row, 'name', `身份证号码在台账中登记的姓名是“${who.existing.name}”，与表中“${who.name}”不同，保留台账中的姓名。`);
-      const person: VolunteerPerson = { name: who.name, gender: who.gender, idType: who.idType, idNumber: who.idNumber, birthDate: who.birthDate, phone };
+      // A person already in the ledger in another role (a member) keeps the phone the ledger holds
+      // unless the clerk chose to update: the volunteer sheet may be older than the member's page.
+      let personPhone = phone;
+      const had = who.existing?.phone ?? null;
+      if (who.existing && phone !== null && had !== null && phone !== had) {
+        if (options.onDuplicate === 'update') issues.warn(row, 'phone', `此人在台账中的手机号码 ${maskPhone(had)} 按导入时的选择（更新台账）改为表中的 ${maskPhone(phone)}。`);
+        else {
+          personPhone = null;
+          issues.warn(row, 'phone', `此人在台账中已登记手机号码 ${maskPhone(had)}，与表中的 ${maskPhone(phone)} 不同；按导入时的选择保留台账中的号码（需改为表中的号码时请选择“更新台账”）。`);
+        }
+      }
+      const person: VolunteerPerson = { name: who.name, gender: who.gender, idType: who.idType, idNumber: who.idNumber, birthDate: who.birthDate, phone: personPhone };
       actions.push({ type: 'insert', row, personId: who.existing?.id ?? null, person, volunteer, fieldIds: wanted, teamRefs, priorMinutes, priorOn });
       continue;
     }
