@@ -176,3 +176,32 @@ describe('a member who becomes a volunteer through a roster', () => {
     expect(rows('SELECT phone FROM person')).toEqual([{ phone: '13911119999' }]);
   });
 });
+
+describe('a roster naming a dissolved team', () => {
+  it('imports the volunteer without it and plans no second team of that name, so the commit does what the preview said', async () => {
+    const orgs = await township();
+    const gone = await ledger.call('team.add', { name: '老年服务队', orgId: orgs.cuiyuan, foundedOn: '2015-01-01' });
+    await ledger.call('team.dissolve', { id: gone.id, dissolvedOn: '2025-01-01' });
+    const active = await ledger.call('team.add', { name: '翠苑应急救护队', orgId: orgs.cuiyuan, foundedOn: '2015-01-01' });
+    const { jobId, preview: p } = await previewOf(
+      ['姓名', '身份证号码', '所属基层组织', '注册时间', '所属服务队'],
+      [
+        ['解散甲', id18('33010619850505222'), '翠苑社区', '2016-01-01', '老年服务队'],
+        ['正常乙', id18('33010619920303331'), '翠苑社区', '2016-01-01', '翠苑应急救护队'],
+      ],
+      { kind: 'volunteers', createTeams: true },
+    );
+    expect(p.willCreate.teams).toEqual([]);
+    expect(p.unmatchedTeams).toEqual([]);
+    expect(reasons(p, 'rejected')).toEqual([]);
+    expect(reasons(p, 'warnings')).toEqual([[2, '服务队“老年服务队”已于 2025-01-01 解散，已导入志愿者但未加入该队。']]);
+    expect(p.counts).toMatchObject({ inserted: 2, rejected: 0, warnings: 1 });
+    const result = await commit(ledger, jobId);
+    expect(result.counts).toMatchObject({ inserted: 2 });
+    expect(rows('SELECT p.name, m.team_id FROM volunteer v JOIN person p ON p.id = v.person_id LEFT JOIN team_membership m ON m.volunteer_id = v.id ORDER BY v.id')).toEqual([
+      { name: '解散甲', team_id: null },
+      { name: '正常乙', team_id: active.id },
+    ]);
+    expect(rows('SELECT count(*) AS n FROM volunteer_team')).toEqual([{ n: 2 }]);
+  });
+});

@@ -36,6 +36,8 @@ export class TeamResolver {
 
   /** Dissolved teams, asked only when no active team answers (hours of before the dissolution). */
   private readonly past: TeamResolver | null;
+  /** Dissolved teams by organisation and name: a name the ledger keeps for them cannot be created again. */
+  private readonly dissolvedByOrgAndName = new Map<string, TeamRow>();
 
   /** `withDissolved`: hours may be for a team's activities before it was dissolved. */
   constructor(sqlite: BetterSqlite3.Database, options: { withDissolved?: boolean; status?: 'active' | 'dissolved' } = {}) {
@@ -47,6 +49,15 @@ export class TeamResolver {
       )
       .all(options.status ?? 'active') as TeamRow[];
     this.past = options.withDissolved ? new TeamResolver(sqlite, { status: 'dissolved' }) : null;
+    if ((options.status ?? 'active') === 'active') {
+      const dissolved = sqlite
+        .prepare(
+          `SELECT t.id, t.name, t.organization_id, o.name AS org_name, t.founded_on, t.dissolved_on
+           FROM volunteer_team t LEFT JOIN organization o ON o.id = t.organization_id WHERE t.status = 'dissolved'`,
+        )
+        .all() as TeamRow[];
+      for (const t of dissolved) this.dissolvedByOrgAndName.set(keyOf(t.organization_id, t.name), t);
+    }
     this.byId = new Map(teams.map((t) => [t.id, t]));
     this.candidates = teams.map((t) => ({ id: t.id, name: t.name }));
     for (const t of teams) {
@@ -97,6 +108,15 @@ export class TeamResolver {
     entry.rows += 1;
     this.unmatched.set(written, entry);
     return { unknown: written, sameName: this.countByName.get(nameKey(written)) ?? 0 };
+  }
+
+  /** The row's organisation's dissolved team of a name match() did not know (`orgId` null: led by
+   *  the county), if any; the row then no longer counts among the names the ledger lacks. */
+  dissolved(name: string, orgId: number | null): TeamRow | null {
+    const team = this.dissolvedByOrgAndName.get(keyOf(orgId, name)) ?? null;
+    const entry = team ? this.unmatched.get(name) : undefined;
+    if (entry && --entry.rows === 0) this.unmatched.delete(name);
+    return team;
   }
 
   /** A team the commit creates, once per name, under the first row's organisation (`orgId` null =

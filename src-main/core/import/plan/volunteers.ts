@@ -171,7 +171,12 @@ export async function planVolunteers(input: PlanInput): Promise<Plan<VolunteerAc
     const memberOf = existing ? [teamsOf.all(existing.id) as number[]] : [];
     for (const teamName of teamNames) {
       const team = teams.match(row, teamName, orgId, memberOf);
-      if (team && 'unknown' in team) {
+      // A dissolved team keeps its name in its organisation: creating it again would fail the
+      // whole commit, and joining it would put a volunteer in a team that no longer serves.
+      const gone = team && 'unknown' in team ? teams.dissolved(team.unknown, orgId) : null;
+      if (gone) {
+        issues.warn(row, 'team', `服务队“${gone.name}”已于 ${gone.dissolved_on ?? ''} 解散，已导入志愿者但未加入该队。`);
+      } else if (team && 'unknown' in team) {
         if (options.createTeams) {
           const known = teams.pending.length;
           const ref = teams.create(team.unknown, orgId, registeredOn);
