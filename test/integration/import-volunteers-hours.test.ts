@@ -205,3 +205,29 @@ describe('a roster naming a dissolved team', () => {
     expect(rows('SELECT count(*) AS n FROM volunteer_team')).toEqual([{ n: 2 }]);
   });
 });
+
+describe('a 注册时间 written as a year and month', () => {
+  it('is the ledger’s exact date when it contains it, and a new date otherwise', async () => {
+    const orgs = await township();
+    const zhang = id18('33010619900101123');
+    const li = id18('33010619910202124');
+    await ledger.call('volunteer.add', { name: '张三', idNumber: zhang, orgId: orgs.cuiyuan, registeredOn: '2020-05-04' });
+    await ledger.call('volunteer.add', { name: '李四', idNumber: li, orgId: orgs.cuiyuan, registeredOn: '2020-05-04' });
+    const { jobId, preview: p } = await previewOf(
+      ['姓名', '身份证号码', '所属基层组织', '注册时间'],
+      [
+        ['张三', zhang, '翠苑社区', '2020.5'],
+        ['李四', li, '翠苑社区', '2020.4'],
+      ],
+      { kind: 'volunteers', onDuplicate: 'update' },
+    );
+    expect(reasons(p, 'rejected')).toEqual([]);
+    expect(reasons(p, 'warnings')).toEqual([[3, '“2020.4”只填了年月，按 2020 年 4 月 1 日记录']]);
+    expect(p.counts).toMatchObject({ inserted: 0, updated: 1, unchanged: 1 });
+    await commit(ledger, jobId);
+    expect(rows('SELECT p.name, v.registered_on FROM volunteer v JOIN person p ON p.id = v.person_id ORDER BY v.id')).toEqual([
+      { name: '张三', registered_on: '2020-05-04' },
+      { name: '李四', registered_on: '2020-04-01' },
+    ]);
+  });
+});

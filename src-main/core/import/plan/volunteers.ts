@@ -1,7 +1,7 @@
 import type { IdType } from '../../db/schema';
 import { maskIdNumber } from '../../domain/id-number';
 import { maskPhone } from '../../domain/phone';
-import { implausibleCumulativeHours, parseHours, parseServiceFields } from '../clean/index';
+import { implausibleCumulativeHours, parseDateCell, parseHours, parseServiceFields } from '../clean/index';
 import type { RawCell } from '../read/types';
 import { dateCell, onDuplicate, optionalPhone, optionalText } from './cells';
 import { cellText, isEmptyCell, IssueList } from './issues';
@@ -103,14 +103,16 @@ export async function planVolunteers(input: PlanInput): Promise<Plan<VolunteerAc
     if (!who) continue;
     const phone = optionalPhone(row, values.phone, 'phone', issues);
 
-    const registeredOn = dateCell(row, values.registeredOn, 'registeredOn', issues, {
+    const existing = who.existing ? ((volunteerOf.get(who.existing.id) as VolunteerRow | undefined) ?? null) : null;
+    // 2020.5 says less than the ledger's 2020-05-04, not something else: read as the 1st it
+    // would overwrite the exact date on update and make an export's row differ.
+    const registeredCell = existing && withinMonth(values.registeredOn, existing.registered_on) ? existing.registered_on : values.registeredOn;
+    const registeredOn = dateCell(row, registeredCell, 'registeredOn', issues, {
       required: true,
       allowYearMonth: true,
       notAfter: today,
       notBefore: { date: who.birthDate, label: '出生日期' },
     });
-
-    const existing = who.existing ? ((volunteerOf.get(who.existing.id) as VolunteerRow | undefined) ?? null) : null;
     const orgId = isEmptyCell(values.organization) && options.orgId === null ? null : orgs.resolve(row, values.organization, 'organization', existing?.organization_id ?? null);
     const orgRejected = orgId === null && issues.isRejected(row);
 
@@ -268,6 +270,13 @@ export async function planVolunteers(input: PlanInput): Promise<Plan<VolunteerAc
     pendingOrgs: orgs.pending,
     pendingTeams: teams.pending,
   });
+}
+
+/** A cell written as a year and month only (2020.5, 2020年5月) that contains `date`. */
+function withinMonth(cell: RawCell | undefined, date: string): boolean {
+  if (isEmptyCell(cell)) return false;
+  const monthOnly = parseDateCell(cell as RawCell, { allowYearMonth: true });
+  return 'value' in monthOnly && 'error' in parseDateCell(cell as RawCell, {}) && monthOnly.value.slice(0, 7) === date.slice(0, 7);
 }
 
 /** Days from registration to the sheet's date, both counted (as implausibleCumulativeHours counts them). */
