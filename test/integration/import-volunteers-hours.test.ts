@@ -231,3 +231,51 @@ describe('a 注册时间 written as a year and month', () => {
     ]);
   });
 });
+
+describe('hours on days a roster’s 累计服务时长 was spread over', () => {
+  it('are not refused by the 24-hour check, only warned about as possibly counted already', async () => {
+    const orgs = await township();
+    const id = id18('33010619700101771');
+    await commit(
+      ledger,
+      (
+        await previewOf(
+          ['姓名', '身份证号码', '所属基层组织', '注册时间', '累计服务时长'],
+          [
+            ['周九', id, '翠苑社区', '2018-01-01', 100],
+            ['填表日期：2026年6月10日', null, null, null, null],
+          ],
+          { kind: 'volunteers' },
+        )
+      ).jobId,
+    );
+    expect(rows("SELECT held_on, h.minutes FROM service_record r JOIN service_hours h ON h.service_record_id = r.id ORDER BY held_on")).toEqual([
+      { held_on: '2026-06-06', minutes: 240 },
+      { held_on: '2026-06-07', minutes: 1440 },
+      { held_on: '2026-06-08', minutes: 1440 },
+      { held_on: '2026-06-09', minutes: 1440 },
+      { held_on: '2026-06-10', minutes: 1440 },
+    ]);
+    const { jobId, preview: p } = await previewOf(
+      hoursHeaders,
+      [
+        ['周九', id, '2026-06-08', '敬老院慰问', 3, null],
+        ['周九', id, '2026-06-01', '社区义诊', 3, null],
+      ],
+      { kind: 'hours' },
+    );
+    expect(reasons(p, 'rejected')).toEqual([]);
+    expect(reasons(p, 'warnings')).toEqual([[2, '周九在台账中已有导入的累计服务时长 100 小时（截至 2026-06-10），2026-06-08 的服务可能已算在其中；如是，请勿重复导入这些行。']]);
+    expect(p.counts).toMatchObject({ inserted: 2, rejected: 0 });
+    await commit(ledger, jobId);
+    expect(rows("SELECT held_on, title FROM service_record WHERE title <> '导入前累计服务时长' ORDER BY held_on")).toEqual([
+      { held_on: '2026-06-01', title: '社区义诊' },
+      { held_on: '2026-06-08', title: '敬老院慰问' },
+    ]);
+    // Entered by hand, the same day's hours are taken too.
+    const team = await ledger.call('team.add', { name: '翠苑应急救护队', orgId: orgs.cuiyuan, foundedOn: '2015-01-01' });
+    const v = rows('SELECT id FROM volunteer')[0] as { id: number };
+    const added = await ledger.call('service.add', { heldOn: '2026-06-09', teamId: team.id, category: '关爱老人', title: '义诊', entries: [{ volunteerId: v.id, hours: 2 }] });
+    expect(added.entries.map((e) => e.minutes)).toEqual([120]);
+  });
+});

@@ -48,8 +48,11 @@ export async function planHours(input: PlanInput): Promise<Plan<HoursAction>> {
   const byOtherDocument = otherDocumentFinder<VolunteerHit>(sqlite, `SELECT ${columns} FROM volunteer v JOIN person p ON p.id = v.person_id`);
   const byName = sqlite.prepare(`SELECT ${columns} FROM volunteer v JOIN person p ON p.id = v.person_id WHERE p.name = ?`);
   const personByNumber = sqlite.prepare(`SELECT 1 FROM person WHERE id_number = ?`).pluck();
+  // The records a roster's 累计服务时长 was spread over (24 h a day back from its date) are a
+  // total, not hours served on those days: counting them would refuse real hours of those days
+  // for a false reason. Such rows get the warning that the total may already hold them.
   const storedOnDay = sqlite.prepare(
-    'SELECT ifnull(sum(h.minutes), 0) FROM service_hours h JOIN service_record r ON r.id = h.service_record_id WHERE h.volunteer_id = ? AND r.held_on = ?',
+    'SELECT ifnull(sum(h.minutes), 0) FROM service_hours h JOIN service_record r ON r.id = h.service_record_id WHERE h.volunteer_id = ? AND r.held_on = ? AND r.title <> ?',
   ).pluck();
   // Two records may share date, name and team (two sessions of one course), each with hours of the
   // same volunteer: a row is the volunteer's hours on one that holds them and no earlier row took,
@@ -165,7 +168,7 @@ export async function planHours(input: PlanInput): Promise<Plan<HoursAction>> {
     const dayKey = `${volunteer.id}|${heldOn}`;
     let total = day.get(dayKey);
     if (!total) {
-      total = { stored: storedOnDay.get(volunteer.id, heldOn) as number, added: 0 };
+      total = { stored: storedOnDay.get(volunteer.id, heldOn, priorHoursTitle) as number, added: 0 };
       day.set(dayKey, total);
     }
     const others = total.stored - (before ?? 0) + total.added;
