@@ -279,3 +279,35 @@ describe('hours on days a roster’s 累计服务时长 was spread over', () => 
     expect(added.entries.map((e) => e.minutes)).toEqual([120]);
   });
 });
+
+describe('team lists and their leaders', () => {
+  const headers = ['服务队名称', '所属基层组织', '队长', '成立日期'];
+
+  it("warns when a leader is matched by name to a volunteer of another organisation", async () => {
+    const orgs = await township();
+    const zhang = await ledger.call('volunteer.add', { name: '张队长', idNumber: id18('33010619800101011'), orgId: orgs.gudang, registeredOn: '2018-01-01' });
+    const { jobId, preview: p } = await previewOf(headers, [['翠苑红十字志愿服务队', '翠苑社区', '张队长', '2023-03-01']], { kind: 'teams' });
+    expect(reasons(p, 'rejected')).toEqual([]);
+    expect(reasons(p, 'warnings')).toEqual([[2, '该组织没有名为“张队长”的志愿者，已按姓名登记台账中属于“城关镇古荡社区红十字会”的志愿者“张队长”为负责人；如不是同一人，请在服务队中更改。']]);
+    expect(p.counts).toMatchObject({ inserted: 1, warnings: 1 });
+    await commit(ledger, jobId);
+    expect(rows('SELECT t.organization_id, m.volunteer_id FROM volunteer_team t JOIN team_membership m ON m.team_id = t.id')).toEqual([{ organization_id: orgs.cuiyuan, volunteer_id: zhang.id }]);
+  });
+
+  it('makes the new leader of an existing team a member, as a created team’s leader is', async () => {
+    const orgs = await township();
+    const team = await ledger.call('team.add', { name: '翠苑应急救护队', orgId: orgs.cuiyuan, foundedOn: '2019-01-01' });
+    const wang = await ledger.call('volunteer.add', { name: '王队长', idNumber: id18('33010619810101021'), orgId: orgs.cuiyuan, registeredOn: '2020-06-01' });
+    const { jobId, preview: p } = await previewOf(headers, [['翠苑应急救护队', '翠苑社区', '王队长', '2019-01-01']], { kind: 'teams', onDuplicate: 'update' });
+    expect(reasons(p, 'rejected')).toEqual([]);
+    expect(reasons(p, 'warnings')).toEqual([]);
+    expect(p.counts).toMatchObject({ inserted: 0, updated: 1 });
+    const result = await commit(ledger, jobId);
+    expect(rows('SELECT leader_person_id FROM volunteer_team WHERE id = ?', team.id)).toEqual([{ leader_person_id: rows('SELECT person_id FROM volunteer WHERE id = ?', wang.id)[0]?.person_id }]);
+    expect(rows('SELECT team_id, volunteer_id, joined_on, left_on FROM team_membership')).toEqual([{ team_id: team.id, volunteer_id: wang.id, joined_on: '2020-06-01', left_on: null }]);
+    // Undo takes the membership back with the leader.
+    await ledger.call('import.undo', { importId: result.importId as number });
+    expect(rows('SELECT leader_person_id FROM volunteer_team WHERE id = ?', team.id)).toEqual([{ leader_person_id: null }]);
+    expect(rows('SELECT count(*) AS n FROM team_membership')).toEqual([{ n: 0 }]);
+  });
+});
