@@ -130,7 +130,7 @@ describe('a 填表日期 still to come', () => {
       { kind: 'volunteers' },
     );
     expect(reasons(p, 'rejected')).toEqual([[2, '累计服务时长 500 小时不可信：从注册时间 2026-06-04 到今天 2026-06-15 共 12 天，每天最多 24 小时，最多 288 小时。']]);
-    expect(reasons(p, 'warnings')).toEqual([[2, '表上的填表日期 2027-01-01 晚于今天，累计服务时长按截至今天（2026-06-15）核对和登记；请核对表上的填表日期。']]);
+    expect(reasons(p, 'warnings')).toEqual([[2, '表的日期（填表日期，没有时为文件保存日期）2027-01-01 晚于今天，累计服务时长按截至今天（2026-06-15）核对和登记；请核对表上的填表日期。']]);
     expect(p.counts).toMatchObject({ inserted: 1, rejected: 1, warnings: 1 });
     await commit(ledger, jobId);
     expect(rows("SELECT min(r.held_on) AS first, max(r.held_on) AS last, sum(h.minutes) AS minutes FROM service_record r JOIN service_hours h ON h.service_record_id = r.id WHERE r.title = '导入前累计服务时长'")).toEqual([
@@ -292,6 +292,10 @@ describe('team lists and their leaders', () => {
     expect(p.counts).toMatchObject({ inserted: 1, warnings: 1 });
     await commit(ledger, jobId);
     expect(rows('SELECT t.organization_id, m.volunteer_id FROM volunteer_team t JOIN team_membership m ON m.team_id = t.id')).toEqual([{ organization_id: orgs.cuiyuan, volunteer_id: zhang.id }]);
+    // The leader the ledger now holds is not questioned again.
+    const again = await previewOf(headers, [['翠苑红十字志愿服务队', '翠苑社区', '张队长', '2023-03-01']], { kind: 'teams' });
+    expect(again.preview.warnings).toEqual([]);
+    expect(again.preview.counts).toMatchObject({ unchanged: 1 });
   });
 
   it('makes the new leader of an existing team a member, as a created team’s leader is', async () => {
@@ -309,5 +313,47 @@ describe('team lists and their leaders', () => {
     await ledger.call('import.undo', { importId: result.importId as number });
     expect(rows('SELECT leader_person_id FROM volunteer_team WHERE id = ?', team.id)).toEqual([{ leader_person_id: null }]);
     expect(rows('SELECT count(*) AS n FROM team_membership')).toEqual([{ n: 0 }]);
+  });
+});
+
+describe('team names as rows write them', () => {
+  it('finds the own organisation’s team without its prefix, splits teams written with / or spaces, and suggests near names', async () => {
+    const orgs = await township();
+    const rescue = await ledger.call('team.add', { name: '翠苑应急救护队', orgId: orgs.cuiyuan, foundedOn: '2015-01-01' });
+    const boai = await ledger.call('team.add', { name: '古荡博爱队', orgId: orgs.gudang, foundedOn: '2015-01-01' });
+    const ids = ['33010619900101121', '33010619900101122', '33010619900101123', '33010619900101124', '33010619900101125'].map(id18);
+    const { jobId, preview: p } = await previewOf(
+      ['姓名', '身份证号码', '所属基层组织', '注册时间', '所属服务队'],
+      [
+        ['甲', ids[0]!, '翠苑社区', '2020-01-01', '应急救护队'],
+        ['乙', ids[1]!, '翠苑社区', '2020-01-01', '翠苑应急救护队/古荡博爱队'],
+        ['丙', ids[2]!, '古荡社区', '2020-01-01', '翠苑应急救护队 古荡博爱队'],
+        ['丁', ids[3]!, '翠苑社区', '2020-01-01', '翠苑应急救援队'],
+        ['戊', ids[4]!, '翠苑社区', '2020-01-01', '应急/宣传队'],
+      ],
+      { kind: 'volunteers' },
+    );
+    expect(reasons(p, 'rejected')).toEqual([]);
+    expect(reasons(p, 'warnings')).toEqual([
+      [3, '服务队“古荡博爱队”属于“城关镇古荡社区红十字会”，不是本行所属的组织；已按队名加入该队，如不对请导入后在“服务队”中调整。'],
+      [4, '服务队“翠苑应急救护队”属于“城关镇翠苑社区红十字会”，不是本行所属的组织；已按队名加入该队，如不对请导入后在“服务队”中调整。'],
+      [5, '台账中没有服务队“翠苑应急救援队”（台账中相近的有：“翠苑应急救护队”），已导入志愿者但未加入该队（如是其中之一请改正表中名称，否则导入时勾选新建服务队可自动新建）。'],
+      [6, '台账中没有服务队“应急/宣传队”，已导入志愿者但未加入该队（导入时勾选新建服务队可自动新建）。'],
+    ]);
+    expect(p.counts).toMatchObject({ inserted: 5, rejected: 0 });
+    await commit(ledger, jobId);
+    expect(rows('SELECT p.name, m.team_id FROM team_membership m JOIN volunteer v ON v.id = m.volunteer_id JOIN person p ON p.id = v.person_id ORDER BY v.id, m.team_id')).toEqual([
+      { name: '甲', team_id: rescue.id },
+      { name: '乙', team_id: rescue.id },
+      { name: '乙', team_id: boai.id },
+      { name: '丙', team_id: rescue.id },
+      { name: '丙', team_id: boai.id },
+    ]);
+
+    // Hours name the team the same way.
+    const hours = await previewOf(hoursHeaders, [['甲', ids[0]!, '2026-06-01', '培训', 2, '应急救护队']], { kind: 'hours' });
+    expect(hours.preview.rejected).toEqual([]);
+    await commit(ledger, hours.jobId);
+    expect(rows('SELECT team_id FROM service_record')).toEqual([{ team_id: rescue.id }]);
   });
 });

@@ -127,7 +127,7 @@ export async function planHours(input: PlanInput): Promise<Plan<HoursAction>> {
         'team',
         team.sameName > 1
           ? `台账中有 ${team.sameName} 个服务队叫“${team.unknown}”，${volunteer ? '都不属于这名志愿者所属的组织，' : ''}无法确定是哪一个；请在表中写明队名全称，或在“服务时长”中逐次登记。`
-          : `服务队“${team.unknown}”不在台账中，请先导入或登记该服务队。`,
+          : `服务队“${team.unknown}”不在台账中${TeamResolver.nearText(team)}，请改正队名，或先导入或登记该服务队。`,
       );
     } else if (team?.team) {
       teamId = team.id;

@@ -93,6 +93,7 @@ export async function planTeams(input: PlanInput): Promise<Plan<TeamAction>> {
     let leaderPersonId: number | null = null;
     let leaderVolunteerId: number | null = null;
     let leaderRegisteredOn = '';
+    let namesake: string | null = null;
     if (!isEmptyCell(values.leaderName)) {
       const leaderName = normalizeName(cellText(values.leaderName)).replace(/\s+/g, '');
       const scope = orgId !== null && orgId < 0 ? -1 : orgId;
@@ -105,10 +106,11 @@ export async function planTeams(input: PlanInput): Promise<Plan<TeamAction>> {
         leaderVolunteerId = hits[0]!.id;
         leaderPersonId = hits[0]!.person_id;
         leaderRegisteredOn = hits[0]!.registered_on;
-        // Matched by name alone outside the team's organisation: a namesake is as likely.
+        // Matched by name alone outside the team's organisation: a namesake is as likely (said
+        // below unless the ledger already has this leader for the team).
         if (county) {
           const where = hits[0]!.org_name === null ? '未归属基层组织' : `属于“${hits[0]!.org_name}”`;
-          issues.warn(row, 'leaderName', `该组织没有名为“${leaderName}”的志愿者，已按姓名登记台账中${where}的志愿者“${leaderName}”为负责人；如不是同一人，请在服务队中更改。`);
+          namesake = `该组织没有名为“${leaderName}”的志愿者，已按姓名登记台账中${where}的志愿者“${leaderName}”为负责人；如不是同一人，请在服务队中更改。`;
         }
       } else {
         const where = orgId === null || county ? '台账' : '该组织';
@@ -133,6 +135,7 @@ export async function planTeams(input: PlanInput): Promise<Plan<TeamAction>> {
 
     const team: TeamValues = { name, fieldId: field, orgId, ledByCounty, leaderPersonId, leaderVolunteerId, isRegisteredOrg, registrationNo, hasPartyBranch, foundedOn, notes };
     const existing = orgId !== null && orgId < 0 ? null : ((existingTeam.get(orgId ?? 0, name) as TeamRow | undefined) ?? null);
+    if (namesake !== null && existing?.leader_person_id !== leaderPersonId) issues.warn(row, 'leaderName', namesake);
     if (!existing) {
       actions.push({ type: 'insert', row, team });
       continue;

@@ -79,6 +79,13 @@ export async function planVolunteers(input: PlanInput): Promise<Plan<VolunteerAc
   const sheetDate = future ? today : dated;
   const sheetDay = future ? `今天 ${today}` : `填表日期 ${sheetDate}`;
   let futureSaid = false;
+  // Said once, at the first row the date changes something for (records dated, a figure checked):
+  // an export re-imported on another machine whose clock is behind changes nothing and says nothing.
+  const sayFuture = (row: number) => {
+    if (!future || futureSaid) return;
+    futureSaid = true;
+    issues.sheetNote(row, `表的日期（填表日期，没有时为文件保存日期）${dated} 晚于今天，累计服务时长按截至今天（${today}）核对和登记；请核对表上的填表日期。`);
+  };
   const issues = new IssueList(options.kind);
   const orgs = new OrgResolver(sqlite, options, issues);
   const people = new PersonFinder(sqlite);
@@ -136,15 +143,12 @@ export async function planVolunteers(input: PlanInput): Promise<Plan<VolunteerAc
     // 0 says “no service yet” (our own export writes it so): nothing to record.
     const noHours = values.totalHours === 0 || (typeof values.totalHours === 'string' && /^\s*0+(\.0+)?\s*(小时|h)?\s*$/iu.test(values.totalHours));
     if (!isEmptyCell(values.totalHours) && !noHours) {
-      if (future && !futureSaid) {
-        futureSaid = true;
-        issues.sheetNote(row, `表上的填表日期 ${dated} 晚于今天，累计服务时长按截至今天（${today}）核对和登记；请核对表上的填表日期。`);
-      }
       const parsed = parseHours(values.totalHours as RawCell);
       if ('error' in parsed) issues.reject(row, 'totalHours', parsed.error);
       else if (registeredOn !== null && registeredOn > sheetDate) {
         issues.reject(row, 'totalHours', `注册时间 ${registeredOn} 晚于${sheetDay}，无法核对累计服务时长；请核对注册时间或表上的填表日期。`);
       } else if (registeredOn !== null && implausibleCumulativeHours(parsed.value, registeredOn, sheetDate)) {
+        sayFuture(row);
         const days = daysFrom(registeredOn, sheetDate);
         issues.reject(
           row,
@@ -167,10 +171,11 @@ export async function planVolunteers(input: PlanInput): Promise<Plan<VolunteerAc
     const teamRefs: number[] = [];
     /** Teams of another organisation the row names, said only when the volunteer is not in them yet. */
     const foreign = new Map<number, string>();
-    const teamNames = isEmptyCell(values.team) ? [] : cellText(values.team).split(/[、，,;；\n]+/u).filter((t) => t.trim() !== '');
     // The teams the volunteer is in win over their organisation's team of the same name, so an
     // export of the ledger re-imports onto the teams it came from.
     const memberOf = existing ? [teamsOf.all(existing.id) as number[]] : [];
+    const teamNames = (isEmptyCell(values.team) ? [] : cellText(values.team).split(/[、，,;；\n]+/u).filter((t) => t.trim() !== ''))
+      .flatMap((name) => teams.splitKnown(row, name, orgId, memberOf) ?? [name]);
     for (const teamName of teamNames) {
       const team = teams.match(row, teamName, orgId, memberOf);
       // A dissolved team keeps its name in its organisation: creating it again would fail the
@@ -183,10 +188,15 @@ export async function planVolunteers(input: PlanInput): Promise<Plan<VolunteerAc
           const known = teams.pending.length;
           const ref = teams.create(team.unknown, orgId, registeredOn);
           if (!teamRefs.includes(ref)) teamRefs.push(ref);
-          if (teams.pending.length > known) issues.warn(row, 'team', `服务队“${team.unknown}”不在台账中，按导入时的选择将新建该队${orgId === null ? '（县红十字会直属）' : ''}。`);
+          if (teams.pending.length > known) {
+            issues.warn(row, 'team', `服务队“${team.unknown}”不在台账中，按导入时的选择将新建该队${orgId === null ? '（县红十字会直属）' : ''}${TeamResolver.nearText(team)}。`);
+          }
         } else if (team.sameName > 1) {
           issues.warn(row, 'team', `台账中有 ${team.sameName} 个服务队叫“${team.unknown}”，都不属于本行的组织，无法确定是哪一个；已导入志愿者但未加入服务队，请导入后在“服务队”中加入。`);
-        } else issues.warn(row, 'team', `台账中没有服务队“${team.unknown}”，已导入志愿者但未加入该队（导入时勾选新建服务队可自动新建）。`);
+        } else {
+          const near = TeamResolver.nearText(team);
+          issues.warn(row, 'team', `台账中没有服务队“${team.unknown}”${near}，已导入志愿者但未加入该队（${near ? '如是其中之一请改正表中名称，否则' : ''}导入时勾选新建服务队可自动新建）。`);
+        }
       } else if (team && !teamRefs.includes(team.id)) {
         teamRefs.push(team.id);
         const t = team.team;
@@ -213,6 +223,7 @@ export async function planVolunteers(input: PlanInput): Promise<Plan<VolunteerAc
         }
       }
       const person: VolunteerPerson = { name: who.name, gender: who.gender, idType: who.idType, idNumber: who.idNumber, birthDate: who.birthDate, phone: personPhone };
+      if (priorMinutes !== null) sayFuture(row);
       actions.push({ type: 'insert', row, personId: who.existing?.id ?? null, person, volunteer, fieldIds: wanted, teamRefs, priorMinutes, priorOn });
       continue;
     }
