@@ -1,3 +1,4 @@
+import { priorHoursTitle } from '../domain/service-hours';
 import type { ReadDb, WriteDb } from './schema';
 
 // 志愿服务记录: one activity and each participant's minutes (integers, so sums stay exact).
@@ -124,6 +125,8 @@ export async function minutesOnDay(db: ReadDb, volunteerIds: number[], day: stri
     .innerJoin('service_record as r', 'r.id', 'h.service_record_id')
     .select((eb) => ['h.volunteer_id', eb.fn.sum<number>('h.minutes').as('minutes')])
     .where('r.held_on', '=', day)
+    // A 累计服务时长 spread over days is a total, not hours served on those days.
+    .where('r.title', '<>', priorHoursTitle)
     .where('h.volunteer_id', 'in', volunteerIds)
     .groupBy('h.volunteer_id')
     .execute();

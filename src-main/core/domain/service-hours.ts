@@ -1,10 +1,21 @@
 // Plausibility of recorded service time (issue 4 item 6). Pure: the handler gathers the facts
 // (registration dates, minutes already stored for the day) and this decides what to refuse.
 
+import { normalizeName } from './text';
+
 export const minutesPerDay = 24 * 60;
 
 /** The title of the service records a volunteer import makes of a sheet's 累计服务时长. */
 export const priorHoursTitle = '导入前累计服务时长';
+
+/**
+ * An activity's title as stored and compared. service.add and the hours import must agree: an
+ * export carries the stored title, and a re-import that read it differently would miss the
+ * record and add the hours a second time.
+ */
+export function activityTitle(text: string): string {
+  return normalizeName(text);
+}
 
 export interface HoursEntryFacts {
   /** 1-based row of the form or command line, named in the reason. */

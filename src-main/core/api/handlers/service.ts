@@ -10,7 +10,7 @@ import { findTeamRow } from '../../db/team';
 import { findVolunteerRow, readActivityCategories } from '../../db/volunteer';
 import { subtreeIds } from '../../db/org-subtree';
 import { maskIdNumber } from '../../domain/id-number';
-import { hoursToMinutes, serviceEntryProblems, type HoursEntryFacts } from '../../domain/service-hours';
+import { activityTitle, hoursToMinutes, serviceEntryProblems, type HoursEntryFacts } from '../../domain/service-hours';
 import { minutesToHours } from '../../domain/stars';
 
 export const serviceHandlers = {
@@ -110,7 +110,7 @@ async function addService(ctx: WriteContext, input: ParsedInput<'service.add'>):
       teamId: team.id,
       orgId: team.organization_id,
       categoryId: category.id,
-      title: input.title ?? category.name,
+      title: activityTitle(input.title ?? category.name),
       place: input.place,
       households: input.households,
       people: input.people,

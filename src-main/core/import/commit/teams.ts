@@ -12,7 +12,7 @@ const columnOf: Record<string, string> = {
   notes: 'notes',
 };
 
-/** Writes 志愿服务队 rows of a plan; the leader serves in the team they lead, as in team.add. */
+/** Writes 志愿服务队 rows of a plan; the leader serves in the team they lead, as in team.add, a new leader of an existing team too. */
 export function teamWriter(ctx: CommitContext, record: ImportRecorder): (action: TeamAction) => void {
   const { sqlite, at } = ctx;
   const insert = sqlite.prepare(
@@ -42,6 +42,10 @@ export function teamWriter(ctx: CommitContext, record: ImportRecorder): (action:
     const values: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(action.changes)) values[columnOf[key] as string] = typeof value === 'boolean' ? (value ? 1 : 0) : value;
     update('volunteer_team', Object.keys(values)).run(...Object.values(values), at, action.id);
+    if (action.leaderJoins) {
+      membership.run(action.id, action.leaderJoins.volunteerId, action.leaderJoins.joinedOn);
+      record.inserted(compositeEntity('team_membership', 'team_id', action.id), action.leaderJoins.volunteerId);
+    }
     record.updated(
       'volunteer_team',
       action.id,

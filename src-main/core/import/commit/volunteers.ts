@@ -12,8 +12,8 @@ import { compositeEntity, updateStatement } from './shared';
  * 24 hours per volunteer per record (service_hours.minutes ≤ 1440) and the ledger refuses more
  * than 24 hours of one person on one day, so a figure above 24 hours is spread over one record
  * per day, counting back from the sheet's date (today when the sheet is dated later). The
- * planner has already refused figures above 24 h × the days since registration, so the days
- * never reach before the registration date when the sheet is not dated in the future.
+ * planner has already refused figures above 24 h × the days from registration to that date, so
+ * the days never reach before the registration date.
  */
 export function volunteerWriter(ctx: CommitContext, record: ImportRecorder): (action: VolunteerAction) => void {
   const { sqlite, at } = ctx;

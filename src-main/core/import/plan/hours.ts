@@ -1,5 +1,4 @@
-import { minutesPerDay, priorHoursTitle } from '../../domain/service-hours';
-import { normalizeName } from '../../domain/text';
+import { activityTitle, minutesPerDay, priorHoursTitle } from '../../domain/service-hours';
 import { cleanIdNumber, cleanPersonName, parseHours } from '../clean/index';
 import type { RawCell } from '../read/types';
 import { dateCell, onDuplicate, optionalText } from './cells';
@@ -49,16 +48,29 @@ export async function planHours(input: PlanInput): Promise<Plan<HoursAction>> {
   const byOtherDocument = otherDocumentFinder<VolunteerHit>(sqlite, `SELECT ${columns} FROM volunteer v JOIN person p ON p.id = v.person_id`);
   const byName = sqlite.prepare(`SELECT ${columns} FROM volunteer v JOIN person p ON p.id = v.person_id WHERE p.name = ?`);
   const personByNumber = sqlite.prepare(`SELECT 1 FROM person WHERE id_number = ?`).pluck();
+  // The records a roster's 累计服务时长 was spread over (24 h a day back from its date) are a
+  // total, not hours served on those days: counting them would refuse real hours of those days
+  // for a false reason. Such rows get the warning that the total may already hold them.
   const storedOnDay = sqlite.prepare(
-    'SELECT ifnull(sum(h.minutes), 0) FROM service_hours h JOIN service_record r ON r.id = h.service_record_id WHERE h.volunteer_id = ? AND r.held_on = ?',
+    'SELECT ifnull(sum(h.minutes), 0) FROM service_hours h JOIN service_record r ON r.id = h.service_record_id WHERE h.volunteer_id = ? AND r.held_on = ? AND r.title <> ?',
   ).pluck();
   // Two records may share date, name and team (two sessions of one course), each with hours of the
   // same volunteer: a row is the volunteer's hours on one that holds them and no earlier row took,
   // the one with the same hours first; else on the first record.
-  const existingRecords = sqlite.prepare(
-    `SELECT r.id, h.minutes FROM service_record r LEFT JOIN service_hours h ON h.service_record_id = r.id AND h.volunteer_id = ?
-     WHERE r.held_on = ? AND r.title = ? AND ifnull(r.team_id, 0) = ? ORDER BY r.id`,
+  // Titles are compared normalised in code: records saved before service.add normalised its
+  // title ("敬老 院慰问") are the same activity as the sheet's 敬老院慰问.
+  const recordsOnDay = sqlite.prepare(
+    `SELECT r.id, r.title, h.minutes FROM service_record r LEFT JOIN service_hours h ON h.service_record_id = r.id AND h.volunteer_id = ?
+     WHERE r.held_on = ? AND ifnull(r.team_id, 0) = ? ORDER BY r.id`,
   );
+  const existingRecords = (volunteerId: number, heldOn: string, title: string, teamId: number) =>
+    (recordsOnDay.all(volunteerId, heldOn, teamId) as { id: number; title: string; minutes: number | null }[]).filter((r) => activityTitle(r.title) === title);
+  // The teams whose records of that day already hold the volunteer's hours, with their titles.
+  const teamsWithHours = sqlite.prepare(
+    `SELECT r.team_id, r.title FROM service_record r JOIN service_hours h ON h.service_record_id = r.id
+     WHERE h.volunteer_id = ? AND r.held_on = ? AND r.team_id IS NOT NULL`,
+  );
+  const memberships = sqlite.prepare('SELECT team_id FROM team_membership WHERE volunteer_id = ?').pluck();
   // A volunteer imported with a 累计服务时长 has it as records up to the sheet's date: hours of
   // an earlier day may be in that figure already (a roster and its hours imported one after the other).
   const priorHours = sqlite.prepare(
@@ -85,7 +97,7 @@ export async function planHours(input: PlanInput): Promise<Plan<HoursAction>> {
     if (volunteer && heldOn && volunteer.left_on !== null && volunteer.left_on <= heldOn) {
       issues.reject(row, 'heldOn', `${volunteer.name}已于 ${volunteer.left_on} 退出志愿者队伍，不能登记 ${heldOn} 的服务。`);
     }
-    const title = isEmptyCell(values.title) ? '' : normalizeName(cellText(values.title));
+    const title = isEmptyCell(values.title) ? '' : activityTitle(cellText(values.title));
     if (!title) issues.reject(row, 'title', '没有填写活动名称。');
     let minutes: number | null = null;
     if (isEmptyCell(values.hours)) issues.reject(row, 'hours', '没有填写服务时长。');
@@ -97,16 +109,25 @@ export async function planHours(input: PlanInput): Promise<Plan<HoursAction>> {
     }
     let teamId: number | null = null;
     let teamOrg: number | null = null;
-    // Two organisations' teams may share a name: the volunteer's own organisation's is meant; a
+    // Two organisations' teams may share a name: the team whose record already holds these hours,
+    // else a team the volunteer is in, else the volunteer's own organisation's is meant; a
     // dissolved team only when no active one has the name.
-    const team = teams.match(row, values.team, volunteer ? volunteer.organization_id : undefined);
+    const preferred = volunteer
+      ? [
+          heldOn && title
+            ? (teamsWithHours.all(volunteer.id, heldOn) as { team_id: number; title: string }[]).filter((r) => activityTitle(r.title) === title).map((r) => r.team_id)
+            : [],
+          memberships.all(volunteer.id) as number[],
+        ]
+      : [];
+    const team = teams.match(row, values.team, volunteer ? volunteer.organization_id : undefined, preferred);
     if (team && 'unknown' in team) {
       issues.reject(
         row,
         'team',
         team.sameName > 1
           ? `台账中有 ${team.sameName} 个服务队叫“${team.unknown}”，${volunteer ? '都不属于这名志愿者所属的组织，' : ''}无法确定是哪一个；请在表中写明队名全称，或在“服务时长”中逐次登记。`
-          : `服务队“${team.unknown}”不在台账中，请先导入或登记该服务队。`,
+          : `服务队“${team.unknown}”不在台账中${TeamResolver.nearText(team)}，请改正队名，或先导入或登记该服务队。`,
       );
     } else if (team?.team) {
       teamId = team.id;
@@ -124,7 +145,7 @@ export async function planHours(input: PlanInput): Promise<Plan<HoursAction>> {
     /** The volunteer's hours the ledger already holds on that record. */
     let before: number | null = null;
     if (!record) {
-      const existing = existingRecords.all(volunteer.id, heldOn, title, teamId ?? 0) as { id: number; minutes: number | null }[];
+      const existing = existingRecords(volunteer.id, heldOn, title, teamId ?? 0);
       const open = existing.filter((r) => r.minutes !== null && !seen.has(`#${r.id}\u0001${volunteer.id}`));
       const chosen = open.find((r) => r.minutes === minutes) ?? open[0] ?? existing[0];
       if (chosen) {
@@ -147,7 +168,7 @@ export async function planHours(input: PlanInput): Promise<Plan<HoursAction>> {
     const dayKey = `${volunteer.id}|${heldOn}`;
     let total = day.get(dayKey);
     if (!total) {
-      total = { stored: storedOnDay.get(volunteer.id, heldOn) as number, added: 0 };
+      total = { stored: storedOnDay.get(volunteer.id, heldOn, priorHoursTitle) as number, added: 0 };
       day.set(dayKey, total);
     }
     const others = total.stored - (before ?? 0) + total.added;
@@ -200,11 +221,19 @@ export async function planHours(input: PlanInput): Promise<Plan<HoursAction>> {
       return null;
     }
     const written = name?.value ?? null;
+    // Hours sheets are typed line by line beside a list of names: another person's name on the
+    // number is more likely a slip to the next line than a change of name, and crediting the
+    // number's owner would give hours to the wrong person. (Rosters keep the ledger's name.)
+    const sameName = (hit: VolunteerHit): VolunteerHit | null => {
+      if (!written || written === hit.name) return hit;
+      issues.reject(row, 'name', `表中姓名“${written}”与该身份证号码在台账中登记的“${hit.name}”不同，可能错行，请核对。`);
+      return null;
+    };
     const idText = isEmptyCell(idCell) ? '' : cellText(idCell).replace(/\s/g, '').toUpperCase();
     const masked = maskedId.exec(idText);
     // A passport or travel permit: its number as the ledger holds it, or masked, with the name.
     const others = idText && !masked ? byOtherDocument(idText, written) : [];
-    if (others.length === 1) return others[0] as VolunteerHit;
+    if (others.length === 1) return sameName(others[0] as VolunteerHit);
     if (idText && !masked) {
       const id = cleanIdNumber(idCell as RawCell, today);
       if ('error' in id) {
@@ -220,8 +249,7 @@ export async function planHours(input: PlanInput): Promise<Plan<HoursAction>> {
         );
         return null;
       }
-      if (written && written !== hit.name) issues.warn(row, 'name', `身份证号码在台账中登记的姓名是“${hit.name}”，与表中“${written}”不同，按号码登记。`);
-      return hit;
+      return sameName(hit);
     }
     if (!written) {
       issues.reject(row, 'name', '没有填写姓名和身份证号码，无法确定是哪一名志愿者。');

@@ -25,7 +25,10 @@ export interface TeamValues {
   notes: string | null;
 }
 
-export type TeamAction = { type: 'insert'; row: number; team: TeamValues } | { type: 'update'; row: number; id: number; changes: Partial<TeamValues> };
+export type TeamAction =
+  | { type: 'insert'; row: number; team: TeamValues }
+  /** `leaderJoins`: a new leader not yet in the team joins it, as a created team's leader does. */
+  | { type: 'update'; row: number; id: number; changes: Partial<TeamValues>; leaderJoins: { volunteerId: number; joinedOn: string } | null };
 
 interface TeamRow {
   id: number;
@@ -49,8 +52,10 @@ export async function planTeams(input: PlanInput): Promise<Plan<TeamAction>> {
     'SELECT id, field_id, leader_person_id, is_registered_org, registration_no, has_party_branch, founded_on, notes FROM volunteer_team WHERE ifnull(organization_id, 0) = ? AND name = ?',
   );
   const leaders = sqlite.prepare(
-    `SELECT v.id, v.person_id FROM volunteer v JOIN person p ON p.id = v.person_id WHERE p.name = ? AND v.status = 'active' AND (? IS NULL OR v.organization_id = ?)`,
+    `SELECT v.id, v.person_id, v.registered_on, o.name AS org_name FROM volunteer v JOIN person p ON p.id = v.person_id LEFT JOIN organization o ON o.id = v.organization_id
+     WHERE p.name = ? AND v.status = 'active' AND (? IS NULL OR v.organization_id = ?)`,
   );
+  const isMember = sqlite.prepare('SELECT 1 FROM team_membership WHERE team_id = ? AND volunteer_id = ?').pluck();
   const seen = new Map<string, number>();
   const actions: TeamAction[] = [];
   const duplicates: Duplicate[] = [];
@@ -87,10 +92,12 @@ export async function planTeams(input: PlanInput): Promise<Plan<TeamAction>> {
 
     let leaderPersonId: number | null = null;
     let leaderVolunteerId: number | null = null;
+    let leaderRegisteredOn = '';
+    let namesake: string | null = null;
     if (!isEmptyCell(values.leaderName)) {
       const leaderName = normalizeName(cellText(values.leaderName)).replace(/\s+/g, '');
       const scope = orgId !== null && orgId < 0 ? -1 : orgId;
-      let hits = leaders.all(leaderName, scope, scope) as { id: number; person_id: number }[];
+      let hits = leaders.all(leaderName, scope, scope) as { id: number; person_id: number; registered_on: string; org_name: string | null }[];
       // A team may be led by a volunteer of another organisation (team.add allows it): one of that
       // name in the whole county is the one.
       const county = hits.length === 0 && scope !== null;
@@ -98,6 +105,13 @@ export async function planTeams(input: PlanInput): Promise<Plan<TeamAction>> {
       if (hits.length === 1) {
         leaderVolunteerId = hits[0]!.id;
         leaderPersonId = hits[0]!.person_id;
+        leaderRegisteredOn = hits[0]!.registered_on;
+        // Matched by name alone outside the team's organisation: a namesake is as likely (said
+        // below unless the ledger already has this leader for the team).
+        if (county) {
+          const where = hits[0]!.org_name === null ? '未归属基层组织' : `属于“${hits[0]!.org_name}”`;
+          namesake = `该组织没有名为“${leaderName}”的志愿者，已按姓名登记台账中${where}的志愿者“${leaderName}”为负责人；如不是同一人，请在服务队中更改。`;
+        }
       } else {
         const where = orgId === null || county ? '台账' : '该组织';
         issues.warn(
@@ -121,6 +135,7 @@ export async function planTeams(input: PlanInput): Promise<Plan<TeamAction>> {
 
     const team: TeamValues = { name, fieldId: field, orgId, ledByCounty, leaderPersonId, leaderVolunteerId, isRegisteredOrg, registrationNo, hasPartyBranch, foundedOn, notes };
     const existing = orgId !== null && orgId < 0 ? null : ((existingTeam.get(orgId ?? 0, name) as TeamRow | undefined) ?? null);
+    if (namesake !== null && existing?.leader_person_id !== leaderPersonId) issues.warn(row, 'leaderName', namesake);
     if (!existing) {
       actions.push({ type: 'insert', row, team });
       continue;
@@ -137,7 +152,14 @@ export async function planTeams(input: PlanInput): Promise<Plan<TeamAction>> {
     const labels = Object.keys(changes).map((k) => ({ fieldId: 'field', leaderPersonId: 'leaderName' })[k as 'fieldId'] ?? k);
     const decision = onDuplicate(options, issues, row, 'name', `${orgId === null ? '县红十字会直属' : '该组织下'}已有名为“${name}”的服务队`, labels);
     if (decision === 'unchanged') unchanged += 1;
-    else if (decision === 'update') actions.push({ type: 'update', row, id: existing.id, changes });
+    else if (decision === 'update') {
+      const foundedOn = changes.foundedOn ?? existing.founded_on;
+      const leaderJoins =
+        changes.leaderPersonId !== undefined && leaderVolunteerId !== null && !isMember.get(existing.id, leaderVolunteerId)
+          ? { volunteerId: leaderVolunteerId, joinedOn: leaderRegisteredOn > foundedOn ? leaderRegisteredOn : foundedOn }
+          : null;
+      actions.push({ type: 'update', row, id: existing.id, changes, leaderJoins });
+    }
   }
 
   return finishPlan({

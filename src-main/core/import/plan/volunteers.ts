@@ -1,6 +1,7 @@
 import type { IdType } from '../../db/schema';
 import { maskIdNumber } from '../../domain/id-number';
-import { implausibleCumulativeHours, parseHours, parseServiceFields } from '../clean/index';
+import { maskPhone } from '../../domain/phone';
+import { implausibleCumulativeHours, parseDateCell, parseHours, parseServiceFields } from '../clean/index';
 import type { RawCell } from '../read/types';
 import { dateCell, onDuplicate, optionalPhone, optionalText } from './cells';
 import { cellText, isEmptyCell, IssueList } from './issues';
@@ -70,8 +71,21 @@ interface VolunteerRow {
 
 export async function planVolunteers(input: PlanInput): Promise<Plan<VolunteerAction>> {
   const { sqlite, options, today } = input;
-  const sheetDate = input.sheetDate;
-  if (sheetDate === null) throw new Error('planVolunteers needs the sheet date (needsSheetDate)');
+  const dated = input.sheetDate;
+  if (dated === null) throw new Error('planVolunteers needs the sheet date (needsSheetDate)');
+  // A 填表日期 still to come (a typo, a template dated ahead) would stretch the days a 累计服务时长
+  // is checked against and date its records before the registration: today stands in for it.
+  const future = dated > today;
+  const sheetDate = future ? today : dated;
+  const sheetDay = future ? `今天 ${today}` : `填表日期 ${sheetDate}`;
+  let futureSaid = false;
+  // Said once, at the first row the date changes something for (records dated, a figure checked):
+  // an export re-imported on another machine whose clock is behind changes nothing and says nothing.
+  const sayFuture = (row: number) => {
+    if (!future || futureSaid) return;
+    futureSaid = true;
+    issues.sheetNote(row, `表的日期（填表日期，没有时为文件保存日期）${dated} 晚于今天，累计服务时长按截至今天（${today}）核对和登记；请核对表上的填表日期。`);
+  };
   const issues = new IssueList(options.kind);
   const orgs = new OrgResolver(sqlite, options, issues);
   const people = new PersonFinder(sqlite);
@@ -86,8 +100,7 @@ export async function planVolunteers(input: PlanInput): Promise<Plan<VolunteerAc
   const teamsOf = sqlite.prepare('SELECT team_id FROM team_membership WHERE volunteer_id = ?').pluck();
   const firstService = sqlite.prepare('SELECT min(r.held_on) FROM service_hours h JOIN service_record r ON r.id = h.service_record_id WHERE h.volunteer_id = ?').pluck();
   const storedMinutes = sqlite.prepare('SELECT ifnull(sum(minutes), 0) FROM service_hours WHERE volunteer_id = ?').pluck();
-  // Prior hours are dated the sheet's own date, but never a day still to come.
-  const priorOn = sheetDate > today ? today : sheetDate;
+  const priorOn = sheetDate;
   const actions: VolunteerAction[] = [];
   const duplicates: Duplicate[] = [];
   let unchanged = 0;
@@ -97,14 +110,16 @@ export async function planVolunteers(input: PlanInput): Promise<Plan<VolunteerAc
     if (!who) continue;
     const phone = optionalPhone(row, values.phone, 'phone', issues);
 
-    const registeredOn = dateCell(row, values.registeredOn, 'registeredOn', issues, {
+    const existing = who.existing ? ((volunteerOf.get(who.existing.id) as VolunteerRow | undefined) ?? null) : null;
+    // 2020.5 says less than the ledger's 2020-05-04, not something else: read as the 1st it
+    // would overwrite the exact date on update and make an export's row differ.
+    const registeredCell = existing && withinMonth(values.registeredOn, existing.registered_on) ? existing.registered_on : values.registeredOn;
+    const registeredOn = dateCell(row, registeredCell, 'registeredOn', issues, {
       required: true,
       allowYearMonth: true,
       notAfter: today,
       notBefore: { date: who.birthDate, label: '出生日期' },
     });
-
-    const existing = who.existing ? ((volunteerOf.get(who.existing.id) as VolunteerRow | undefined) ?? null) : null;
     const orgId = isEmptyCell(values.organization) && options.orgId === null ? null : orgs.resolve(row, values.organization, 'organization', existing?.organization_id ?? null);
     const orgRejected = orgId === null && issues.isRejected(row);
 
@@ -131,13 +146,14 @@ export async function planVolunteers(input: PlanInput): Promise<Plan<VolunteerAc
       const parsed = parseHours(values.totalHours as RawCell);
       if ('error' in parsed) issues.reject(row, 'totalHours', parsed.error);
       else if (registeredOn !== null && registeredOn > sheetDate) {
-        issues.reject(row, 'totalHours', `注册时间 ${registeredOn} 晚于填表日期 ${sheetDate}，无法核对累计服务时长；请核对注册时间或表上的填表日期。`);
+        issues.reject(row, 'totalHours', `注册时间 ${registeredOn} 晚于${sheetDay}，无法核对累计服务时长；请核对注册时间或表上的填表日期。`);
       } else if (registeredOn !== null && implausibleCumulativeHours(parsed.value, registeredOn, sheetDate)) {
+        sayFuture(row);
         const days = daysFrom(registeredOn, sheetDate);
         issues.reject(
           row,
           'totalHours',
-          `累计服务时长 ${hoursText(parsed.value)} 小时不可信：从注册时间 ${registeredOn} 到填表日期 ${sheetDate} 共 ${days} 天，每天最多 24 小时，最多 ${days * 24} 小时。`,
+          `累计服务时长 ${hoursText(parsed.value)} 小时不可信：从注册时间 ${registeredOn} 到${sheetDay} 共 ${days} 天，每天最多 24 小时，最多 ${days * 24} 小时。`,
         );
       } else priorMinutes = parsed.value;
     }
@@ -155,18 +171,32 @@ export async function planVolunteers(input: PlanInput): Promise<Plan<VolunteerAc
     const teamRefs: number[] = [];
     /** Teams of another organisation the row names, said only when the volunteer is not in them yet. */
     const foreign = new Map<number, string>();
-    const teamNames = isEmptyCell(values.team) ? [] : cellText(values.team).split(/[、，,;；\n]+/u).filter((t) => t.trim() !== '');
+    // The teams the volunteer is in win over their organisation's team of the same name, so an
+    // export of the ledger re-imports onto the teams it came from.
+    const memberOf = existing ? [teamsOf.all(existing.id) as number[]] : [];
+    const teamNames = (isEmptyCell(values.team) ? [] : cellText(values.team).split(/[、，,;；\n]+/u).filter((t) => t.trim() !== ''))
+      .flatMap((name) => teams.splitKnown(row, name, orgId, memberOf) ?? [name]);
     for (const teamName of teamNames) {
-      const team = teams.match(row, teamName, orgId);
-      if (team && 'unknown' in team) {
+      const team = teams.match(row, teamName, orgId, memberOf);
+      // A dissolved team keeps its name in its organisation: creating it again would fail the
+      // whole commit, and joining it would put a volunteer in a team that no longer serves.
+      const gone = team && 'unknown' in team ? teams.dissolved(team.unknown, orgId) : null;
+      if (gone) {
+        issues.warn(row, 'team', `服务队“${gone.name}”已于 ${gone.dissolved_on ?? ''} 解散，已导入志愿者但未加入该队。`);
+      } else if (team && 'unknown' in team) {
         if (options.createTeams) {
           const known = teams.pending.length;
           const ref = teams.create(team.unknown, orgId, registeredOn);
           if (!teamRefs.includes(ref)) teamRefs.push(ref);
-          if (teams.pending.length > known) issues.warn(row, 'team', `服务队“${team.unknown}”不在台账中，按导入时的选择将新建该队${orgId === null ? '（县红十字会直属）' : ''}。`);
+          if (teams.pending.length > known) {
+            issues.warn(row, 'team', `服务队“${team.unknown}”不在台账中，按导入时的选择将新建该队${orgId === null ? '（县红十字会直属）' : ''}${TeamResolver.nearText(team)}。`);
+          }
         } else if (team.sameName > 1) {
           issues.warn(row, 'team', `台账中有 ${team.sameName} 个服务队叫“${team.unknown}”，都不属于本行的组织，无法确定是哪一个；已导入志愿者但未加入服务队，请导入后在“服务队”中加入。`);
-        } else issues.warn(row, 'team', `台账中没有服务队“${team.unknown}”，已导入志愿者但未加入该队（导入时勾选新建服务队可自动新建）。`);
+        } else {
+          const near = TeamResolver.nearText(team);
+          issues.warn(row, 'team', `台账中没有服务队“${team.unknown}”${near}，已导入志愿者但未加入该队（${near ? '如是其中之一请改正表中名称，否则' : ''}导入时勾选新建服务队可自动新建）。`);
+        }
       } else if (team && !teamRefs.includes(team.id)) {
         teamRefs.push(team.id);
         const t = team.team;
@@ -177,11 +207,23 @@ export async function planVolunteers(input: PlanInput): Promise<Plan<VolunteerAc
     }
 
     const volunteer: VolunteerValues = { orgId, registeredOn, nationalNo, certNo, certExpiresOn, notes };
-    const inTeams = new Set(existing && teamRefs.length > 0 ? (teamsOf.all(existing.id) as number[]) : []);
+    const inTeams = new Set(memberOf[0] ?? []);
     for (const [teamId, warning] of foreign) if (!inTeams.has(teamId)) issues.warn(row, 'team', warning);
     if (!who.existing || !existing) {
       if (who.existing && who.existing.name !== who.name) issues.warn(row, 'name', `身份证号码在台账中登记的姓名是“${who.existing.name}”，与表中“${who.name}”不同，保留台账中的姓名。`);
-      const person: VolunteerPerson = { name: who.name, gender: who.gender, idType: who.idType, idNumber: who.idNumber, birthDate: who.birthDate, phone };
+      // A person already in the ledger in another role (a member) keeps the phone the ledger holds
+      // unless the clerk chose to update: the volunteer sheet may be older than the member's page.
+      let personPhone = phone;
+      const had = who.existing?.phone ?? null;
+      if (who.existing && phone !== null && had !== null && phone !== had) {
+        if (options.onDuplicate === 'update') issues.warn(row, 'phone', `此人在台账中的手机号码 ${maskPhone(had)} 按导入时的选择（更新台账）改为表中的 ${maskPhone(phone)}。`);
+        else {
+          personPhone = null;
+          issues.warn(row, 'phone', `此人在台账中已登记手机号码 ${maskPhone(had)}，与表中的 ${maskPhone(phone)} 不同；按导入时的选择保留台账中的号码（需改为表中的号码时请选择“更新台账”）。`);
+        }
+      }
+      const person: VolunteerPerson = { name: who.name, gender: who.gender, idType: who.idType, idNumber: who.idNumber, birthDate: who.birthDate, phone: personPhone };
+      if (priorMinutes !== null) sayFuture(row);
       actions.push({ type: 'insert', row, personId: who.existing?.id ?? null, person, volunteer, fieldIds: wanted, teamRefs, priorMinutes, priorOn });
       continue;
     }
@@ -239,6 +281,13 @@ export async function planVolunteers(input: PlanInput): Promise<Plan<VolunteerAc
     pendingOrgs: orgs.pending,
     pendingTeams: teams.pending,
   });
+}
+
+/** A cell written as a year and month only (2020.5, 2020年5月) that contains `date`. */
+function withinMonth(cell: RawCell | undefined, date: string): boolean {
+  if (isEmptyCell(cell)) return false;
+  const monthOnly = parseDateCell(cell as RawCell, { allowYearMonth: true });
+  return 'value' in monthOnly && 'error' in parseDateCell(cell as RawCell, {}) && monthOnly.value.slice(0, 7) === date.slice(0, 7);
 }
 
 /** Days from registration to the sheet's date, both counted (as implausibleCumulativeHours counts them). */
