@@ -456,3 +456,27 @@ describe('a preview the ledger has moved past', () => {
     expect(again.preview.counts).toMatchObject({ inserted: 0, rejected: 1 });
   });
 });
+
+describe('what a member sheet says against the ledger', () => {
+  it('a year-month join date containing the stored date is no change; a new guardian needs their own phone', async () => {
+    const org = (await ledger.call('org.add', { name: '城关镇红十字会', type: '乡镇' })).id;
+    const adult = id18('33010619900102121');
+    const child = id18('33010620150102122'); // 11 years old on 2026-06-15
+    await ledger.call('member.add', { orgId: org, name: '王芳', idNumber: adult, joinedOn: '2020-05-04' });
+    await ledger.call('member.add', {
+      orgId: org, name: '王小明', idNumber: child, kind: 'youth', joinedOn: '2024-09-01',
+      guardianName: '王大明', guardianRelation: '父亲', guardianPhone: '13900001111', guardianConsentOn: '2024-09-01', guardianConsentMethod: '书面',
+    });
+    const headers = ['姓名', '身份证号码', '所属基层组织', '入会时间', '监护人姓名', '监护人电话'];
+    const { preview: p } = await previewOf(
+      headers,
+      [
+        ['王芳', adult, '城关镇红十字会', '2020.5', null, null],
+        ['王小明', child, '城关镇红十字会', '2024-09-01', '王妈妈', null],
+      ],
+      { kind: 'members', onDuplicate: 'update' },
+    );
+    expect(p.counts).toMatchObject({ updated: 0, unchanged: 1 });
+    expect(p.rejected).toEqual([{ row: 3, field: '监护人电话', reason: expect.stringContaining('监护人由“王大明”改为“王妈妈”，但没有填写新监护人的电话') }]);
+  });
+});

@@ -97,3 +97,10 @@ export function onDuplicate(
   }
   return 'update';
 }
+
+/** A cell written as a year and month only (2020.5, 2020年5月) that contains `date`. */
+export function withinMonth(cell: RawCell | undefined, date: string): boolean {
+  if (isEmptyCell(cell)) return false;
+  const monthOnly = parseDateCell(cell as RawCell, { allowYearMonth: true });
+  return 'value' in monthOnly && 'error' in parseDateCell(cell as RawCell, {}) && monthOnly.value.slice(0, 7) === date.slice(0, 7);
+}

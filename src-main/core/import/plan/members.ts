@@ -1,12 +1,12 @@
 import type { IdType } from '../../db/schema';
 import { ageOn } from '../../domain/dates';
 import { maskIdNumber } from '../../domain/id-number';
-import { cleanPhone, parseDateCell } from '../clean/index';
+import { parseDateCell } from '../clean/index';
 import type { RawCell } from '../read/types';
 import { cellText, isEmptyCell, IssueList } from './issues';
 import { OrgResolver } from './orgs';
 import { PersonFinder, type PersonRow } from './people';
-import { onDuplicate } from './cells';
+import { onDuplicate, optionalPhone, withinMonth } from './cells';
 import { eachRow, type Duplicate, type Plan, type PlanInput, finishPlan } from './types';
 
 // 个人会员 and 青少年会员 rows → new members, updates of existing ones, or reasons why not,
@@ -99,8 +99,13 @@ export async function planMembers(input: PlanInput): Promise<Plan<MemberAction>>
     }
     if (ageOn(who.birthDate, today) < guardianAge && !who.existing?.guardian_name) {
       if (!guardianName || !(guardianPhone ?? who.existing?.guardian_phone)) {
-        issues.reject(row, 'guardianName', '未满 14 周岁的会员须有监护人同意（个人信息保护法第三十一条），请填写监护人姓名和监护人电话。');
+        issues.reject(row, guardianName ? 'guardianPhone' : 'guardianName', '未满 14 周岁的会员须有监护人同意（个人信息保护法第三十一条），请填写监护人姓名和监护人电话。');
       }
+    }
+    // The phone the ledger holds is the old guardian's: a new guardian without one would inherit it.
+    const oldGuardian = who.existing?.guardian_name ?? null;
+    if (oldGuardian !== null && guardianName !== null && guardianName !== oldGuardian && guardianPhone === null && who.existing?.guardian_phone) {
+      issues.reject(row, 'guardianPhone', `监护人由“${oldGuardian}”改为“${guardianName}”，但没有填写新监护人的电话；台账中的电话是原监护人的，请填写监护人电话。`);
     }
 
     const orgId = orgs.resolve(row, (values.organization ?? null), 'organization', existingMember?.organization_id ?? null);
@@ -125,7 +130,7 @@ export async function planMembers(input: PlanInput): Promise<Plan<MemberAction>>
 
     duplicates.push({ row, name: who.name, idNumber: maskIdNumber(who.idNumber), where: 'ledger', otherRow: null });
     const personChanges = changedPerson(who.existing, person);
-    const memberChanges = changedMember(existingMember, member);
+    const memberChanges = changedMember(existingMember, member, values.joinedOn);
     const changed = [...Object.keys(personChanges), ...Object.keys(memberChanges)].map((k) => (k === 'orgId' ? 'organization' : k));
     const decision = onDuplicate(options, issues, row, 'idNumber', '此人已在台账中（会员）', changed);
     if (decision === 'unchanged') unchanged += 1;
@@ -143,16 +148,6 @@ export async function planMembers(input: PlanInput): Promise<Plan<MemberAction>>
   });
 }
 
-function optionalPhone(row: number, cell: RawCell, field: string, issues: IssueList): string | null {
-  if (isEmptyCell(cell) || cellText(cell).includes('*')) return null;
-  const phone = cleanPhone(cell);
-  if ('error' in phone) {
-    issues.reject(row, field, phone.error);
-    return null;
-  }
-  for (const w of phone.warnings) issues.warn(row, field, w);
-  return phone.value;
-}
 
 /** Only what the sheet says: an empty or masked cell never erases what the ledger has. */
 function changedPerson(before: PersonRow, after: PersonValues): Partial<PersonValues> {
@@ -163,10 +158,11 @@ function changedPerson(before: PersonRow, after: PersonValues): Partial<PersonVa
   return changes;
 }
 
-function changedMember(before: MemberRow, after: MemberValues): Partial<MemberValues> {
+/** joinedCell: a year and month only (2020.5) that contains the stored date is that date, not a change. */
+function changedMember(before: MemberRow, after: MemberValues, joinedCell: RawCell | undefined): Partial<MemberValues> {
   const changes: Partial<MemberValues> = {};
   if (after.orgId !== before.organization_id) changes.orgId = after.orgId;
-  if (after.joinedOn !== before.joined_on) changes.joinedOn = after.joinedOn;
+  if (after.joinedOn !== before.joined_on && !withinMonth(joinedCell, before.joined_on)) changes.joinedOn = after.joinedOn;
   if (after.notes !== null && after.notes !== before.notes) changes.notes = after.notes;
   return changes;
 }

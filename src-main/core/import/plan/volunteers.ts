@@ -1,9 +1,9 @@
 import type { IdType } from '../../db/schema';
 import { maskIdNumber } from '../../domain/id-number';
 import { maskPhone } from '../../domain/phone';
-import { implausibleCumulativeHours, parseDateCell, parseHours, parseServiceFields } from '../clean/index';
+import { implausibleCumulativeHours, parseHours, parseServiceFields } from '../clean/index';
 import type { RawCell } from '../read/types';
-import { dateCell, onDuplicate, optionalPhone, optionalText } from './cells';
+import { dateCell, onDuplicate, optionalPhone, optionalText, withinMonth } from './cells';
 import { cellText, isEmptyCell, IssueList } from './issues';
 import { OrgResolver } from './orgs';
 import { PersonFinder } from './people';
@@ -283,12 +283,6 @@ export async function planVolunteers(input: PlanInput): Promise<Plan<VolunteerAc
   });
 }
 
-/** A cell written as a year and month only (2020.5, 2020年5月) that contains `date`. */
-function withinMonth(cell: RawCell | undefined, date: string): boolean {
-  if (isEmptyCell(cell)) return false;
-  const monthOnly = parseDateCell(cell as RawCell, { allowYearMonth: true });
-  return 'value' in monthOnly && 'error' in parseDateCell(cell as RawCell, {}) && monthOnly.value.slice(0, 7) === date.slice(0, 7);
-}
 
 /** Days from registration to the sheet's date, both counted (as implausibleCumulativeHours counts them). */
 function daysFrom(from: string, to: string): number {
