@@ -201,7 +201,7 @@ describe('members', () => {
     ledger.setNow('2026-06-15T03:00:00Z');
     await ledger.call('volunteer.update', { id: volunteer.id, changes: { phone: '13700001111' } });
     const history = await ledger.call('import.history');
-    expect(history.find((h) => h.id === result.importId)?.undoBlockedBy).toMatch(/人员（编号 \d+）之后又被修改过/);
+    expect(history.find((h) => h.id === result.importId)?.undoBlockedBy).toMatch(/修改过的人员“志愿甲”之后又被修改过/);
     expect((await ledger.raw('import.undo', { importId: result.importId })).ok).toBe(false);
     expect(rows('SELECT phone FROM person WHERE id_number = ?', id)).toEqual([{ phone: '13700001111' }]);
   });

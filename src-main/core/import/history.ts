@@ -51,6 +51,23 @@ const dependents: Record<string, string[]> = {
 
 const entityLabels: Record<string, string> = { person: '人员', member: '会员', volunteer: '志愿者', organization: '组织', volunteer_team: '服务队', group_member: '团体会员', service_record: '服务记录' };
 
+/** How the clerk knows a record: by name, not by its id. */
+const nameQueries: Record<string, string> = {
+  person: 'SELECT name FROM person WHERE id = ?',
+  member: 'SELECT p.name FROM member m JOIN person p ON p.id = m.person_id WHERE m.id = ?',
+  volunteer: 'SELECT p.name FROM volunteer v JOIN person p ON p.id = v.person_id WHERE v.id = ?',
+  organization: 'SELECT name FROM organization WHERE id = ?',
+  volunteer_team: 'SELECT name FROM volunteer_team WHERE id = ?',
+  group_member: 'SELECT unit_name FROM group_member WHERE id = ?',
+  service_record: "SELECT held_on || ' ' || title FROM service_record WHERE id = ?",
+};
+
+function recordText(sqlite: BetterSqlite3.Database, entity: string, id: number): string {
+  const query = nameQueries[entity];
+  const name = query ? (sqlite.prepare(query).pluck().get(id) as string | undefined) : undefined;
+  return `${entityLabels[entity] ?? '记录'}${name ? `“${name}”` : `（编号 ${id}）`}`;
+}
+
 /** The ids of the records the import created as `entity`, one by one from its runs. */
 const createdIds = `WITH RECURSIVE created (id, last) AS (
     SELECT first_id, last_id FROM import_range WHERE import_id = :import AND entity = :entity
@@ -83,7 +100,7 @@ function laterChange(sqlite: BetterSqlite3.Database, importId: number, lastChang
 export function undoBlockedBy(sqlite: BetterSqlite3.Database, batch: Pick<BatchRow, 'id' | 'last_change_id' | 'undone_at'>): string | null {
   if (batch.undone_at) return '本次导入已撤销。';
   const later = laterChange(sqlite, batch.id, batch.last_change_id);
-  if (later) return `导入的${entityLabels[later.entity] ?? '记录'}（编号 ${later.id}）之后又被修改过。`;
+  if (later) return `导入的${recordText(sqlite, later.entity, later.id)}之后又被修改过（手工修改，或之后的一次导入；若是之后的导入，请先撤销那一次）。`;
   // A person's phone is edited on the member's or the volunteer's page and logged there, so a
   // person the import changed is checked by its own clock: edited since, it is not put back.
   const person = sqlite
@@ -93,11 +110,11 @@ export function undoBlockedBy(sqlite: BetterSqlite3.Database, batch: Pick<BatchR
     )
     .pluck()
     .get(batch.id) as number | undefined;
-  if (person !== undefined) return `导入时修改过的人员（编号 ${person}）之后又被修改过。`;
+  if (person !== undefined) return `导入时修改过的${recordText(sqlite, 'person', person)}之后又被修改过（手工修改，或之后的一次导入；若是之后的导入，请先撤销那一次）。`;
   for (const [entity, queries] of Object.entries(dependents)) {
     for (const query of queries) {
       const hit = sqlite.prepare(`${createdIds} WHERE EXISTS (${query.replaceAll(':id', 'created.id')}) LIMIT 1`).pluck().get({ import: batch.id, entity }) as number | undefined;
-      if (hit !== undefined) return `导入的${entityLabels[entity] ?? '记录'}（编号 ${hit}）之后已有其他记录用到它（如会费、服务时长或新加入的人员）。`;
+      if (hit !== undefined) return `导入的${recordText(sqlite, entity, hit)}之后已有其他记录用到它（如会费、服务时长或新加入的人员）。`;
     }
   }
   return null;

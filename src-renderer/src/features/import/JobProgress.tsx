@@ -14,7 +14,9 @@ export function JobProgress({ title, job, onCancel }: Props) {
   const total = job?.total ?? null;
   const done = job?.done ?? 0;
   const percent = total ? Math.min(100, Math.floor((done / total) * 100)) : undefined;
-  const count = total ? `${done.toLocaleString('zh-CN')} / ${total.toLocaleString('zh-CN')} 行` : done > 0 ? `${done.toLocaleString('zh-CN')} 行` : '';
+  // Reading counts bytes of the file, not rows: the bar alone shows how far it is.
+  const rows = job?.phase !== '读取文件';
+  const count = !rows ? '' : total ? `${done.toLocaleString('zh-CN')} / ${total.toLocaleString('zh-CN')} 行` : done > 0 ? `${done.toLocaleString('zh-CN')} 行` : '';
 
   return (
     <Card title={title} style={{ maxWidth: 640 }}>

@@ -156,7 +156,8 @@ export function PreviewStep(props: Props) {
         items={[
           {
             key: 'rejected',
-            label: `被拒绝的行（${preview.rejected.length.toLocaleString('zh-CN')}）`,
+            // Rows, as the 拒绝 count above says; a row refused for two reasons is listed twice.
+            label: `被拒绝的行（${new Set(preview.rejected.map((r) => r.row)).size.toLocaleString('zh-CN')}）`,
             children: <IssueTable label="被拒绝的行" rows={preview.rejected} columns={issueColumns} emptyText="没有被拒绝的行" />,
           },
           {
