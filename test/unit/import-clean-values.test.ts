@@ -70,6 +70,9 @@ describe('cleanPhone', () => {
     expect(value(cleanPhone('(0571)88886666'))).toBe('0571-88886666');
     expect(value(cleanPhone('（0571）8888 6666'))).toBe('0571-88886666');
     expect(value(cleanPhone('01088886666'))).toBe('010-88886666');
+    // Written in groups of four: still one local number, not 8888 with extension 6666.
+    expect(value(cleanPhone('0571-8888-6666'))).toBe('0571-88886666');
+    expect(value(cleanPhone('0571-8888-6666-12'))).toBe('0571-88886666-12');
     expect(value(cleanPhone('02188886666'))).toBe('021-88886666');
     expect(value(cleanPhone('0755 8888 6666'))).toBe('0755-88886666');
     expect(value(cleanPhone('0571-8888666'))).toBe('0571-8888666');
@@ -201,12 +204,24 @@ describe('parseHours', () => {
       ['1个半小时', 90],
       ['３小时', 180],
       ['0.25', 15],
+      ['3小时半', 210],
+      ['两小时', 120],
+      ['十二小时', 720],
+      ['二十四小时', 1440],
+      ['两个半小时', 150],
+      ['2:30', 150],
+      ['2：30', 150],
     ];
     for (const [cell, minutes] of cases) expect(parseHours(cell), String(cell)).toEqual({ value: minutes, warnings: [] });
   });
 
+  it('reads a time cell (Excel keeps 2:30 as a fraction of a day, shown as a time) as that long, and says so', () => {
+    expect(parseHours(new Date(Date.UTC(1899, 11, 30, 2, 30)))).toEqual({ value: 150, warnings: ['时间格式的“2:30”按 2 小时 30 分记录'] });
+    expect(error(parseHours(new Date(Date.UTC(2025, 4, 8))))).toContain('这一栏却是日期');
+  });
+
   it('refuses hours given in days, never converting them', () => {
-    for (const cell of ['2天', '1.5日', '半天', '3 天', '2d', '1天3小时']) {
+    for (const cell of ['2天', '1.5日', '半天', '3 天', '2d', '1天3小时', '一天', '两天']) {
       expect(error(parseHours(cell)), cell).toContain('时长以天为单位填写，不会自动换算成小时，请改为小时数');
     }
   });

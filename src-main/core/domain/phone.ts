@@ -8,6 +8,10 @@ export function normalizePhone(raw: string): string | null {
   value = value.replace(/^(\+|00)86-?/, '');
   if (mobile.test(value.replace(/-/g, ''))) return value.replace(/-/g, '');
   // Area codes are 010 and 02x (three digits) or 0[3-9]xx (four), so an undashed number splits one way only.
+  // A local number is 7 or 8 digits, so 0571-8888-7777 is one number written in groups of four,
+  // not 8888 with extension 7777.
+  const grouped = /^(0(?:10|2\d|[3-9]\d{2}))-?(\d{3,4})-(\d{4})((?:-\d{1,6})?)$/.exec(value);
+  if (grouped) value = `${grouped[1]}-${grouped[2]}${grouped[3]}${grouped[4]}`;
   const landlineMatch = /^(0(?:10|2\d|[3-9]\d{2}))-?(\d{7,8})(?:-(\d{1,6}))?$/.exec(value);
   if (landlineMatch) {
     const formatted = `${landlineMatch[1]}-${landlineMatch[2]}${landlineMatch[3] ? `-${landlineMatch[3]}` : ''}`;
