@@ -21,6 +21,22 @@ afterEach(() => ledger.db.close());
 const header = ['姓名', '身份证号码', '手机号码', '入会时间'];
 
 describe('the sheet imported', () => {
+  it('says when other sheets hold rosters too (a school workbook of one sheet per class), naming them', async () => {
+    const wb = new ExcelJS.Workbook();
+    ['五(1)班', '五(2)班', '五(3)班'].forEach((name, i) => {
+      const sheet = wb.addWorksheet(name);
+      sheet.addRow(header);
+      sheet.addRow([`学生${i}`, id18(`3301061980010110${i}`), '13800000001', '2020-03-01']);
+    });
+    wb.addWorksheet('说明').addRow(['本表由各班主任填写']);
+    const uploadId = await upload(ledger, '会员.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+    const { preview: p } = await preview(ledger, uploadId, { kind: 'members', orgId });
+    expect(p.sheet).toBe('五(1)班');
+    expect(p.warnings).toEqual([{ row: 1, field: '整行', reason: expect.stringContaining('另有 2 个工作表也像个人会员名册（“五(2)班”、“五(3)班”），本次只导入工作表“五(1)班”') }]);
+    // A sheet the clerk chose is what they meant: nothing to say.
+    expect((await preview(ledger, uploadId, { kind: 'members', orgId, sheet: '五(2)班' })).preview.warnings).toEqual([]);
+  });
+
   it('preselects the visible roster over a hidden sheet that matches more columns', async () => {
     const wb = new ExcelJS.Workbook();
     const old = wb.addWorksheet('备份', { state: 'hidden' });

@@ -4,7 +4,7 @@ import type { ImportOptions, ImportPreview, ImportResult } from '../api/contract
 import { backupLedger } from '../db/backup';
 import { suspendRosterIndexes } from '../db/roster-index';
 import { maskIdNumber } from '../domain/id-number';
-import { sheetFields } from '../domain/sheet-fields';
+import { importKindLabels, sheetFields } from '../domain/sheet-fields';
 import { AppError } from '../errors';
 import type { JobControl } from '../jobs/registry';
 import type { WriteLock } from '../jobs/write-lock';
@@ -119,6 +119,13 @@ export async function previewImport(env: PreviewEnv, file: string, fileName: str
     planned.issues.sheetNote(
       formulaWithoutResult.firstRow,
       `从本行起有 ${formulaWithoutResult.count} 个公式单元格没有保存计算结果（常见于其他系统生成的文件），按空白读取；请在 Excel 或 WPS 中打开这个文件、保存后再导入。`,
+    );
+  }
+  if (staged.otherRosterSheets.length > 0) {
+    const others = staged.otherRosterSheets;
+    planned.issues.sheetNote(
+      staged.table.headerRows[0] ?? 1,
+      `工作簿中另有 ${others.length} 个工作表也像${importKindLabels[options.kind]}名册（${others.map((s) => `“${s}”`).join('、')}），本次只导入工作表“${staged.sheet}”；其余工作表请分别选择后再导入（命令行用 --sheet）。`,
     );
   }
   if (errorValue) {

@@ -47,6 +47,9 @@ export interface StagedSheet {
   sheetDate: string;
   /** Cells read as empty although something is there (read/types.ts). */
   notes: SheetNotes;
+  /** Other visible sheets that also hold a roster of this kind, when the sheet was picked for
+   *  the clerk (a school's workbook of one sheet per class): only the picked one is imported. */
+  otherRosterSheets: string[];
 }
 
 export interface SheetScore {
@@ -177,10 +180,12 @@ async function readAndStage(file: string, fileName: string, options: StageOption
   let source = await inspectNamed(file, fileName, options.encoding);
   // A CSV file has one sheet, whatever --sheet says.
   let sheet = source.format === 'csv' ? source.sheets[0]?.name : (options.sheet ?? (source.sheets.length === 1 ? source.sheets[0]?.name : undefined));
+  let otherRosterSheets: string[] = [];
   if (sheet === undefined) {
     const scored = await scoreSheets(file, fileName, options.kind, options.encoding);
     source = scored.source;
     sheet = likeliestSheet(scored.scores) ?? source.sheets[0]?.name;
+    otherRosterSheets = scored.scores.filter((s) => s.name !== sheet && s.headerFound && !s.hidden).map((s) => s.name);
   }
   if (!sheet || !source.sheets.some((s) => s.name === sheet)) {
     throw new AppError('NO_TABLE', `文件中没有名为“${options.sheet ?? ''}”的工作表。这个文件的工作表有：${source.sheets.map((s) => `“${s.name}”`).join('、')}。`);
@@ -237,6 +242,7 @@ async function readAndStage(file: string, fileName: string, options: StageOption
     sheetDate: sheetDate(final.aside) ?? source.savedOn ?? options.today,
     refed: early !== null && !held,
     notes,
+    otherRosterSheets,
   };
 }
 
