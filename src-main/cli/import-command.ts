@@ -92,7 +92,7 @@ export async function runImport(backend: Backend, flags: Flags, rest: string[]):
   });
   const preview = (await waitFor(backend, jobId, progress)).preview!;
   if (preview.missingRequired.length > 0) {
-    throw new AppError('NO_TABLE', `工作表“${preview.sheet}”缺少必填列：${preview.missingRequired.join('、')}。请检查表头，或在程序的导入预览中手动对应列。`);
+    throw new AppError('NO_TABLE', `${preview.sheets.length > 1 ? `工作表“${preview.sheet}”` : `“${preview.fileName}”`}缺少必填列：${preview.missingRequired.join('、')}。请检查表头，或在程序的导入预览中手动对应列。`);
   }
   // The contract's shape (issue 5), plus the id of the import for 撤销 when one was committed.
   const summary = {

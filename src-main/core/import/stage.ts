@@ -218,7 +218,7 @@ async function readAndStage(file: string, fileName: string, options: StageOption
   if (!layout) {
     throw new AppError(
       'NO_TABLE',
-      `在工作表“${sheet}”的前 ${peekRows} 行中找不到${labelOf(options.kind)}名册的表头（如“${sheetFields[options.kind].filter((f) => f.required).map((f) => f.label).join('”“')}”）。请确认选择了正确的工作表和导入类型。`,
+      `在${source.format === 'csv' ? `文件“${path.basename(fileName)}”` : `工作表“${sheet}”`}的前 ${peekRows} 行中找不到${labelOf(options.kind)}名册的表头（如“${sheetFields[options.kind].filter((f) => f.required).map((f) => f.label).join('”“')}”）。请确认选择了正确的${source.format === 'csv' ? '文件' : '工作表'}和导入类型。`,
     );
   }
   const filled = fillMergedDown(all, merges, layout.table.columns);

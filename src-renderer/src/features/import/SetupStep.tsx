@@ -136,7 +136,7 @@ export function SetupStep({ kind, onKind, file, onPickFile, sheet, onSheet, enco
                   </Form.Item>
                 )}
               </Form>
-              {chosenSheet && !chosenSheet.headerFound && <Alert type="warning" showIcon title={`工作表“${chosenSheet.name}”中没有找到表头行，请确认选对了工作表。`} />}
+              {chosenSheet && !chosenSheet.headerFound && <Alert type="warning" showIcon title={inspection?.format === 'csv' ? `文件“${file.name}”中没有找到表头行，请确认选对了文件和导入类型。` : `工作表“${chosenSheet.name}”中没有找到表头行，请确认选对了工作表。`} />}
             </Space>
           )}
         </div>
