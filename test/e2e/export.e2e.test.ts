@@ -37,13 +37,13 @@ describe('导出 Excel on the members screen', () => {
     await wb.xlsx.readFile(file);
     const sheet = wb.worksheets[0]!;
     const header = (sheet.getRow(1).values as unknown[]).slice(1).map((v) => cellText({ value: v } as ExcelJS.Cell));
-    expect(header.slice(0, 8)).toEqual(['姓名', '性别', '身份证号码', '出生日期', '手机号码', '所属基层组织', '入会时间', '会员类型']);
+    expect(header.slice(0, 9)).toEqual(['姓名', '性别', '身份证号码', '证件类型', '出生日期', '手机号码', '所属基层组织', '入会时间', '会员类型']);
     expect(sheet.actualRowCount - 1).toBe(expected.rows);
     for (let r = 2; r <= Math.min(sheet.rowCount, 200); r++) {
       const id = cellText(sheet.getRow(r).getCell(3));
       if (id) expect(id).toMatch(/^\d{6}\*{8}[\dX]{4}$/);
     }
-    expect(sheet.getRow(2).getCell(7).value).toBeInstanceOf(Date);
+    expect(sheet.getRow(2).getCell(8).value).toBeInstanceOf(Date);
 
     // Ticked: full numbers, and the file name says so.
     await page.getByRole('button', { name: '导出 Excel' }).click();
