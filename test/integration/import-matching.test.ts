@@ -419,6 +419,14 @@ describe('people with a passport or travel permit (证件类型)', () => {
   });
 });
 
+describe('a name that fits several organisations', () => {
+  it('says the name left out its township and which organisations it may be', async () => {
+    await townships();
+    const { preview: p } = await previewOf(memberHeaders, [['甲', id18('33010619900102121'), null, '和睦社区', '2020-01-01']], { kind: 'members' });
+    expect(reasons(p, 'rejected')).toEqual([[2, '“和睦社区”省略了乡镇（街道）名称，台账中有 2 个这样的组织（城关镇和睦社区红十字会、南山街道和睦社区红十字会），无法确定是哪一个。请在预览中把它对应到其中一个，或选定乡镇（街道）范围后再导入。']]);
+  });
+});
+
 describe('organisations the clerk chose to create', () => {
   it('are created only for rows that are imported', async () => {
     const orgs = await townships();

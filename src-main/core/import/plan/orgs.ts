@@ -160,6 +160,12 @@ export class OrgResolver {
         suggestions,
       };
     }
+    if (prefixed.length > 1) {
+      return {
+        error: `“${written}”省略了乡镇（街道）名称，台账中有 ${prefixed.length} 个这样的组织（${prefixed.map((p) => p.name).join('、')}），无法确定是哪一个。请在预览中把它对应到其中一个，或选定乡镇（街道）范围后再导入。`,
+        suggestions,
+      };
+    }
     const hint = suggestions.length > 0 ? `可能是：${suggestions.slice(0, 3).map((s) => s.name).join('、')}。` : '';
     return { error: `台账中没有名为“${written}”的基层组织。${hint}请在预览中把它对应到已有组织、选择新建，或拒绝这些行。`, suggestions };
   }
