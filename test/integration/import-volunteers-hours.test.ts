@@ -357,3 +357,18 @@ describe('team names as rows write them', () => {
     expect(rows('SELECT team_id FROM service_record')).toEqual([{ team_id: rescue.id }]);
   });
 });
+
+describe('a volunteer roster', () => {
+  it('says when a first-aid certificate has already expired, once', async () => {
+    const orgs = await township();
+    const id = id18('33010619900101123');
+    const headers = ['姓名', '身份证号码', '所属基层组织', '注册时间', '救护员证号', '救护员证有效期至'];
+    const sheet: SheetCell[][] = [['张三', id, '翠苑社区', '2020-01-01', 'JH2020001', '2023-12-31']];
+    const first = await previewOf(headers, sheet, { kind: 'volunteers' });
+    expect(reasons(first.preview, 'warnings')).toEqual([[2, '救护员证已于 2023-12-31 过期，请提醒复训换证。']]);
+    await commit(ledger, first.jobId);
+    expect(rows('SELECT organization_id FROM volunteer')).toEqual([{ organization_id: orgs.cuiyuan }]);
+    // The same sheet again: nothing new to say.
+    expect((await previewOf(headers, sheet, { kind: 'volunteers' })).preview.warnings).toEqual([]);
+  });
+});

@@ -137,6 +137,11 @@ export async function planVolunteers(input: PlanInput): Promise<Plan<VolunteerAc
     const certExpiresOn = dateCell(row, values.firstAidCertExpiresOn, 'firstAidCertExpiresOn', issues, {});
     if (certNo && !certExpiresOn && !issues.isRejected(row)) issues.reject(row, 'firstAidCertExpiresOn', '填写了救护员证号，请同时填写救护员证有效期。');
     if (!certNo && certExpiresOn) issues.reject(row, 'firstAidCertNo', '填写了救护员证有效期，请同时填写救护员证号。');
+    // Stored as it is (the roster's 证书过期 filter finds it), but the clerk should know now; a
+    // date the ledger already holds was said when it came in.
+    if (certNo && certExpiresOn && certExpiresOn < today && certExpiresOn !== existing?.first_aid_cert_expires_on) {
+      issues.warn(row, 'firstAidCertExpiresOn', `救护员证已于 ${certExpiresOn} 过期，请提醒复训换证。`);
+    }
     const notes = optionalText(values.notes);
 
     let priorMinutes: number | null = null;
