@@ -67,7 +67,8 @@ export function ImportHistory({ active }: { active: boolean }) {
           render: (_: unknown, e: ImportHistoryEntry) => (
             <span>
               {e.fileName}
-              {e.sheet && <Typography.Text type="secondary">（{e.sheet}）</Typography.Text>}
+              {/* A CSV's one sheet is the file's own name: said once is enough. */}
+              {e.sheet && e.sheet !== e.fileName.replace(/\.[^.]+$/, '') && <Typography.Text type="secondary">（{e.sheet}）</Typography.Text>}
             </span>
           ),
         },
