@@ -142,6 +142,7 @@ describe('parseServiceFields', () => {
   it('maps the common synonyms to the seeded names', () => {
     const cases: Array<[string, string[]]> = [
       ['急救', ['应急救护']],
+      ['三献、急救', ['无偿献血', '造血干细胞捐献', '人体器官（遗体、组织）捐献', '应急救护']],
       ['救护', ['应急救护']],
       ['应急救护培训', ['应急救护']],
       ['献血', ['无偿献血']],

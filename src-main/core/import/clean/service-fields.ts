@@ -8,10 +8,16 @@ const synonyms: Record<string, readonly string[]> = {
   人道救助: ['救助', '救济', '扶贫', '帮扶', '济困', '助困', '帮困', '慰问', '助学', '人道救援', '困难救助', '博爱送万家'],
   无偿献血: ['献血', '义务献血', '献血宣传', '无偿献血宣传', '献血招募', '献血服务', '采血'],
   造血干细胞捐献: ['造血干细胞', '干细胞', '干细胞捐献', '骨髓', '骨髓捐献', '捐髓', '中华骨髓库'],
-  '人体器官（遗体、组织）捐献': ['遗体', '器官', '人体器官', '遗体捐献', '器官捐献', '人体器官捐献', '遗体和器官捐献', '遗体器官捐献', '遗体和人体器官捐献', '角膜', '角膜捐献', '组织捐献', '三献'],
+  '人体器官（遗体、组织）捐献': ['遗体', '器官', '人体器官', '遗体捐献', '器官捐献', '人体器官捐献', '遗体和器官捐献', '遗体器官捐献', '遗体和人体器官捐献', '角膜', '角膜捐献', '组织捐献'],
   社区服务: ['社区', '社区志愿服务', '便民服务', '邻里互助', '社区志愿'],
   养老服务: ['养老', '敬老', '助老', '为老服务', '关爱老人', '孤寡老人', '老年人服务', '居家养老'],
   红十字文化传播: ['宣传', '文化传播', '红十字文化', '红十字宣传', '红十字知识宣传', '红十字运动知识', '宣讲', '文化宣传'],
+};
+
+/** Words that name several fields at once: 三献 is the Red Cross's three donations. */
+const groups: Record<string, readonly string[]> = {
+  三献: ['无偿献血', '造血干细胞捐献', '人体器官（遗体、组织）捐献'],
+  红十字三献: ['无偿献血', '造血干细胞捐献', '人体器官（遗体、组织）捐献'],
 };
 
 /** Compared by words only: full-width folded, brackets, punctuation and spaces gone. */
@@ -75,6 +81,11 @@ function vocabulary(known: readonly string[]): Vocabulary {
 
 function resolve(item: string, vocab: Vocabulary): string[] {
   const k = key(item);
+  const group = groups[k];
+  if (group) {
+    const names = group.map((g) => vocab.exact.get(key(g))).filter((n): n is string => n !== undefined);
+    if (names.length > 0) return names;
+  }
   const direct = vocab.exact.get(k);
   if (direct !== undefined) return [direct];
   // "急救和献血", "遗体及器官捐献": several items joined by a word.
