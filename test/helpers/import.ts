@@ -26,7 +26,7 @@ export async function waitJob(ledger: ApiCaller, jobId: string): Promise<JobStat
   }
 }
 
-type PreviewInput = Omit<ApiInput<'import.preview'>, 'uploadId'>;
+export type PreviewInput = Omit<ApiInput<'import.preview'>, 'uploadId'>;
 
 export async function preview(ledger: ApiCaller, uploadId: string, options: PreviewInput): Promise<{ jobId: string; preview: ImportPreview }> {
   const { jobId } = await ledger.call('import.preview', { uploadId, ...options });
@@ -55,4 +55,14 @@ export async function rosterXlsx(headers: string[], rows: SheetCell[][], opts: {
   for (const r of rows) sheet.addRow(r);
   if (opts.footer) sheet.addRow([opts.footer]);
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** Uploads a one-sheet roster (rosterXlsx) named after its kind and previews it. */
+export async function previewRoster(ledger: ApiCaller, headers: string[], rows: SheetCell[][], options: PreviewInput): Promise<{ jobId: string; preview: ImportPreview }> {
+  return preview(ledger, await upload(ledger, `${options.kind}.xlsx`, await rosterXlsx(headers, rows)), options);
+}
+
+/** What the ledger stores, for asserting it row by row. */
+export function tableRows(ledger: Pick<TestLedger, 'db'>, sql: string, ...params: unknown[]): Record<string, unknown>[] {
+  return ledger.db.sqlite.prepare(sql).all(...params) as Record<string, unknown>[];
 }

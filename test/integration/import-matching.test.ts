@@ -1,16 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ApiInput, ImportPreview } from '../../src-main/core/api/contract';
+import type { ImportPreview } from '../../src-main/core/api/contract';
 import { orgCodeCheckChar, usccCheckChar } from '../../src-main/core/domain/uscc';
 import { createTestLedger, type TestLedger } from '../helpers/backend';
 import { download, id18 } from '../helpers/export-fixture';
-import { commit, preview, rosterXlsx, upload, waitJob, type SheetCell } from '../helpers/import';
+import { commit, preview, previewRoster, rosterXlsx, tableRows, upload, waitJob, type PreviewInput, type SheetCell } from '../helpers/import';
 
 // How rows find their organisations, teams, units and people when the sheet's names and codes
 // are not the ledger's: no duplicate organisation, team or unit is made of a near name, a row
 // joins its own organisation's team, nothing the sheet says about a known person is dropped.
 // Today is 2026-06-15 (createTestLedger's clock).
-
-type Options = Omit<ApiInput<'import.preview'>, 'uploadId'>;
 
 let ledger: TestLedger;
 beforeEach(async () => {
@@ -19,13 +17,9 @@ beforeEach(async () => {
 afterEach(() => ledger.db.close());
 
 
-async function previewOf(headers: string[], rows: SheetCell[][], options: Options): Promise<{ jobId: string; preview: ImportPreview }> {
-  return preview(ledger, await upload(ledger, `${options.kind}.xlsx`, await rosterXlsx(headers, rows)), options);
-}
+const previewOf = (headers: string[], sheetRows: SheetCell[][], options: PreviewInput) => previewRoster(ledger, headers, sheetRows, options);
 
-function rows(sql: string, ...params: unknown[]): Record<string, unknown>[] {
-  return ledger.db.sqlite.prepare(sql).all(...params) as Record<string, unknown>[];
-}
+const rows = (sql: string, ...params: unknown[]) => tableRows(ledger, sql, ...params);
 
 const reasons = (p: ImportPreview, kind: 'rejected' | 'warnings') => p[kind].map((r) => [r.row, r.reason]);
 

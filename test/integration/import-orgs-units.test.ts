@@ -1,15 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ApiInput, ImportPreview } from '../../src-main/core/api/contract';
+import type { ImportPreview } from '../../src-main/core/api/contract';
 import { usccCheckChar } from '../../src-main/core/domain/uscc';
 import { createTestLedger, type TestLedger } from '../helpers/backend';
-import { commit, preview, rosterXlsx, upload, type SheetCell } from '../helpers/import';
+import { commit, preview, previewRoster, tableRows, upload, type PreviewInput, type SheetCell } from '../helpers/import';
 
 // Organisation lists and 团体会员 lists against a ledger that already has some of them: nothing
 // the ledger holds is added twice under another form of its name or code, a sheet's 状态 and
 // township codes are read, unit names keep their own dots and spaces, and codes Excel turned
 // into numbers are refused as lost. Today is 2026-06-15 (createTestLedger's clock).
-
-type Options = Omit<ApiInput<'import.preview'>, 'uploadId'>;
 
 let ledger: TestLedger;
 beforeEach(async () => {
@@ -17,17 +15,13 @@ beforeEach(async () => {
 });
 afterEach(() => ledger.db.close());
 
-async function previewOf(headers: string[], rows: SheetCell[][], options: Options): Promise<{ jobId: string; preview: ImportPreview }> {
-  return preview(ledger, await upload(ledger, `${options.kind}.xlsx`, await rosterXlsx(headers, rows)), options);
-}
+const previewOf = (headers: string[], sheetRows: SheetCell[][], options: PreviewInput) => previewRoster(ledger, headers, sheetRows, options);
 
-async function previewCsv(text: string, options: Options): Promise<{ jobId: string; preview: ImportPreview }> {
+async function previewCsv(text: string, options: PreviewInput): Promise<{ jobId: string; preview: ImportPreview }> {
   return preview(ledger, await upload(ledger, `${options.kind}.csv`, Buffer.from(`\ufeff${text}`, 'utf8')), options);
 }
 
-function rows(sql: string, ...params: unknown[]): Record<string, unknown>[] {
-  return ledger.db.sqlite.prepare(sql).all(...params) as Record<string, unknown>[];
-}
+const rows = (sql: string, ...params: unknown[]) => tableRows(ledger, sql, ...params);
 
 const reasons = (p: ImportPreview, kind: 'rejected' | 'warnings') => p[kind].map((r) => [r.row, r.field, r.reason]);
 const counts = (p: ImportPreview) => ({ inserted: p.counts.inserted, updated: p.counts.updated, unchanged: p.counts.unchanged, rejected: p.counts.rejected });

@@ -1,15 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ApiInput, ImportPreview } from '../../src-main/core/api/contract';
+import type { ImportPreview } from '../../src-main/core/api/contract';
 import { createTestLedger, type TestLedger } from '../helpers/backend';
 import { download, id18 } from '../helpers/export-fixture';
-import { commit, preview, rosterXlsx, upload, type SheetCell } from '../helpers/import';
+import { commit, preview, previewRoster, tableRows, upload, type PreviewInput, type SheetCell } from '../helpers/import';
 
 // Volunteer rosters, team lists and service hours against what the ledger already holds: an
 // export of hours or volunteers re-imports onto the same records and teams, a sheet that credits
 // the wrong person or claims impossible hours is refused, and what the clerk keeps stays kept.
 // Today is 2026-06-15 (createTestLedger's clock).
-
-type Options = Omit<ApiInput<'import.preview'>, 'uploadId'>;
 
 let ledger: TestLedger;
 beforeEach(async () => {
@@ -17,19 +15,15 @@ beforeEach(async () => {
 });
 afterEach(() => ledger.db.close());
 
-async function previewOf(headers: string[], rows: SheetCell[][], options: Options): Promise<{ jobId: string; preview: ImportPreview }> {
-  return preview(ledger, await upload(ledger, `${options.kind}.xlsx`, await rosterXlsx(headers, rows)), options);
-}
+const previewOf = (headers: string[], sheetRows: SheetCell[][], options: PreviewInput) => previewRoster(ledger, headers, sheetRows, options);
 
-async function previewExport(kind: 'hours' | 'volunteers', options: Omit<Options, 'kind'> = {}): Promise<{ jobId: string; preview: ImportPreview }> {
+async function previewExport(kind: 'hours' | 'volunteers', options: Omit<PreviewInput, 'kind'> = {}): Promise<{ jobId: string; preview: ImportPreview }> {
   const exported = await ledger.call('export.roster', { kind, fullId: true, format: 'xlsx' });
   const uploadId = await upload(ledger, exported.fileName, await download(ledger, exported.token));
   return preview(ledger, uploadId, { kind, ...options });
 }
 
-function rows(sql: string, ...params: unknown[]): Record<string, unknown>[] {
-  return ledger.db.sqlite.prepare(sql).all(...params) as Record<string, unknown>[];
-}
+const rows = (sql: string, ...params: unknown[]) => tableRows(ledger, sql, ...params);
 
 const reasons = (p: ImportPreview, kind: 'rejected' | 'warnings') => p[kind].map((r) => [r.row, r.reason]);
 
