@@ -482,3 +482,28 @@ describe('what a member sheet says against the ledger', () => {
     expect(p.rejected).toEqual([{ row: 3, field: '监护人电话', reason: expect.stringContaining('监护人由“王大明”改为“王妈妈”，但没有填写新监护人的电话') }]);
   });
 });
+
+describe('a guardian’s consent for a child under 14', () => {
+  it('is stored from the sheet’s columns and exported back; without them the child comes in and the clerk is told', async () => {
+    await ledger.call('org.add', { name: '城关镇中心小学红十字会', type: '中小学' });
+    const headers = ['姓名', '身份证号码', '所属基层组织', '入会时间', '监护人姓名', '监护人电话', '与学生关系', '同意日期', '同意方式'];
+    const first = await previewOf(
+      headers,
+      [
+        ['王小明', id18('33010620150102122'), '城关镇中心小学红十字会', '2024-09-01', '王大明', '13900001111', '父亲', '2024-08-30', '书面'],
+        ['李小红', id18('33010620150203123'), '城关镇中心小学红十字会', '2024-09-01', '李大红', '13900002222', null, null, null],
+      ],
+      { kind: 'youth-members' },
+    );
+    expect(first.preview.columns.map((c) => c.field).slice(6)).toEqual(['guardianRelation', 'guardianConsentOn', 'guardianConsentMethod']);
+    expect(reasons(first.preview, 'warnings')).toEqual([[3, '未满 14 周岁，表中没有与本人关系、监护人同意日期、同意方式，请在会员页补录监护人同意的情况。']]);
+    await commit(ledger, first.jobId);
+    expect(rows('SELECT name, guardian_relation, guardian_consent_on, guardian_consent_method FROM person ORDER BY id')).toEqual([
+      { name: '王小明', guardian_relation: '父亲', guardian_consent_on: '2024-08-30', guardian_consent_method: '书面' },
+      { name: '李小红', guardian_relation: null, guardian_consent_on: null, guardian_consent_method: null },
+    ]);
+    const exported = await ledger.call('export.roster', { kind: 'youth-members', fullId: true });
+    const again = await preview(ledger, await upload(ledger, exported.fileName, await download(ledger, exported.token)), { kind: 'youth-members' });
+    expect(again.preview.counts).toMatchObject({ inserted: 0, unchanged: 2, rejected: 0 });
+  });
+});

@@ -24,6 +24,9 @@ export interface MemberDetail {
   birth_date: string | null;
   guardian_name: string | null;
   guardian_phone: string | null;
+  guardian_relation: string | null;
+  guardian_consent_on: string | null;
+  guardian_consent_method: string | null;
   notes: string | null;
 }
 
@@ -31,7 +34,7 @@ export function readMemberDetails(sqlite: BetterSqlite3.Database, ids: number[])
   const stmt = prepared(
     sqlite,
     'member',
-    `SELECT m.id, p.id_type, p.birth_date, p.guardian_name, p.guardian_phone, m.notes
+    `SELECT m.id, p.id_type, p.birth_date, p.guardian_name, p.guardian_phone, p.guardian_relation, p.guardian_consent_on, p.guardian_consent_method, m.notes
      FROM json_each(:ids) AS j CROSS JOIN member m ON m.id = j.value CROSS JOIN person p ON p.id = m.person_id`,
   );
   return byId<MemberDetail>(stmt.all({ ids: JSON.stringify(ids) }));
@@ -72,7 +75,8 @@ export function iterateMemberExportPage(
   const stmt = prepared(
     sqlite,
     'memberPage',
-    `SELECT m.id, p.name, m.kind, p.gender, p.id_type, p.id_number, p.birth_date, p.phone, p.guardian_name, p.guardian_phone, m.notes,
+    `SELECT m.id, p.name, m.kind, p.gender, p.id_type, p.id_number, p.birth_date, p.phone, p.guardian_name, p.guardian_phone,
+            p.guardian_relation, p.guardian_consent_on, p.guardian_consent_method, m.notes,
             o.name AS org_name, m.joined_on, m.name_sort_key AS sort_key, m.person_id AS tie
      FROM member m INDEXED BY member_sorted
      CROSS JOIN person p ON p.id = m.person_id

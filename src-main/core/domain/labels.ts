@@ -47,6 +47,9 @@ export const memberFieldLabels: Record<string, string> = {
   lapseReason: '退会原因',
   guardianName: '监护人',
   guardianPhone: '监护人电话',
+  guardianRelation: '与本人关系',
+  guardianConsentOn: '监护人同意日期',
+  guardianConsentMethod: '同意方式',
   notes: '备注',
   dues: '会费',
 };

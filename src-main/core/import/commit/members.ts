@@ -7,8 +7,8 @@ import { updateStatement } from './shared';
 export function memberWriter(ctx: CommitContext, record: ImportRecorder): (action: MemberAction) => void {
   const { sqlite, at } = ctx;
   const insertPerson = sqlite.prepare(
-    `INSERT INTO person (name, name_sort_key, gender, id_type, id_number, birth_date, phone, guardian_name, guardian_phone, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO person (name, name_sort_key, gender, id_type, id_number, birth_date, phone, guardian_name, guardian_phone, guardian_relation, guardian_consent_on, guardian_consent_method, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   // The sort key is written here, not by the roster trigger, which a large import suspends.
   const insertMember = sqlite.prepare(
@@ -16,7 +16,7 @@ export function memberWriter(ctx: CommitContext, record: ImportRecorder): (actio
   );
   const storedSortKey = sqlite.prepare('SELECT name_sort_key FROM person WHERE id = ?').pluck();
   const sortKeyOf = cachedNameSortKey();
-  const personBefore = sqlite.prepare('SELECT phone, guardian_name, guardian_phone, updated_at FROM person WHERE id = ?');
+  const personBefore = sqlite.prepare('SELECT phone, guardian_name, guardian_phone, guardian_relation, guardian_consent_on, guardian_consent_method, updated_at FROM person WHERE id = ?');
   const memberBefore = sqlite.prepare('SELECT organization_id, joined_on, notes, updated_at FROM member WHERE id = ?');
   const orgName = sqlite.prepare('SELECT name FROM organization WHERE id = ?').pluck();
   const update = updateStatement(sqlite);
@@ -28,6 +28,9 @@ export function memberWriter(ctx: CommitContext, record: ImportRecorder): (actio
     if (changes.phone !== undefined) personColumns.phone = changes.phone;
     if (changes.guardianName !== undefined) personColumns.guardian_name = changes.guardianName;
     if (changes.guardianPhone !== undefined) personColumns.guardian_phone = changes.guardianPhone;
+    if (changes.guardianRelation !== undefined) personColumns.guardian_relation = changes.guardianRelation;
+    if (changes.guardianConsentOn !== undefined) personColumns.guardian_consent_on = changes.guardianConsentOn;
+    if (changes.guardianConsentMethod !== undefined) personColumns.guardian_consent_method = changes.guardianConsentMethod;
     if (Object.keys(personColumns).length === 0) return [];
     const shown: Shown[] = [];
     const before = personBefore.get(personId) as Record<string, string | null>;
@@ -35,6 +38,9 @@ export function memberWriter(ctx: CommitContext, record: ImportRecorder): (actio
     if ('phone' in personColumns) shown.push({ field: 'phone', old: shownPhone(before.phone ?? null), new: shownPhone(personColumns.phone as string) });
     if ('guardian_name' in personColumns) shown.push({ field: 'guardianName', old: before.guardian_name ?? null, new: personColumns.guardian_name as string });
     if ('guardian_phone' in personColumns) shown.push({ field: 'guardianPhone', old: shownPhone(before.guardian_phone ?? null), new: shownPhone(personColumns.guardian_phone as string) });
+    if ('guardian_relation' in personColumns) shown.push({ field: 'guardianRelation', old: before.guardian_relation ?? null, new: personColumns.guardian_relation as string });
+    if ('guardian_consent_on' in personColumns) shown.push({ field: 'guardianConsentOn', old: before.guardian_consent_on ?? null, new: personColumns.guardian_consent_on as string });
+    if ('guardian_consent_method' in personColumns) shown.push({ field: 'guardianConsentMethod', old: before.guardian_consent_method ?? null, new: personColumns.guardian_consent_method as string });
     record.updated('person', personId, before, []);
     return shown;
   };
@@ -46,7 +52,7 @@ export function memberWriter(ctx: CommitContext, record: ImportRecorder): (actio
       const p = action.person;
       if (personId === null) {
         sortKey = sortKeyOf(p.name);
-        personId = Number(insertPerson.run(p.name, sortKey, p.gender, p.idType, p.idNumber, p.birthDate, p.phone, p.guardianName, p.guardianPhone, at, at).lastInsertRowid);
+        personId = Number(insertPerson.run(p.name, sortKey, p.gender, p.idType, p.idNumber, p.birthDate, p.phone, p.guardianName, p.guardianPhone, p.guardianRelation, p.guardianConsentOn, p.guardianConsentMethod, at, at).lastInsertRowid);
         record.inserted('person', personId);
       } else {
         sortKey = storedSortKey.get(personId) as string | null;

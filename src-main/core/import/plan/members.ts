@@ -6,7 +6,7 @@ import type { RawCell } from '../read/types';
 import { cellText, isEmptyCell, IssueList } from './issues';
 import { OrgResolver } from './orgs';
 import { PersonFinder, type PersonRow } from './people';
-import { onDuplicate, optionalPhone, withinMonth } from './cells';
+import { dateCell, onDuplicate, optionalPhone, optionalText, withinMonth } from './cells';
 import { eachRow, type Duplicate, type Plan, type PlanInput, finishPlan } from './types';
 
 // 个人会员 and 青少年会员 rows → new members, updates of existing ones, or reasons why not,
@@ -25,6 +25,9 @@ export interface PersonValues {
   phone: string | null;
   guardianName: string | null;
   guardianPhone: string | null;
+  guardianRelation: string | null;
+  guardianConsentOn: string | null;
+  guardianConsentMethod: string | null;
 }
 
 export interface MemberValues {
@@ -67,6 +70,9 @@ export async function planMembers(input: PlanInput): Promise<Plan<MemberAction>>
     const phone = optionalPhone(row, (values.phone ?? null), 'phone', issues);
     const guardianPhone = optionalPhone(row, (values.guardianPhone ?? null), 'guardianPhone', issues);
     const guardianName = isEmptyCell((values.guardianName ?? null)) ? null : cellText((values.guardianName ?? null)).replace(/\s+/g, '');
+    const guardianRelation = optionalText(values.guardianRelation);
+    const guardianConsentOn = dateCell(row, values.guardianConsentOn, 'guardianConsentOn', issues, { notAfter: today });
+    const guardianConsentMethod = optionalText(values.guardianConsentMethod);
 
     let joinedOn: string | null = null;
     if (isEmptyCell((values.joinedOn ?? null))) issues.reject(row, 'joinedOn', '入会时间为必填，本行没有填写。');
@@ -102,6 +108,16 @@ export async function planMembers(input: PlanInput): Promise<Plan<MemberAction>>
         issues.reject(row, guardianName ? 'guardianPhone' : 'guardianName', '未满 14 周岁的会员须有监护人同意（个人信息保护法第三十一条），请填写监护人姓名和监护人电话。');
       }
     }
+    // The member form asks for these (个人信息保护法第三十一条); a township sheet seldom has them,
+    // so the child is imported and the clerk told what to add.
+    if (ageOn(who.birthDate, today) < guardianAge && !who.existing?.guardian_consent_on && !issues.isRejected(row)) {
+      const missing = [
+        guardianRelation ?? who.existing?.guardian_relation ? null : '与本人关系',
+        guardianConsentOn ? null : '监护人同意日期',
+        guardianConsentMethod ?? who.existing?.guardian_consent_method ? null : '同意方式',
+      ].filter((m): m is string => m !== null);
+      if (missing.length > 0) issues.warn(row, 'guardianConsentOn', `未满 14 周岁，表中没有${missing.join('、')}，请在会员页补录监护人同意的情况。`);
+    }
     // The phone the ledger holds is the old guardian's: a new guardian without one would inherit it.
     const oldGuardian = who.existing?.guardian_name ?? null;
     if (oldGuardian !== null && guardianName !== null && guardianName !== oldGuardian && guardianPhone === null && who.existing?.guardian_phone) {
@@ -119,7 +135,10 @@ export async function planMembers(input: PlanInput): Promise<Plan<MemberAction>>
       continue;
     }
 
-    const person: PersonValues = { name: who.name, gender: who.gender, idType: who.idType, idNumber: who.idNumber, birthDate: who.birthDate, phone, guardianName, guardianPhone };
+    const person: PersonValues = {
+      name: who.name, gender: who.gender, idType: who.idType, idNumber: who.idNumber, birthDate: who.birthDate, phone,
+      guardianName, guardianPhone, guardianRelation, guardianConsentOn, guardianConsentMethod,
+    };
     const member: MemberValues = { kind, orgId, joinedOn, notes };
     if (!who.existing || !existingMember) {
       if (who.existing && who.existing.name !== who.name) issues.warn(row, 'name', `身份证号码在台账中登记的姓名是“${who.existing.name}”，与表中“${who.name}”不同，保留台账中的姓名。`);
@@ -155,6 +174,9 @@ function changedPerson(before: PersonRow, after: PersonValues): Partial<PersonVa
   if (after.phone !== null && after.phone !== before.phone) changes.phone = after.phone;
   if (after.guardianName !== null && after.guardianName !== before.guardian_name) changes.guardianName = after.guardianName;
   if (after.guardianPhone !== null && after.guardianPhone !== before.guardian_phone) changes.guardianPhone = after.guardianPhone;
+  if (after.guardianRelation !== null && after.guardianRelation !== before.guardian_relation) changes.guardianRelation = after.guardianRelation;
+  if (after.guardianConsentOn !== null && after.guardianConsentOn !== before.guardian_consent_on) changes.guardianConsentOn = after.guardianConsentOn;
+  if (after.guardianConsentMethod !== null && after.guardianConsentMethod !== before.guardian_consent_method) changes.guardianConsentMethod = after.guardianConsentMethod;
   return changes;
 }
 

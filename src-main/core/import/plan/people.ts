@@ -21,6 +21,9 @@ export interface PersonRow {
   phone: string | null;
   guardian_name: string | null;
   guardian_phone: string | null;
+  guardian_relation: string | null;
+  guardian_consent_on: string | null;
+  guardian_consent_method: string | null;
 }
 
 export interface RowIdentity {
@@ -42,7 +45,7 @@ export interface IdentityCells {
   birthDate?: RawCell | undefined;
 }
 
-const personColumns = 'id, name, gender, id_type, id_number, birth_date, phone, guardian_name, guardian_phone';
+const personColumns = 'id, name, gender, id_type, id_number, birth_date, phone, guardian_name, guardian_phone, guardian_relation, guardian_consent_on, guardian_consent_method';
 
 const prefetchBatch = 500;
 
