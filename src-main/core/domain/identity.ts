@@ -21,6 +21,9 @@ export interface Identity {
   notices: string[];
 }
 
+/** A passport, travel permit or permanent residence card number, as the member form and the import take it. */
+export const otherDocumentNumber = /^[A-Z0-9]{5,20}$/;
+
 /** Checks the document number; for the 居民身份证 the number decides birth date and gender. */
 export function resolveIdentity(input: IdentityInput, today: string): Identity {
   if (input.idType === 'resident_id' || input.idType === 'hmt_residence_permit') {
@@ -37,7 +40,7 @@ export function resolveIdentity(input: IdentityInput, today: string): Identity {
     return { idType: check.documentKind, idNumber: check.idNumber, birthDate: check.birthDate, gender: check.gender, notices };
   }
   const idNumber = normalizeIdNumber(input.idNumber).toUpperCase();
-  if (!/^[A-Z0-9]{5,20}$/.test(idNumber)) fail('INVALID_INPUT', '「证件号码」只能包含字母和数字，长度 5–20 位。');
+  if (!otherDocumentNumber.test(idNumber)) fail('INVALID_INPUT', '「证件号码」只能包含字母和数字，长度 5–20 位。');
   if (!input.birthDate) fail('INVALID_INPUT', '「出生日期」使用护照、通行证等证件时必须填写。');
   if (input.birthDate > today) fail('INVALID_INPUT', '「出生日期」不能晚于今天。');
   return { idType: input.idType, idNumber, birthDate: input.birthDate, gender: input.gender ?? null, notices: [] };

@@ -103,14 +103,15 @@ export async function planMembers(input: PlanInput): Promise<Plan<MemberAction>>
       const typed = /青|少|学生|youth/i.test(cellText((values.kind ?? null))) ? 'youth' : /成|adult/i.test(cellText((values.kind ?? null))) ? 'adult' : null;
       if (typed && typed !== kind) issues.warn(row, 'kind', `按出生日期 ${who.birthDate}，应为${kind === 'youth' ? '青少年会员' : '成人会员'}，已按此登记。`);
     }
-    if (ageOn(who.birthDate, today) < guardianAge && !who.existing?.guardian_name) {
+    const needsGuardian = ageOn(who.birthDate, today) < guardianAge;
+    if (needsGuardian && !who.existing?.guardian_name) {
       if (!guardianName || !(guardianPhone ?? who.existing?.guardian_phone)) {
         issues.reject(row, guardianName ? 'guardianPhone' : 'guardianName', '未满 14 周岁的会员须有监护人同意（个人信息保护法第三十一条），请填写监护人姓名和监护人电话。');
       }
     }
     // The member form asks for these (个人信息保护法第三十一条); a township sheet seldom has them,
     // so the child is imported and the clerk told what to add.
-    if (ageOn(who.birthDate, today) < guardianAge && !who.existing?.guardian_consent_on && !issues.isRejected(row)) {
+    if (needsGuardian && !who.existing?.guardian_consent_on && !issues.isRejected(row)) {
       const missing = [
         guardianRelation ?? who.existing?.guardian_relation ? null : '与本人关系',
         guardianConsentOn ? null : '监护人同意日期',

@@ -2,6 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { IdType } from '../../db/schema';
 import { maskIdNumber, normalizeIdNumber } from '../../domain/id-number';
 import { cleanGender, cleanIdNumber, cleanIdType, cleanPersonName, numberCarriesBirth, parseDateCell, type DocumentType } from '../clean/index';
+import { otherDocumentNumber } from '../../domain/identity';
 import { idTypeLabels } from '../../domain/labels';
 import type { RawCell } from '../read/types';
 import { cellText, isEmptyCell, type IssueList } from './issues';
@@ -207,7 +208,7 @@ export class PersonFinder {
       issues.reject(row, 'idNumber', `${label}号码已打码（导出时没有勾选“包含完整身份证号”），台账中找不到唯一对应的人，请填写完整号码。`);
       return null;
     }
-    if (!/^[A-Z0-9]{5,20}$/.test(typed)) {
+    if (!otherDocumentNumber.test(typed)) {
       issues.reject(row, 'idNumber', `${label}号码只能包含字母和数字，长度 5–20 位，请核对。`);
       return null;
     }
