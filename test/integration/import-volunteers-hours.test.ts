@@ -57,6 +57,60 @@ describe('activity titles', () => {
   });
 });
 
+describe('活动类别', () => {
+  it('is read from the list by its name or a short form, left empty with a warning otherwise, and an export re-imports with it', async () => {
+    const orgs = await township();
+    const id = id18('33010619900101123');
+    const li = id18('33010619910202124');
+    await ledger.call('volunteer.add', { name: '张三', idNumber: id, orgId: orgs.cuiyuan, registeredOn: '2020-01-01' });
+    await ledger.call('volunteer.add', { name: '李四', idNumber: li, orgId: orgs.cuiyuan, registeredOn: '2020-01-01' });
+    const { jobId, preview: p } = await previewOf(
+      ['姓名', '身份证号码', '服务日期', '活动名称', '活动类别', '服务时长（小时）'],
+      [
+        ['张三', id, '2026-06-01', '急救培训', '世界急救日', 2],
+        ['李四', li, '2026-06-01', '急救培训', '关爱老人', 2],
+        ['张三', id, '2026-06-02', '敬老院慰问', '关爱老人活动', 3],
+        ['张三', id, '2026-06-03', '清扫街道', '环保', 1],
+        ['张三', id, '2026-06-04', '探访', '关爱', 1],
+        ['张三', id, '2026-06-05', '献血宣传', '献血者日', 1],
+        ['张三', id, '2026-06-06', '读书会', '其它', 1],
+        ['张三', id, '2026-06-07', '茶话会', null, 1],
+      ],
+      { kind: 'hours' },
+    );
+    expect(p.rejected).toEqual([]);
+    expect(reasons(p, 'warnings')).toEqual([
+      [3, '与第 2 行是同一次活动，类别按第 2 行的“世界急救日”登记，本行的“关爱老人”未用。'],
+      [5, '活动类别“环保”不在列表中（关爱生命安全、关爱老人、关爱留守儿童和儿童健康成长、关爱青少年健康成长、关爱帮助困难弱势群体、博爱送万家、世界红十字日、世界献血者日、世界急救日、国际志愿者日、其他），本行的活动未填类别；可在“服务时长”中补填。'],
+      [6, '活动类别“关爱”可能是“关爱生命安全”或“关爱老人”或“关爱留守儿童和儿童健康成长”或“关爱青少年健康成长”或“关爱帮助困难弱势群体”，无法确定，本行的活动未填类别；可在“服务时长”中补填。'],
+    ]);
+    expect(p.warnings.map((w) => w.field)).toEqual(['活动类别', '活动类别', '活动类别']);
+    await commit(ledger, jobId);
+    const stored = () => rows('SELECT r.title, c.name AS category FROM service_record r LEFT JOIN activity_category c ON c.id = r.category_id ORDER BY r.held_on');
+    const expected = [
+      { title: '急救培训', category: '世界急救日' },
+      { title: '敬老院慰问', category: '关爱老人' },
+      { title: '清扫街道', category: null },
+      { title: '探访', category: null },
+      { title: '献血宣传', category: '世界献血者日' },
+      { title: '读书会', category: '其他' },
+      { title: '茶话会', category: null },
+    ];
+    expect(stored()).toEqual(expected);
+
+    // Into a ledger that has the volunteers but not the hours: the categories come along.
+    const exported = await ledger.call('export.roster', { kind: 'hours', fullId: true, format: 'xlsx' });
+    const file = await download(ledger, exported.token);
+    ledger.db.sqlite.exec('DELETE FROM service_hours; DELETE FROM service_record;');
+    const again = await preview(ledger, await upload(ledger, exported.fileName, file), { kind: 'hours' });
+    expect(again.preview.rejected).toEqual([]);
+    expect(again.preview.warnings).toEqual([]);
+    expect(again.preview.counts.inserted).toBe(8);
+    await commit(ledger, again.jobId);
+    expect(stored()).toEqual(expected);
+  });
+});
+
 describe('teams of the same name in two organisations', () => {
   it("keeps a volunteer's hours and membership on the other organisation's team they serve with", async () => {
     const orgs = await township();

@@ -144,6 +144,7 @@ export interface HoursRow {
   volunteer_id: number;
   held_on: string;
   title: string;
+  category_name: string | null;
   place: string | null;
   team_name: string | null;
   notes: string | null;
@@ -162,13 +163,14 @@ export function readHoursPage(
   const stmt = prepared(
     sqlite,
     'hours',
-    `SELECT r.id AS record_id, h.volunteer_id, r.held_on, r.title, r.place, t.name AS team_name, r.notes,
+    `SELECT r.id AS record_id, h.volunteer_id, r.held_on, r.title, c.name AS category_name, r.place, t.name AS team_name, r.notes,
             p.name, p.id_number, h.minutes
      FROM service_record r
      CROSS JOIN service_hours h ON h.service_record_id = r.id
      CROSS JOIN volunteer v ON v.id = h.volunteer_id
      CROSS JOIN person p ON p.id = v.person_id
      LEFT JOIN volunteer_team t ON t.id = r.team_id
+     LEFT JOIN activity_category c ON c.id = r.category_id
      WHERE (:team IS NULL OR r.team_id = :team)
        AND (:orgs IS NULL OR r.organization_id IN (SELECT value FROM json_each(:orgs)))
        AND (:volunteer IS NULL OR h.volunteer_id = :volunteer)

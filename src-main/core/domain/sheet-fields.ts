@@ -130,6 +130,7 @@ export const sheetFields: Record<ImportKind, readonly SheetField[]> = {
     idNumber,
     { key: 'heldOn', label: '服务日期', aliases: ['活动日期', '日期', '服务时间', '活动时间'], required: true, hint: '如 2025-05-08。', date: true },
     { key: 'title', label: '活动名称', aliases: ['服务内容', '活动内容', '服务项目', '项目名称'], required: true, hint: '必填。' },
+    { key: 'category', label: '活动类别', aliases: ['活动类型', '活动分类', '类别'], hint: '选填，须是列表中的一项，如 关爱老人、世界急救日、其他；不在列表中的不填类别，并有提示。' },
     { key: 'hours', label: '服务时长（小时）', aliases: ['服务时长', '时长', '小时数', '服务小时', '工时'], required: true, hint: '单位为小时，如 2 或 2.5；不要写天数。' },
     { key: 'team', label: '服务队', aliases: ['所属服务队', '队伍'], hint: '选填。' },
     { key: 'place', label: '服务地点', aliases: ['地点', '活动地点'], hint: '选填。' },

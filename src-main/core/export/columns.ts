@@ -44,6 +44,7 @@ const widths: Record<string, number> = {
   ledByCounty: 12,
   heldOn: 12,
   title: 28,
+  category: 20,
   hours: 16,
   place: 20,
   type: 12,

@@ -5,6 +5,7 @@ export { implausibleCumulativeHours, parseHours } from './hours';
 export { cleanIdNumber, excelScientific, type CleanId, type IdCleanOptions } from './id-number';
 export { cleanIdType, numberCarriesBirth, type DocumentType } from './id-type';
 export { buildNameIndex, matchByName, nameKey, type NameCandidate, type NameIndex, type NameMatch, type NameMatchOptions, type NameSuggestion } from './match-name';
+export { type ActivityCategory, type CategoryMatch, matchActivityCategory } from './activity-category';
 export { inferOrgType } from './org-type';
 export { cleanPersonName } from './person-name';
 export { cleanPhone } from './phone';

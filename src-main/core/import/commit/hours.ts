@@ -5,7 +5,7 @@ import { compositeEntity } from './shared';
 /** Writes 服务时长 rows: the first row of a new activity creates its service_record. */
 export function hoursWriter(ctx: CommitContext, record: ImportRecorder): (action: HoursAction) => void {
   const { sqlite, at } = ctx;
-  const insertRecord = sqlite.prepare('INSERT INTO service_record (held_on, team_id, organization_id, title, place, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const insertRecord = sqlite.prepare('INSERT INTO service_record (held_on, team_id, organization_id, category_id, title, place, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
   const insertHours = sqlite.prepare('INSERT INTO service_hours (service_record_id, volunteer_id, minutes) VALUES (?, ?, ?)');
   const updateHours = sqlite.prepare('UPDATE service_hours SET minutes = ? WHERE service_record_id = ? AND volunteer_id = ?');
   const oldMinutes = sqlite.prepare('SELECT minutes FROM service_hours WHERE service_record_id = ? AND volunteer_id = ?').pluck();
@@ -28,7 +28,7 @@ export function hoursWriter(ctx: CommitContext, record: ImportRecorder): (action
     let recordId = created.get(action.activity);
     if (recordId === undefined) {
       const r = action.record;
-      recordId = Number(insertRecord.run(r.heldOn, r.teamId, r.orgId, r.title, r.place, r.notes, at, at).lastInsertRowid);
+      recordId = Number(insertRecord.run(r.heldOn, r.teamId, r.orgId, r.categoryId, r.title, r.place, r.notes, at, at).lastInsertRowid);
       created.set(action.activity, recordId);
       record.inserted('service_record', recordId);
     }

@@ -1,5 +1,5 @@
 import { activityTitle, minutesPerDay, priorHoursTitle } from '../../domain/service-hours';
-import { cleanIdNumber, cleanPersonName, parseHours } from '../clean/index';
+import { type ActivityCategory, cleanIdNumber, cleanPersonName, matchActivityCategory, parseHours } from '../clean/index';
 import type { RawCell } from '../read/types';
 import { dateCell, onDuplicate, optionalText } from './cells';
 import { cellText, isEmptyCell, IssueList } from './issues';
@@ -18,6 +18,7 @@ import { hoursText } from './volunteers';
 export interface NewRecord {
   heldOn: string;
   title: string;
+  categoryId: number | null;
   teamId: number | null;
   orgId: number | null;
   place: string | null;
@@ -77,6 +78,9 @@ export async function planHours(input: PlanInput): Promise<Plan<HoursAction>> {
     'SELECT max(r.held_on) AS upTo, sum(h.minutes) AS minutes FROM service_hours h JOIN service_record r ON r.id = h.service_record_id WHERE h.volunteer_id = ? AND r.title = ?',
   );
   const priorOf = new Map<number, { upTo: string | null; minutes: number | null } | 'warned'>();
+  const categories = sqlite.prepare('SELECT id, name FROM activity_category ORDER BY sort_order, id').all() as ActivityCategory[];
+  /** A new activity's category, as its first row gave it, for the rows after it. */
+  const recordCategory = new Map<string, { row: number; category: ActivityCategory | null }>();
 
   /** volunteer|day → minutes the ledger holds and minutes this file adds. */
   const day = new Map<string, { stored: number; added: number }>();
@@ -138,6 +142,7 @@ export async function planHours(input: PlanInput): Promise<Plan<HoursAction>> {
       }
     }
     if (issues.isRejected(row) || !volunteer || !heldOn || minutes === null) continue;
+    const category = categoryOf(row, values.category);
 
     const activity = `${heldOn}\u0001${title}\u0001${teamId ?? 0}`;
     // An activity new to the ledger is created once, by its first row.
@@ -152,9 +157,23 @@ export async function planHours(input: PlanInput): Promise<Plan<HoursAction>> {
         record = { id: chosen.id };
         before = chosen.minutes;
       } else {
-        const created: NewRecord = { heldOn, title, teamId, orgId: teamId !== null ? teamOrg : options.orgId, place: optionalText(values.place), notes: optionalText(values.notes) };
+        const created: NewRecord = {
+          heldOn,
+          title,
+          categoryId: category?.id ?? null,
+          teamId,
+          orgId: teamId !== null ? teamOrg : options.orgId,
+          place: optionalText(values.place),
+          notes: optionalText(values.notes),
+        };
         records.set(activity, created);
+        recordCategory.set(activity, { row, category });
         record = created;
+      }
+    } else {
+      const first = recordCategory.get(activity);
+      if (first && category && first.category?.id !== category.id) {
+        issues.warn(row, 'category', `与第 ${first.row} 行是同一次活动，类别按第 ${first.row} 行的“${first.category?.name ?? '未填'}”登记，本行的“${category.name}”未用。`);
       }
     }
     const recordKey = 'id' in record ? `#${record.id}` : activity;
@@ -212,6 +231,21 @@ export async function planHours(input: PlanInput): Promise<Plan<HoursAction>> {
     duplicates,
     unmatchedTeams: teams.unmatchedNames(),
   });
+
+  /** The row's 活动类别 from the list, or null (empty, or not in the list: with a warning). */
+  function categoryOf(row: number, cell: RawCell | undefined): ActivityCategory | null {
+    if (isEmptyCell(cell)) return null;
+    const match = matchActivityCategory(cellText(cell), categories);
+    if ('category' in match) return match.category;
+    issues.warn(
+      row,
+      'category',
+      match.candidates.length > 1
+        ? `活动类别“${match.unknown}”可能是${match.candidates.map((c) => `“${c.name}”`).join('或')}，无法确定，本行的活动未填类别；可在“服务时长”中补填。`
+        : `活动类别“${match.unknown}”不在列表中（${categories.map((c) => c.name).join('、')}），本行的活动未填类别；可在“服务时长”中补填。`,
+    );
+    return null;
+  }
 
   /** The row's volunteer by ID number, or by a name unique among the ledger's volunteers when the number is absent or masked. */
   function findVolunteer(row: number, nameCell: RawCell | undefined, idCell: RawCell | undefined): VolunteerHit | null {
