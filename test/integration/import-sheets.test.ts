@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestLedger, type TestLedger } from '../helpers/backend';
-import { id18 } from '../helpers/export-fixture';
+import { download, id18 } from '../helpers/export-fixture';
 import { preview, upload } from '../helpers/import';
 import { makeTmpDir, writeRawXlsx } from '../helpers/import-files';
 
@@ -104,5 +104,34 @@ describe('the sheet imported', () => {
     const { preview: p } = await preview(ledger, uploadId, { kind: 'members', orgId });
     expect(p.counts.inserted).toBe(3);
     expect(p.warnings).toEqual([{ row: 2, field: '整行', reason: expect.stringContaining('从本行起有 3 个单元格在第 256 列（IV 列）之后') }]);
+  });
+});
+
+describe('the rejected rows saved for the township', () => {
+  it('keep numbers as numbers and ID numbers and phones as text, with the row number and the reason', async () => {
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('会员');
+    sheet.addRow(['序号', '姓名', '身份证号码', '手机号码', '入会时间']);
+    sheet.addRow([1, '张三', id18('33010619800101101'), 13800000001, '2020-03-01']);
+    sheet.addRow([2, '李四', '33010619800101', '13800000002', '2020-03-01']);
+    sheet.addRow([3, '王五', id18('33010619800101103'), 13800000003, '2030-03-01']);
+    const uploadId = await upload(ledger, '会员.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+    const { jobId, preview: p } = await preview(ledger, uploadId, { kind: 'members', orgId });
+    expect(p.rejected.map((r) => [r.row, r.field])).toEqual([
+      [3, '身份证号码'],
+      [4, '入会时间'],
+    ]);
+    const saved = await ledger.call('import.rejectedSheet', { jobId });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await download(ledger, saved.token)) as unknown as ArrayBuffer);
+    const out = book.worksheets[0]!;
+    expect(out.getRow(1).values).toEqual([undefined, '序号', '姓名', '身份证号码', '手机号码', '入会时间', '原表行号', '错误原因']);
+    const li = out.getRow(2);
+    const wang = out.getRow(3);
+    expect([li.getCell(1).value, li.getCell(2).value, li.getCell(3).value, li.getCell(4).value, li.getCell(6).value]).toEqual([2, '李四', '33010619800101', '13800000002', 3]);
+    expect([wang.getCell(1).value, wang.getCell(3).value, wang.getCell(4).value, wang.getCell(6).value]).toEqual([3, id18('33010619800101103'), '13800000003', 4]);
+    expect(wang.getCell(4).numFmt).toBe('@');
+    expect(String(wang.getCell(7).value)).toMatch(/^入会时间：/);
+    expect(out.rowCount).toBe(3);
   });
 });

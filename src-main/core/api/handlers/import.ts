@@ -69,7 +69,7 @@ async function rejectedSheet(ctx: ReadContext, input: ParsedInput<'import.reject
   const base = path.basename(ready.staged.fileName).replace(/\.[^.]+$/, '');
   const fileName = `${base}-被拒绝的行-${ctx.today}.xlsx`;
   const file = newExportPath(ctx.dbFile, '.xlsx');
-  await writeRejectedSheet(file, ready.staged, rejected);
+  await writeRejectedSheet(file, ready.plan.kind, ready.staged, rejected);
   return registerDownloadFile(ctx.dbFile, file, fileName);
 }
 
