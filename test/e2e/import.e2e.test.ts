@@ -80,6 +80,8 @@ describe('import through the UI', () => {
       buffer: await messyMemberSheet(),
     });
     await page.getByText('城关镇会员花名册.xlsx').first().waitFor();
+    // The keyboard focus is back on the file box once the file is read, not lost to the page.
+    await expect.poll(() => page.evaluate("document.activeElement?.closest('.ant-upload-drag') !== null")).toBe(true);
     const sheetPicker = page.locator('.ant-form-item').filter({ hasText: '工作表' });
     await sheetPicker.getByText('会员名单').waitFor();
     await page.getByRole('button', { name: '预览导入结果' }).click();
@@ -92,6 +94,8 @@ describe('import through the UI', () => {
     await choose(page, page.getByLabel('第 F 列“何时入会”对应字段'), '入会时间', '入会时间');
     await expect.poll(() => page.getByText('缺少必填列').count()).toBe(0);
     await page.getByRole('region', { name: '预览统计' }).waitFor();
+    // The focus is back on the select the clerk changed, ready for the next column.
+    await expect.poll(() => page.evaluate("document.activeElement?.getAttribute('aria-label')")).toBe('第 F 列“何时入会”对应字段');
     // 张三 and 王芳 are new; 孙七's organisation is unknown (rejected until the clerk decides); 赵六's number is lost.
     await expect.poll(() => stat(page, '新增')).toBe(2);
     expect(await stat(page, '拒绝')).toBeGreaterThanOrEqual(2);

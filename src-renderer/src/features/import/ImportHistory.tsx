@@ -42,8 +42,10 @@ export function ImportHistory({ active }: { active: boolean }) {
       okButtonProps: { danger: true },
       cancelText: '不撤销',
       onOk: async () => {
+        // Said in the sheet's rows, as the dialog and the history do: undo.removed and .restored
+        // count table rows (a member row is a person and a member), which the clerk never saw.
         const done = await run(() => invoke('import.undo', { importId: entry.id }));
-        if (done) void message.success(`已撤销本次导入：删除 ${done.removed} 条，恢复 ${done.restored} 条。`);
+        if (done) void message.success(`已撤销本次导入：新增的 ${entry.counts.inserted} 条已删除，更新的 ${entry.counts.updated} 条已恢复为导入前的内容。`);
         await load();
       },
     });

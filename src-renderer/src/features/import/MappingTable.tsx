@@ -1,4 +1,6 @@
+import { useEffect, useRef } from 'react';
 import { Select, Table, Tag, Typography } from 'antd';
+import type { RefSelectProps } from 'antd/es/select';
 import type { ImportPreview } from '../../../../src-main/core/api/contract';
 
 interface Props {
@@ -12,6 +14,15 @@ const ignore = '__ignore__';
 
 /** Which field each column of the sheet was read as; the clerk corrects a column and the preview runs again. */
 export function MappingTable({ preview, disabled, onChange }: Props) {
+  // The selects are disabled while the preview runs again, which drops the keyboard focus to the
+  // page; it goes back to the column the clerk changed, so they can go on to the next one.
+  const selects = useRef(new Map<number, RefSelectProps>());
+  const changed = useRef<number | null>(null);
+  useEffect(() => {
+    if (disabled || changed.current === null) return;
+    selects.current.get(changed.current)?.focus();
+    changed.current = null;
+  }, [disabled, preview]);
   const fieldOptions = [
     { value: ignore, label: '（不导入此列）' },
     ...preview.fields.map((f) => ({ value: f.key, label: f.required ? `${f.label}（必填）` : f.label })),
@@ -33,12 +44,19 @@ export function MappingTable({ preview, disabled, onChange }: Props) {
           width: 280,
           render: (_: unknown, column) => (
             <Select
+              ref={(select) => {
+                if (select) selects.current.set(column.index, select);
+                else selects.current.delete(column.index);
+              }}
               aria-label={`第 ${column.letter} 列“${column.header}”对应字段`}
               style={{ width: 240 }}
               showSearch={{ optionFilterProp: 'label' }}
               disabled={disabled}
               value={column.field ?? ignore}
-              onChange={(v: string) => onChange(column.index, v === ignore ? null : v)}
+              onChange={(v: string) => {
+                changed.current = column.index;
+                onChange(column.index, v === ignore ? null : v);
+              }}
               options={fieldOptions.map((o) => ({ ...o, label: o.value !== ignore && used.has(o.value) && used.get(o.value) !== column.letter ? `${o.label}（已对应 ${used.get(o.value)} 列）` : o.label }))}
               status={column.field ? undefined : 'warning'}
             />

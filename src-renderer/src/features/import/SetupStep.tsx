@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { Alert, Button, Card, Checkbox, Form, Progress, Radio, Select, Space, Tag, Typography, Upload } from 'antd';
 import { InboxOutlined } from '@ant-design/icons';
 import type { ApiOutput, OrgSummary } from '../../../../src-main/core/api/contract';
@@ -64,6 +65,14 @@ export function SetupStep({ kind, onKind, file, onPickFile, sheet, onSheet, enco
   const busy = file.state === 'uploading' || file.state === 'inspecting';
   const inspection = file.state === 'ready' ? file.inspection : null;
   const chosenSheet = inspection?.sheets.find((s) => s.name === sheet);
+  // The file box is disabled while the file uploads and is read, which drops the keyboard focus to
+  // the page; once it is read (or refused) the focus goes back to the box, where the clerk was.
+  const fileBox = useRef<HTMLDivElement>(null);
+  const wasBusy = useRef(false);
+  useEffect(() => {
+    if (wasBusy.current && !busy) fileBox.current?.querySelector<HTMLElement>('.ant-upload[tabindex]')?.focus();
+    wasBusy.current = busy;
+  }, [busy]);
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%', maxWidth: 880 }}>
@@ -72,6 +81,7 @@ export function SetupStep({ kind, onKind, file, onPickFile, sheet, onSheet, enco
       </Card>
 
       <Card size="small" title="2. 选择文件">
+        <div ref={fileBox}>
         <Upload.Dragger
           accept=".xlsx,.xls,.csv,.txt"
           multiple={false}
@@ -88,6 +98,7 @@ export function SetupStep({ kind, onKind, file, onPickFile, sheet, onSheet, enco
           <p className="ant-upload-text">点击选择文件，或把文件拖到这里</p>
           <p className="ant-upload-hint">支持 Excel（.xlsx）和 CSV/文本（.csv、.txt，逗号或制表符分隔，含 Excel 另存的“Unicode 文本”）；WPS 表格请保存为 .xlsx</p>
         </Upload.Dragger>
+        </div>
         <div style={{ marginTop: 12 }}>
           {file.state === 'uploading' && (
             <div role="status">
