@@ -79,6 +79,15 @@ export async function runImport(backend: Backend, flags: Flags, rest: string[]):
 
   const progress = progressLines(flags.progress === true);
   const uploadId = await uploadFile(backend, file);
+  try {
+    return await previewAndCommit(backend, flags, uploadId, kind, encoding, progress);
+  } finally {
+    // The copy beside the ledger may hold full ID numbers; nothing reads it after this command.
+    await dispatch(backend, 'file.uploadDiscard', { uploadId });
+  }
+}
+
+async function previewAndCommit(backend: Backend, flags: Flags, uploadId: string, kind: string, encoding: string | undefined, progress: ProgressLine): Promise<unknown> {
   const { jobId } = await call(backend, 'import.preview', {
     uploadId,
     kind,

@@ -42,6 +42,11 @@ export async function runCommand(flags: Flags, command: string[]): Promise<numbe
     throw error;
   }
   const file = flags.db ?? defaultDbFile();
+  // Opening creates and migrates a missing file: only init and seed may start a ledger, so a
+  // mistyped --db is refused instead of answered from a new, empty ledger left behind.
+  if (command[0] !== 'init' && command[0] !== 'seed' && file !== ':memory:' && !fs.existsSync(file)) {
+    return reportError(json, 'NOT_FOUND', `找不到台账数据文件“${file}”，请检查 --db 的路径；新建台账请先运行 ledger init --db ${file} …。`);
+  }
   let backend: Backend | null = null;
   try {
     backend = { db: await openLedgerDb(file), log: (m) => process.stderr.write(`${redact(m)}\n`) };

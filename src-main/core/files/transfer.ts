@@ -124,6 +124,19 @@ export function finishUpload(dbFile: string, uploadId: string): { uploadId: stri
   return { uploadId, name: meta.name, size };
 }
 
+/**
+ * Deletes an upload once nothing will read it again (a command-line import that has finished, a
+ * wizard done with its file): the copy may hold full ID numbers and must not wait a day for the
+ * sweep. Idempotent, like discardDownload.
+ */
+export function discardUpload(dbFile: string, uploadId: string): { discarded: boolean } {
+  const files = uploadFiles(dbFile, uploadId);
+  const discarded = fs.existsSync(files.data) || fs.existsSync(files.meta);
+  fs.rmSync(files.data, { force: true });
+  fs.rmSync(files.meta, { force: true });
+  return { discarded };
+}
+
 /** Where a finished upload is on disk, for the import engine; the id is the only thing the renderer sends. */
 export function uploadPath(dbFile: string, uploadId: string): { path: string; name: string } {
   const { files, meta } = loadUpload(dbFile, uploadId);

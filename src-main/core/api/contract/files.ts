@@ -23,6 +23,8 @@ export const fileMethods = {
     z.object({ received: z.number().int() }),
   ),
   'file.uploadFinish': method(z.object({ uploadId: opaqueId }).strict(), uploadedFile),
+  /** Deletes an upload nothing will read again (it may hold full ID numbers). Idempotent. */
+  'file.uploadDiscard': method(z.object({ uploadId: opaqueId }).strict(), z.object({ discarded: z.boolean() })),
   'file.read': method(
     z.object({ token: opaqueId, offset: z.number().int().min(0).default(0) }).strict(),
     z.object({ dataBase64: z.string(), offset: z.number().int(), size: z.number().int(), done: z.boolean() }),

@@ -66,6 +66,11 @@ export function ImportWizard({ initialKind, onShowHistory }: Props) {
     }
   }, []);
 
+  /** The upload beside the ledger may hold full ID numbers: dropped as soon as nothing will read it. */
+  function discardUpload(uploaded: Uploaded | null) {
+    if (uploaded) invoke('file.uploadDiscard', { uploadId: uploaded.uploadId }).catch(() => undefined);
+  }
+
   /** Anything learnt from an earlier preview no longer applies. */
   function forgetPreview() {
     setPreview(null);
@@ -78,6 +83,7 @@ export function ImportWizard({ initialKind, onShowHistory }: Props) {
 
   async function pickFile(picked: File) {
     forgetPreview();
+    discardUpload(upload);
     setUpload(null);
     setEncoding('auto');
     setFile({ state: 'uploading', name: picked.name, sent: 0, total: picked.size });
@@ -163,6 +169,9 @@ export function ImportWizard({ initialKind, onShowHistory }: Props) {
       if (final.state === 'done' && final.result) {
         setResult(final.result);
         setStage('result');
+        // Committed: the rejected rows come from the preview job, never from the file again.
+        discardUpload(upload);
+        setUpload(null);
       } else if (final.state === 'cancelled') {
         void message.info('已取消导入，台账没有任何改动。');
       } else if (final.error?.code === 'STALE_PREVIEW') {
@@ -218,6 +227,7 @@ export function ImportWizard({ initialKind, onShowHistory }: Props) {
   function startOver() {
     forgetPreview();
     setResult(null);
+    discardUpload(upload);
     setUpload(null);
     setFile({ state: 'none' });
   }
