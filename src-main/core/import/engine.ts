@@ -48,6 +48,7 @@ export interface PreviewEnv {
 }
 
 export async function previewImport(env: PreviewEnv, file: string, fileName: string, options: ImportOptions, control: JobControl): Promise<Previewed> {
+  checkChosenOrgs(env.sqlite, options);
   const state = ledgerState(env.sqlite);
   const remembered = env.sqlite.prepare('SELECT mapping_json FROM import_mapping WHERE kind = ? AND signature = ?').pluck();
   control.progress('读取文件', 0, null);
@@ -132,6 +133,21 @@ export async function previewImport(env: PreviewEnv, file: string, fileName: str
     planned.issues.sheetNote(errorValue.firstRow, `从本行起有 ${errorValue.count} 个单元格是错误值（如 #N/A、#REF!），按空白读取；请在原表中改正后再导入。`);
   }
   return { staged, plan: planned, options, preview: toPreview(staged, planned), ledgerState: state };
+}
+
+/**
+ * The organisations chosen for the whole sheet must exist (and the default one be open) before a
+ * row is read: a mistyped --org would otherwise reject every row, or be ignored where rows name
+ * their organisation, and the command would still report success.
+ */
+function checkChosenOrgs(sqlite: BetterSqlite3.Database, options: ImportOptions): void {
+  const find = sqlite.prepare('SELECT name, status FROM organization WHERE id = ?');
+  if (options.orgId !== null) {
+    const org = find.get(options.orgId) as { name: string; status: string } | undefined;
+    if (!org) throw new AppError('INVALID_INPUT', `默认所属组织（编号 ${options.orgId}）不存在，请重新选择。`);
+    if (org.status === 'retired') throw new AppError('INVALID_INPUT', `默认所属组织“${org.name}”已撤销，不能再加入人员，请重新选择。`);
+  }
+  if (options.scopeOrgId !== null && !find.get(options.scopeOrgId)) throw new AppError('INVALID_INPUT', `匹配范围（编号 ${options.scopeOrgId}）不存在，请重新选择。`);
 }
 
 function letter(index: number): string {
