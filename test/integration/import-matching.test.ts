@@ -483,6 +483,28 @@ describe('what a member sheet says against the ledger', () => {
   });
 });
 
+describe('a sheet sent to update phones', () => {
+  it('keeps a known member’s 入会时间 and name when the cells are empty or differ; a new person still needs the date', async () => {
+    const org = (await ledger.call('org.add', { name: '城关镇红十字会', type: '乡镇' })).id;
+    const known = id18('33010619900102121');
+    const fresh = id18('33010619900102122');
+    await ledger.call('member.add', { orgId: org, name: '王芳', idNumber: known, joinedOn: '2020-05-04', phone: '13900001111' });
+    const { jobId, preview: p } = await previewOf(
+      memberHeaders,
+      [
+        ['王小芳', known, '13900002222', '城关镇红十字会', null],
+        ['李四', fresh, '13900003333', '城关镇红十字会', null],
+      ],
+      { kind: 'members', onDuplicate: 'update' },
+    );
+    expect(p.rejected).toEqual([{ row: 3, field: '入会时间', reason: '入会时间为必填，本行没有填写。' }]);
+    expect(reasons(p, 'warnings')).toEqual([[2, '身份证号码在台账中登记的姓名是“王芳”，与表中“王小芳”不同，保留台账中的姓名。']]);
+    expect(p.counts).toMatchObject({ inserted: 0, updated: 1, rejected: 1 });
+    await commit(ledger, jobId);
+    expect(rows('SELECT p.name, p.phone, m.joined_on FROM person p JOIN member m ON m.person_id = p.id')).toEqual([{ name: '王芳', phone: '13900002222', joined_on: '2020-05-04' }]);
+  });
+});
+
 describe('a guardian’s consent for a child under 14', () => {
   it('is stored from the sheet’s columns and exported back; without them the child comes in and the clerk is told', async () => {
     await ledger.call('org.add', { name: '城关镇中心小学红十字会', type: '中小学' });

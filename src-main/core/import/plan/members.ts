@@ -74,9 +74,14 @@ export async function planMembers(input: PlanInput): Promise<Plan<MemberAction>>
     const guardianConsentOn = dateCell(row, values.guardianConsentOn, 'guardianConsentOn', issues, { notAfter: today });
     const guardianConsentMethod = optionalText(values.guardianConsentMethod);
 
+    const existingMember = who.existing ? ((memberOf.get(who.existing.id) as MemberRow | undefined) ?? null) : null;
     let joinedOn: string | null = null;
-    if (isEmptyCell((values.joinedOn ?? null))) issues.reject(row, 'joinedOn', '入会时间为必填，本行没有填写。');
-    else {
+    // Required of a new member; a member the ledger holds keeps their date when the cell is empty
+    // (a sheet sent to update phones), as every other empty cell keeps what the ledger has.
+    if (isEmptyCell((values.joinedOn ?? null))) {
+      if (existingMember) joinedOn = existingMember.joined_on;
+      else issues.reject(row, 'joinedOn', '入会时间为必填，本行没有填写。');
+    } else {
       const parsed = parseDateCell((values.joinedOn ?? null), { allowYearMonth: true });
       if ('error' in parsed) issues.reject(row, 'joinedOn', parsed.error);
       else {
@@ -90,7 +95,6 @@ export async function planMembers(input: PlanInput): Promise<Plan<MemberAction>>
       }
     }
 
-    const existingMember = who.existing ? ((memberOf.get(who.existing.id) as MemberRow | undefined) ?? null) : null;
     const isYouth = ageOn(who.birthDate, referenceDate) < adultAge;
     const kind: 'adult' | 'youth' = isYouth ? 'youth' : 'adult';
     // A member already in the ledger keeps the kind it has (a youth member turning 18 is converted
@@ -141,8 +145,10 @@ export async function planMembers(input: PlanInput): Promise<Plan<MemberAction>>
       guardianName, guardianPhone, guardianRelation, guardianConsentOn, guardianConsentMethod,
     };
     const member: MemberValues = { kind, orgId, joinedOn, notes };
+    // The ledger's name stays (a changed name is changed on the person's page, where it is logged);
+    // a sheet that spells it otherwise is told, whatever else the row changes.
+    if (who.existing && who.existing.name !== who.name) issues.warn(row, 'name', `身份证号码在台账中登记的姓名是“${who.existing.name}”，与表中“${who.name}”不同，保留台账中的姓名。`);
     if (!who.existing || !existingMember) {
-      if (who.existing && who.existing.name !== who.name) issues.warn(row, 'name', `身份证号码在台账中登记的姓名是“${who.existing.name}”，与表中“${who.name}”不同，保留台账中的姓名。`);
       const personChanges = who.existing ? changedPerson(who.existing, person) : {};
       actions.push({ type: 'insert', row, personId: who.existing?.id ?? null, person, member, ...(Object.keys(personChanges).length > 0 ? { personChanges } : {}) });
       continue;

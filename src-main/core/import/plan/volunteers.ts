@@ -214,8 +214,10 @@ export async function planVolunteers(input: PlanInput): Promise<Plan<VolunteerAc
     const volunteer: VolunteerValues = { orgId, registeredOn, nationalNo, certNo, certExpiresOn, notes };
     const inTeams = new Set(memberOf[0] ?? []);
     for (const [teamId, warning] of foreign) if (!inTeams.has(teamId)) issues.warn(row, 'team', warning);
+    // The ledger's name stays (a changed name is changed on the person's page, where it is logged);
+    // a sheet that spells it otherwise is told, whatever else the row changes.
+    if (who.existing && who.existing.name !== who.name) issues.warn(row, 'name', `身份证号码在台账中登记的姓名是“${who.existing.name}”，与表中“${who.name}”不同，保留台账中的姓名。`);
     if (!who.existing || !existing) {
-      if (who.existing && who.existing.name !== who.name) issues.warn(row, 'name', `身份证号码在台账中登记的姓名是“${who.existing.name}”，与表中“${who.name}”不同，保留台账中的姓名。`);
       // A person already in the ledger in another role (a member) keeps the phone the ledger holds
       // unless the clerk chose to update: the volunteer sheet may be older than the member's page.
       let personPhone = phone;
