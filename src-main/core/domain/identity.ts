@@ -2,6 +2,7 @@ import { fail } from '../errors';
 import type { IdType } from '../db/schema';
 import { checkResidentId, maskIdNumber, normalizeIdNumber } from './id-number';
 import { normalizePhone } from './phone';
+import { normalizePersonName } from './text';
 
 // Who a person is, from the document number a clerk typed: shared by every roster that adds
 // people (members, volunteers), so that one number always resolves to one person the same way.
@@ -52,4 +53,26 @@ export function phoneOrFail(raw: string | null, label: string): string | null {
   const phone = normalizePhone(raw);
   if (!phone) fail('INVALID_INPUT', `「${label}」应为 11 位手机号或带区号的固定电话。`);
   return phone;
+}
+
+export const maxPersonNameLength = 50;
+
+/**
+ * Why a normalised name cannot be a person's name, or null: the same rule for the forms, the
+ * command line and the import, so what one accepts the others take back (an export re-imports).
+ * Digits mean something else was typed into the name (a number, an ID, a formula).
+ */
+export function personNameProblem(name: string): string | null {
+  if (name === '') return '不能为空';
+  if (/[0-9０-９]/u.test(name)) return `“${name}”中含有数字，请检查是否填错了内容`;
+  if (Array.from(name).length > maxPersonNameLength) return `超过 ${maxPersonNameLength} 个字，请检查是否把其他内容填进了姓名`;
+  return null;
+}
+
+/** A typed name, normalised (normalizePersonName), or a refusal naming 姓名. */
+export function personNameOrFail(raw: string): string {
+  const name = normalizePersonName(raw);
+  const problem = personNameProblem(name);
+  if (problem) fail('INVALID_INPUT', `「姓名」${problem}。`);
+  return name;
 }

@@ -12,7 +12,7 @@ import type { ReadDb } from '../../db/schema';
 import { readSettings } from '../../db/settings';
 import { ageOn } from '../../domain/dates';
 import { maskIdNumber } from '../../domain/id-number';
-import { phoneOrFail, resolveIdentity } from '../../domain/identity';
+import { personNameOrFail, phoneOrFail, resolveIdentity } from '../../domain/identity';
 import { actionLabels, memberFieldLabels } from '../../domain/labels';
 import { maskPhone } from '../../domain/phone';
 import { nameSortKey } from '../../domain/pinyin';
@@ -101,8 +101,7 @@ async function requireOpenOrg(db: ReadDb, orgId: number) {
 
 async function addMember(ctx: WriteContext, input: ParsedInput<'member.add'>): Promise<ApiOutput<'member.add'>> {
   const org = await requireOpenOrg(ctx.db, input.orgId);
-  const name = normalizePersonName(input.name);
-  if (!name) fail('INVALID_INPUT', '「姓名」不能为空。');
+  const name = personNameOrFail(input.name);
   const identity = resolveIdentity(input, ctx.today);
   const referenceDate = await youthReferenceDate(ctx);
 
@@ -191,8 +190,7 @@ async function updateMember(ctx: WriteContext, input: ParsedInput<'member.update
   }
   const person: Record<string, unknown> = {};
   if (changes.name !== undefined) {
-    const name = normalizePersonName(changes.name);
-    if (!name) fail('INVALID_INPUT', '「姓名」不能为空。');
+    const name = personNameOrFail(changes.name);
     person.name = name;
     person.name_sort_key = nameSortKey(name);
   }

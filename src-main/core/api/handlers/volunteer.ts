@@ -28,7 +28,7 @@ import { subtreeIds } from '../../db/org-subtree';
 import { readVolunteerRosterPage, type RosterSearch } from '../../db/volunteer-roster';
 import { certExpiringSoon, certWarningLimit } from '../../domain/first-aid-cert';
 import { maskIdNumber } from '../../domain/id-number';
-import { phoneOrFail, resolveIdentity } from '../../domain/identity';
+import { personNameOrFail, phoneOrFail, resolveIdentity } from '../../domain/identity';
 import { maskPhone } from '../../domain/phone';
 import { nameSortKey } from '../../domain/pinyin';
 import { minutesToHours, starLevelFor } from '../../domain/stars';
@@ -142,8 +142,7 @@ function checkRegistrations(v: { nationalRegistered: boolean; nationalNo: string
 }
 
 async function addVolunteer(ctx: WriteContext, input: ParsedInput<'volunteer.add'>): Promise<ApiOutput<'volunteer.add'>> {
-  const name = normalizePersonName(input.name);
-  if (!name) fail('INVALID_INPUT', '「姓名」不能为空。');
+  const name = personNameOrFail(input.name);
   const identity = resolveIdentity(input, ctx.today);
 
   // One person, one record across the county: a known number links to that person.
@@ -225,8 +224,7 @@ async function updateVolunteer(ctx: WriteContext, input: ParsedInput<'volunteer.
   const at = ctx.now.toISOString();
   const person: { name?: string; name_sort_key?: string; phone?: string | null } = {};
   if (changes.name !== undefined) {
-    const name = normalizePersonName(changes.name);
-    if (!name) fail('INVALID_INPUT', '「姓名」不能为空。');
+    const name = personNameOrFail(changes.name);
     person.name = name;
     person.name_sort_key = nameSortKey(name);
   }

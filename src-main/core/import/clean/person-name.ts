@@ -1,9 +1,9 @@
+import { personNameProblem } from '../../domain/identity';
 import { normalizePersonName } from '../../domain/text';
 import { zeroWidth } from '../cell';
 import type { RawCell } from '../read/types';
 import { type Cleaned, fail, ok } from './result';
 
-export const maxPersonNameLength = 50;
 
 /**
  * A person's name from a roster cell: padding spaces of any width go (王\u3000芳 → 王芳), the
@@ -17,8 +17,8 @@ export function cleanPersonName(cell: RawCell): Cleaned<string> {
   const name = normalizePersonName(cell.replace(zeroWidth, ''));
   if (name === '') return fail('姓名为空，请填写姓名');
   if (name.includes('\ufffd')) return fail(`姓名“${name}”中有无法识别的字符（�），文件的文字编码可能不对或混用了几种编码；请在导入时改选文字编码，或在 Excel/WPS 中打开核对后另存为 .xlsx 再导入`);
-  if (/[0-9０-９]/u.test(name)) return fail(`姓名“${name}”中含有数字，请检查是否错列或多填了内容`);
-  if (Array.from(name).length > maxPersonNameLength) return fail(`姓名超过 ${maxPersonNameLength} 个字，请检查是否把其他内容填进了姓名栏`);
+  const problem = personNameProblem(name);
+  if (problem) return fail(`姓名${problem}`);
   const warnings: string[] = [];
   if (/[()（）[\]【】<>《》]/u.test(name)) warnings.push(`姓名“${name}”中含有括号，已原样保留，请确认括号内不是备注`);
   return ok(name, warnings);
