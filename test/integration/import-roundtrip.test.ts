@@ -60,7 +60,7 @@ async function addMore(townId: number, teamId: number): Promise<void> {
   const merged = (await ledger.call('org.add', { name: '留下二小红十字会', type: '中小学', parentId: liuxia })).id;
   const sun = await ledger.call('member.add', { orgId: merged, name: '孙六', idNumber: id18('33010619700101010'), joinedOn: '2015-01-01' });
   // Notes with what XML cannot carry as it is: CR, a control character, text that looks like an escape.
-  await ledger.call('member.update', { id: sun.id, changes: { notes: '迁入\r\n自外地\u0001 _x0041_' } });
+  await ledger.call('member.update', { id: sun.id, changes: { notes: '迁入\r\n自外地\u0001\u007f _x0041_' } });
   await ledger.call('member.add', { orgId: school, name: '周七', idNumber: id18('33010619700101011'), joinedOn: '2015-01-01', notes: "'=已加引号" });
   await ledger.call('org.retire', { id: merged, retiredOn: '2026-01-01', reason: '撤并' });
 }

@@ -24,7 +24,7 @@ describe('rowXml', () => {
   });
 
   it('writes the control characters XML cannot hold as Excel does (_x0001_), so the importer reads them back', () => {
-    expect(rowXml(3, ['备注\u0001甲\u000B乙'], ['A'], [0])).toBe('<row r="3"><c r="A3" s="0" t="inlineStr"><is><t>备注_x0001_甲_x000B_乙</t></is></c></row>');
+    expect(rowXml(3, ['备注\u0001甲\u000B乙\u007f'], ['A'], [0])).toBe('<row r="3"><c r="A3" s="0" t="inlineStr"><is><t>备注_x0001_甲_x000B_乙_x007F_</t></is></c></row>');
   });
 
   it('writes numbers as numbers and dates as serial days', () => {

@@ -17,8 +17,8 @@ export function dayText(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
-// eslint-disable-next-line no-control-regex -- the controls XML cannot hold, and CR, which it turns into LF
-const escaped = /[\u0000-\u0008\u000B-\u001F]/;
+// eslint-disable-next-line no-control-regex -- the controls XML cannot hold (and DEL, which XML allows but drops in some readers), and CR, which it turns into LF
+const escaped = /[\u0000-\u0008\u000B-\u001F\u007F]/;
 
 /**
  * Text for an inline string: `_xHHHH_` would be decoded by readers, so its underscore is escaped;
