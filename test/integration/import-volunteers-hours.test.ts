@@ -17,7 +17,7 @@ afterEach(() => ledger.db.close());
 
 const previewOf = (headers: string[], sheetRows: SheetCell[][], options: PreviewInput) => previewRoster(ledger, headers, sheetRows, options);
 
-async function previewExport(kind: 'hours' | 'volunteers', options: Omit<PreviewInput, 'kind'> = {}): Promise<{ jobId: string; preview: ImportPreview }> {
+async function previewExport(kind: 'hours' | 'volunteers' | 'teams', options: Omit<PreviewInput, 'kind'> = {}): Promise<{ jobId: string; preview: ImportPreview }> {
   const exported = await ledger.call('export.roster', { kind, fullId: true, format: 'xlsx' });
   const uploadId = await upload(ledger, exported.fileName, await download(ledger, exported.token));
   return preview(ledger, uploadId, { kind, ...options });
@@ -344,6 +344,20 @@ describe('team lists and their leaders', () => {
     const again = await previewOf(headers, [['翠苑红十字志愿服务队', '翠苑社区', '张队长', '2023-03-01']], { kind: 'teams' });
     expect(again.preview.warnings).toEqual([]);
     expect(again.preview.counts).toMatchObject({ unchanged: 1 });
+  });
+
+  it('says nothing of a leader who has left but still leads the team, so its export re-imports quietly', async () => {
+    const orgs = await township();
+    const zhang = await ledger.call('volunteer.add', { name: '张队长', idNumber: id18('33010619800101011'), orgId: orgs.cuiyuan, registeredOn: '2018-01-01' });
+    await ledger.call('team.add', { name: '翠苑应急救护队', orgId: orgs.cuiyuan, foundedOn: '2019-01-01', leaderVolunteerId: zhang.id });
+    await ledger.call('volunteer.leave', { id: zhang.id, leftOn: '2026-01-01' });
+    const { preview: p } = await previewExport('teams');
+    expect(p.rejected).toEqual([]);
+    expect(p.warnings).toEqual([]);
+    expect(p.counts).toMatchObject({ unchanged: 1 });
+    // Named for a team they do not lead, a volunteer who left is still refused as its leader.
+    const other = await previewOf(headers, [['翠苑博爱服务队', '翠苑社区', '张队长', '2023-03-01']], { kind: 'teams' });
+    expect(reasons(other.preview, 'warnings')).toEqual([[2, '负责人“张队长”不是台账中在册的志愿者，未登记负责人；请先登记为志愿者，再在服务队中选择。']]);
   });
 
   it('makes the new leader of an existing team a member, as a created team’s leader is', async () => {

@@ -56,6 +56,7 @@ export async function planTeams(input: PlanInput): Promise<Plan<TeamAction>> {
      WHERE p.name = ? AND v.status = 'active' AND (? IS NULL OR v.organization_id = ?)`,
   );
   const isMember = sqlite.prepare('SELECT 1 FROM team_membership WHERE team_id = ? AND volunteer_id = ?').pluck();
+  const personName = sqlite.prepare('SELECT name FROM person WHERE id = ?').pluck();
   const seen = new Map<string, number>();
   const actions: TeamAction[] = [];
   const duplicates: Duplicate[] = [];
@@ -94,8 +95,10 @@ export async function planTeams(input: PlanInput): Promise<Plan<TeamAction>> {
     let leaderVolunteerId: number | null = null;
     let leaderRegisteredOn = '';
     let namesake: string | null = null;
-    if (!isEmptyCell(values.leaderName)) {
-      const leaderName = normalizeName(cellText(values.leaderName)).replace(/\s+/g, '');
+    /** No active volunteer of that name to make leader: said below unless the team already has them as leader. */
+    let noLeader: string | null = null;
+    const leaderName = isEmptyCell(values.leaderName) ? '' : normalizeName(cellText(values.leaderName)).replace(/\s+/g, '');
+    if (leaderName) {
       const scope = orgId !== null && orgId < 0 ? -1 : orgId;
       let hits = leaders.all(leaderName, scope, scope) as { id: number; person_id: number; registered_on: string; org_name: string | null }[];
       // A team may be led by a volunteer of another organisation (team.add allows it): one of that
@@ -114,13 +117,10 @@ export async function planTeams(input: PlanInput): Promise<Plan<TeamAction>> {
         }
       } else {
         const where = orgId === null || county ? '台账' : '该组织';
-        issues.warn(
-          row,
-          'leaderName',
+        noLeader =
           hits.length === 0
             ? `负责人“${leaderName}”不是${where}中在册的志愿者，未登记负责人；请先登记为志愿者，再在服务队中选择。`
-            : `${where}中有 ${hits.length} 名志愿者叫“${leaderName}”，无法确定是哪一位，未登记负责人；请在服务队中选择。`,
-        );
+            : `${where}中有 ${hits.length} 名志愿者叫“${leaderName}”，无法确定是哪一位，未登记负责人；请在服务队中选择。`;
       }
     }
 
@@ -136,6 +136,9 @@ export async function planTeams(input: PlanInput): Promise<Plan<TeamAction>> {
     const team: TeamValues = { name, fieldId: field, orgId, ledByCounty, leaderPersonId, leaderVolunteerId, isRegisteredOrg, registrationNo, hasPartyBranch, foundedOn, notes };
     const existing = orgId !== null && orgId < 0 ? null : ((existingTeam.get(orgId ?? 0, name) as TeamRow | undefined) ?? null);
     if (namesake !== null && existing?.leader_person_id !== leaderPersonId) issues.warn(row, 'leaderName', namesake);
+    // A team's own leader who has since left stays its leader: its export names them, nothing to say.
+    const leadsAlready = existing?.leader_person_id != null && personName.get(existing.leader_person_id) === leaderName;
+    if (noLeader !== null && !leadsAlready) issues.warn(row, 'leaderName', noLeader);
     if (!existing) {
       actions.push({ type: 'insert', row, team });
       continue;
