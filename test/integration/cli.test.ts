@@ -3,7 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import { latestSchemaVersion } from '../../src-main/core/db/migrate';
+import { id18 } from '../helpers/export-fixture';
 
 // The `ledger` command lines are a contract that outside checks run exactly as written.
 const root = path.resolve(import.meta.dirname, '../..');
@@ -87,5 +89,58 @@ describe('ledger CLI', () => {
     const seeded = json('seed', '--db', db, '--scale', 'small');
     expect(seeded.status).toBe(1);
     expect(seeded.value).toMatchObject({ error: { code: 'INVALID_STATE' } });
+  });
+});
+
+describe('ledger import as a command line', () => {
+  let ledgerDb: string;
+  let sheet: string;
+  const zhang = id18('33010619800101101');
+  beforeAll(async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-cli-import-'));
+    ledgerDb = path.join(dir, 'ledger.sqlite');
+    json('init', '--db', ledgerDb, '--county-code', '330106', '--county-name', '杭州市西湖区红十字会');
+    const org = json('org', 'add', '--db', ledgerDb, '--name', '象山社区红十字会', '--type', '社区').value as { id: number };
+    json('member', 'add', '--db', ledgerDb, '--org', String(org.id), '--name', '张三', '--id-number', zhang, '--join-date', '2020-01-01');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('会员');
+    ws.addRow(['姓名', '身份证号码', '所属基层组织', '入会时间']);
+    ws.addRow(['张三丰', zhang, '象山社区红十字会', '2020-01-01']);
+    sheet = path.join(dir, '会员.xlsx');
+    await wb.xlsx.writeFile(sheet);
+  });
+
+  it('keeps the ledger’s name for a known ID number and says so, and leaves no copy of the sheet behind', () => {
+    const run = json('import', '--db', ledgerDb, '--kind', 'members', sheet, '--dry-run');
+    expect(run.status).toBe(0);
+    expect(run.value).toMatchObject({
+      inserted: 0,
+      unchanged: 1,
+      rejected: [],
+      warnings: [{ row: 2, field: '姓名', reason: '身份证号码在台账中登记的姓名是“张三”，与表中“张三丰”不同，保留台账中的姓名。' }],
+    });
+    expect(fs.readdirSync(path.join(path.dirname(ledgerDb), 'imports', 'uploads'))).toEqual([]);
+  });
+
+  it('refuses a default organisation that does not exist before reading a row', () => {
+    const run = json('import', '--db', ledgerDb, '--kind', 'members', sheet, '--org', '999');
+    expect(run.status).toBe(1);
+    expect(run.value).toEqual({ error: { code: 'INVALID_INPUT', message: '默认所属组织（编号 999）不存在，请重新选择。' } });
+  });
+
+  it('names an unknown flag or a missing value in Chinese, without the whole usage', () => {
+    const unknown = json('import', '--db', ledgerDb, '--kind', 'members', sheet, '--bogus');
+    expect(unknown.status).toBe(1);
+    expect(unknown.value).toEqual({ error: { code: 'INVALID_INPUT', message: '参数有误：没有 --bogus 这个参数。运行 ledger --help 可查看各命令的参数。' } });
+    const missing = json('import', '--db', ledgerDb, '--kind', 'members', sheet, '--on-duplicate');
+    expect(missing.value).toMatchObject({ error: { message: expect.stringMatching(/^参数有误：--on-duplicate 缺少取值/) } });
+  });
+
+  it('refuses a --db that does not exist instead of creating an empty ledger there', () => {
+    const missing = path.join(path.dirname(ledgerDb), 'typo', 'ledgr.sqlite');
+    const run = json('import', '--db', missing, '--kind', 'members', sheet, '--dry-run');
+    expect(run.status).toBe(1);
+    expect(run.value).toMatchObject({ error: { code: 'NOT_FOUND' } });
+    expect(fs.existsSync(path.dirname(missing))).toBe(false);
   });
 });
