@@ -421,6 +421,51 @@ describe('a name that fits several organisations', () => {
   });
 });
 
+describe('two organisations of one name', () => {
+  it('are named with their parents in exports, so the exports re-import into the same ledger and into a new one', async () => {
+    const xixi = (await ledger.call('org.add', { name: '西溪街道红十字会', type: '街道' })).id;
+    const sandun = (await ledger.call('org.add', { name: '三墩镇红十字会', type: '乡镇' })).id;
+    await ledger.call('org.add', { name: '新村红十字会', type: '村', parentId: xixi });
+    const sandunNew = (await ledger.call('org.add', { name: '新村红十字会', type: '村', parentId: sandun })).id;
+    const group = (await ledger.call('org.add', { name: '新村第一组红十字会', type: '村', parentId: sandunNew })).id;
+    await ledger.call('member.add', { orgId: sandunNew, name: '张三', idNumber: id18('33010619900102121'), joinedOn: '2020-01-01' });
+    await ledger.call('member.add', { orgId: group, name: '李四', idNumber: id18('33010619900102122'), joinedOn: '2020-01-01' });
+
+    const exported = async (kind: 'orgs' | 'members') => {
+      const ref = await ledger.call('export.roster', { kind, fullId: true, format: 'xlsx' });
+      return { name: ref.fileName, bytes: await download(ledger, ref.token) };
+    };
+    const orgs = await exported('orgs');
+    const members = await exported('members');
+    const sameLedger = async (kind: 'orgs' | 'members', file: { name: string; bytes: Buffer }) => (await preview(ledger, await upload(ledger, file.name, file.bytes), { kind })).preview;
+    for (const [kind, file] of [['orgs', orgs], ['members', members]] as const) {
+      const p = await sameLedger(kind, file);
+      expect(p.rejected).toEqual([]);
+      expect(p.warnings).toEqual([]);
+      expect(p.counts.unchanged).toBe(kind === 'orgs' ? 5 : 2);
+    }
+
+    const fresh = await createTestLedger();
+    try {
+      for (const [kind, file] of [['orgs', orgs], ['members', members]] as const) {
+        const { jobId, preview: p } = await preview(fresh, await upload(fresh, file.name, file.bytes), { kind });
+        expect(p.rejected).toEqual([]);
+        await commit(fresh, jobId);
+      }
+      expect(
+        tableRows(fresh, 'SELECT p.name, o.name AS org, parent.name AS parent FROM member m JOIN person p ON p.id = m.person_id JOIN organization o ON o.id = m.organization_id JOIN organization parent ON parent.id = o.parent_id ORDER BY p.name'),
+      ).toEqual([
+        { name: '张三', org: '新村红十字会', parent: '三墩镇红十字会' },
+        { name: '李四', org: '新村第一组红十字会', parent: '新村红十字会' },
+      ]);
+      expect(tableRows(fresh, "SELECT parent.name AS parent FROM organization o JOIN organization parent ON parent.id = o.parent_id WHERE o.name = '新村第一组红十字会'")).toEqual([{ parent: '新村红十字会' }]);
+      expect(tableRows(fresh, "SELECT count(*) AS n FROM organization o JOIN organization c ON c.parent_id = o.id WHERE o.name = '新村红十字会' AND c.name = '新村第一组红十字会'")).toEqual([{ n: 1 }]);
+    } finally {
+      fresh.db.close();
+    }
+  });
+});
+
 describe('organisations the clerk chose to create', () => {
   it('are created only for rows that are imported', async () => {
     const orgs = await townships();

@@ -53,6 +53,7 @@ export interface MemberExportRow extends MemberDetail {
   gender: 'M' | 'F' | null;
   id_number: string | null;
   phone: string | null;
+  organization_id: number;
   org_name: string;
   joined_on: string;
   sort_key: string;
@@ -77,7 +78,7 @@ export function iterateMemberExportPage(
     'memberPage',
     `SELECT m.id, p.name, m.kind, p.gender, p.id_type, p.id_number, p.birth_date, p.phone, p.guardian_name, p.guardian_phone,
             p.guardian_relation, p.guardian_consent_on, p.guardian_consent_method, m.notes,
-            o.name AS org_name, m.joined_on, m.name_sort_key AS sort_key, m.person_id AS tie
+            m.organization_id, o.name AS org_name, m.joined_on, m.name_sort_key AS sort_key, m.person_id AS tie
      FROM member m INDEXED BY member_sorted
      CROSS JOIN person p ON p.id = m.person_id
      CROSS JOIN organization o ON o.id = m.organization_id

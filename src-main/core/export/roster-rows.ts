@@ -10,6 +10,7 @@ import { maskIdNumber } from '../domain/id-number';
 import { idTypeLabels } from '../domain/labels';
 import { maskPhone } from '../domain/phone';
 import { dateCell, type CellValue } from './cells';
+import { readSheetOrgNames, sheetOrgNames } from './org-names';
 
 // Rows of each roster kind, a page at a time, keyed by sheet field. Pages come from the same
 // keyset reads as the list screens (so the filter means the same thing) and are mapped to cells;
@@ -44,6 +45,7 @@ const genderText = (g: 'M' | 'F' | null) => (g === 'M' ? '男' : g === 'F' ? '�
 const yesNo = (flag: number | boolean) => (flag ? '是' : '否');
 
 export function* memberRows(sqlite: BetterSqlite3.Database, filter: RosterFilter, privacy: Privacy): Generator<Iterable<FieldRow>> {
+  const orgName = readSheetOrgNames(sqlite);
   const toRow = (r: Omit<MemberExportRow, 'sort_key' | 'tie'>): FieldRow => ({
     name: r.name,
     gender: genderText(r.gender),
@@ -51,7 +53,7 @@ export function* memberRows(sqlite: BetterSqlite3.Database, filter: RosterFilter
     idNumber: idCell(r.id_number, privacy),
     birthDate: birthCell(r.birth_date, privacy),
     phone: phoneCell(r.phone, privacy),
-    organization: r.org_name,
+    organization: orgName(r.organization_id, r.org_name),
     joinedOn: dateCell(r.joined_on),
     kind: r.kind === 'youth' ? '青少年会员' : '成人会员',
     guardianName: r.guardian_name,
@@ -93,6 +95,7 @@ export function* memberRows(sqlite: BetterSqlite3.Database, filter: RosterFilter
 }
 
 export function* volunteerRows(sqlite: BetterSqlite3.Database, filter: VolunteerRosterFilter, privacy: Privacy): Generator<FieldRow[]> {
+  const orgName = readSheetOrgNames(sqlite);
   let after: { key: string; id: number } | null = null;
   for (;;) {
     const page = readVolunteerRosterPage(sqlite, filter, { by: 'name', descending: false }, after, pageSize);
@@ -107,7 +110,7 @@ export function* volunteerRows(sqlite: BetterSqlite3.Database, filter: Volunteer
         idNumber: idCell(r.id_number, privacy),
         birthDate: birthCell(d?.birth_date ?? null, privacy),
         phone: phoneCell(r.phone, privacy),
-        organization: r.org_name,
+        organization: orgName(r.organization_id, r.org_name),
         registeredOn: dateCell(r.registered_on),
         serviceFields: d?.fields ?? null,
         team: d?.teams ?? null,
@@ -125,6 +128,7 @@ export function* volunteerRows(sqlite: BetterSqlite3.Database, filter: Volunteer
 }
 
 export function* groupRows(sqlite: BetterSqlite3.Database, filter: GroupRosterFilter, privacy: Privacy): Generator<FieldRow[]> {
+  const orgName = readSheetOrgNames(sqlite);
   let after: { key: string; id: number } | null = null;
   for (;;) {
     const page = readGroupPage(sqlite, filter, after, pageSize);
@@ -133,7 +137,7 @@ export function* groupRows(sqlite: BetterSqlite3.Database, filter: GroupRosterFi
     yield page.map((r) => ({
       unitName: r.unit_name,
       uscc: r.uscc ?? r.legacy_org_code,
-      organization: r.org_name,
+      organization: orgName(r.organization_id, r.org_name),
       contactName: r.contact_name,
       contactPhone: phoneCell(r.contact_phone, privacy),
       joinedOn: dateCell(r.joined_on),
@@ -170,10 +174,11 @@ export function* hoursRows(sqlite: BetterSqlite3.Database, filter: HoursFilter, 
 /** Teams number in the hundreds: one read, like the team screen. */
 export async function teamRows(db: ReadDb, filter: Parameters<typeof listTeamRows>[1]): Promise<FieldRow[]> {
   const rows = await listTeamRows(db, filter);
+  const orgNames = sheetOrgNames(await listOrgRows(db, true));
   return rows.map((t) => ({
     name: t.name,
     field: t.field_name,
-    organization: t.org_name,
+    organization: t.organization_id === null ? t.org_name : (orgNames.get(t.organization_id) ?? t.org_name),
     leaderName: t.leader_name,
     foundedOn: dateCell(t.founded_on),
     isRegisteredOrg: yesNo(t.is_registered_org),
@@ -187,7 +192,7 @@ export async function teamRows(db: ReadDb, filter: Parameters<typeof listTeamRow
 /** Organisations number in the thousands at most: one read, parents named. */
 export async function orgRows(db: ReadDb, options: { includeRetired: boolean; orgIds: number[] | null }, privacy: Privacy): Promise<FieldRow[]> {
   const rows = await listOrgRows(db, true);
-  const names = new Map(rows.map((o) => [o.id, o.name]));
+  const names = sheetOrgNames(rows);
   const wanted = options.orgIds ? new Set(options.orgIds) : null;
   return rows
     .filter((o) => (options.includeRetired || o.status !== 'retired') && (!wanted || wanted.has(o.id)))

@@ -3,6 +3,7 @@ import { normalizeName } from '../../domain/text';
 import { inferOrgType, matchByName, nameKey } from '../clean/index';
 import { dateCell, onDuplicate, optionalPhone, optionalText } from './cells';
 import { cellText, isEmptyCell, IssueList } from './issues';
+import { orgPathParts, resolveOrgPath } from './org-path';
 import { eachRow, type Duplicate, type NameMatch, type Plan, type PlanInput, finishPlan } from './types';
 
 // 基层组织 rows with the rules of org.add: a name unique under its parent, a known type (or the
@@ -79,7 +80,7 @@ export async function planOrgs(input: PlanInput): Promise<Plan<OrgAction>> {
   }
   const everywhere = all.map((o) => ({ id: o.id, name: o.name }));
   /** Names of earlier rows (nameKey) → the id or ref they stand for, so villages can name their township. */
-  const inSheet = new Map<string, { ref: number; name: string }[]>();
+  const inSheet = new Map<string, { ref: number; name: string; parent: number | null }[]>();
   /** Names of the organisations earlier rows create, by ref. */
   const refNames = new Map<number, string>();
   const seen = new Map<string, number>();
@@ -132,12 +133,12 @@ export async function planOrgs(input: PlanInput): Promise<Plan<OrgAction>> {
         continue;
       }
       const ref = nextRef--;
-      remember(name, ref);
+      remember(name, ref, parentRef);
       refNames.set(ref, name);
       actions.push({ type: 'insert', row, ref, org });
       continue;
     }
-    remember(name, existing.id);
+    remember(name, existing.id, existing.parent_id);
     duplicates.push({ row, name, idNumber: null, where: 'ledger', otherRow: null });
     if (existing.status === 'retired' && status !== null && status !== 'retired') {
       issues.reject(row, 'status', `台账中的“${existing.name}”已撤销，表中状态为“${statusLabels[status]}”：导入不恢复已撤销的组织，请先在“组织”中恢复。`);
@@ -215,9 +216,9 @@ export async function planOrgs(input: PlanInput): Promise<Plan<OrgAction>> {
     return undefined;
   }
 
-  function remember(name: string, ref: number): void {
+  function remember(name: string, ref: number, parent: number | null): void {
     const k = nameKey(name);
-    inSheet.set(k, [...(inSheet.get(k) ?? []), { ref, name }]);
+    inSheet.set(k, [...(inSheet.get(k) ?? []), { ref, name, parent }]);
   }
 
   /** The parent's id (or the ref of an earlier row); null = top level; undefined = the row is rejected. */
@@ -233,6 +234,15 @@ export async function planOrgs(input: PlanInput): Promise<Plan<OrgAction>> {
     // The county society itself (杭州市西湖区红十字会, 西湖区红会, 县红十字会直属) is above every
     // grassroots organisation: the row is at the top level.
     if (countyKeys.has(nameKey(written.replace(/直属$/u, '')))) return null;
+    const parts = orgPathParts(written);
+    if (parts) {
+      // The ledger's organisations and the sheet's earlier rows, each under its parent.
+      const sheetNodes = [...inSheet.values()].flat().filter((e) => e.ref < 0).map((e) => ({ id: e.ref, name: e.name, parent: e.parent }));
+      const path = resolveOrgPath(written, parts, [...all.map((o) => ({ id: o.id, name: o.name, parent: o.parent_id })), ...sheetNodes]);
+      if ('id' in path) return path.id < 0 ? path.id : checkedParent(row, path.id);
+      issues.reject(row, 'parent', path.error);
+      return undefined;
+    }
     const earlier = inSheet.get(nameKey(written)) ?? [];
     if (earlier.length === 1) return (earlier[0] as { ref: number }).ref;
     const found = matchByName(written, candidates);

@@ -5,6 +5,7 @@ import { normalizeName } from '../../domain/text';
 import { AppError } from '../../errors';
 import { inferOrgType, matchByName } from '../clean/index';
 import { cellText, isEmptyCell, type IssueList } from './issues';
+import { orgPathParts, resolveOrgPath } from './org-path';
 
 // Which organisation a row belongs to. Townships abbreviate and leave out their own prefix,
 // so a name is matched within the chosen township's subtree: exactly first, then the clerk's
@@ -135,6 +136,12 @@ export class OrgResolver {
     const choice = this.options.orgChoices[written];
     if (choice?.action === 'map') return { id: choice.orgId };
     if (choice?.action === 'reject') return { error: `按导入时的选择，“${written}”的行不导入。` };
+    const parts = orgPathParts(written);
+    if (parts) {
+      const path = resolveOrgPath(written, parts, [...this.byId.values()].map((o) => ({ id: o.id, name: o.name, parent: o.parent_id })));
+      if ('error' in path) return path;
+      return this.inScope.has(path.id) ? path : { error: `“${written}”不在所选的乡镇（街道）范围内。` };
+    }
     const found = matchByName(written, this.candidates, { prefixes: this.prefixes });
     if ('exact' in found) return { id: found.exact };
     // Townships leave out their own prefix ("象山社区" for 城关镇象山社区红十字会): when exactly one
