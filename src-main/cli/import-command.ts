@@ -76,6 +76,10 @@ export async function runImport(backend: Backend, flags: Flags, rest: string[]):
   const kind = flags.kind;
   if (!kind || !(importKinds as readonly string[]).includes(kind)) throw new UsageError(`--kind 应为 ${importKinds.join('、')} 之一。`);
   const encoding = flags.encoding === 'utf-8' ? 'utf8' : flags.encoding;
+  // Said with the flag's own name: the API's refusal would name its field (onDuplicate).
+  if (encoding !== undefined && !['utf8', 'gbk', 'gb18030'].includes(encoding)) throw new UsageError('--encoding 应为 utf8 或 gbk。');
+  const onDuplicate = flags['on-duplicate'];
+  if (onDuplicate !== undefined && !['update', 'keep', 'reject'].includes(onDuplicate)) throw new UsageError('--on-duplicate 应为 update（更新台账）、keep（保留台账，默认）或 reject（拒绝该行）。');
 
   const progress = progressLines(flags.progress === true);
   const uploadId = await uploadFile(backend, file);
