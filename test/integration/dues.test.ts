@@ -154,7 +154,7 @@ describe('dues.overdue and the bulk lapse', () => {
   it('agrees with the pure rule for every member', async () => {
     await fixture();
     for (let i = 0; i < 12; i++) {
-      const id = await addMember(`测试${i}`, `${2018 + (i % 6)}-0${1 + (i % 9)}-10`);
+      const id = await addMember(`测试${'甲乙丙丁戊己庚辛壬癸子丑'[i]}`, `${2018 + (i % 6)}-0${1 + (i % 9)}-10`);
       for (let y = 2019; y <= 2026; y++) {
         const pick = (i * 7 + y * 3) % 5; // 0 paid, 1 and 4 unpaid, 2 exempt, 3 not recorded
         if (y < 2018 + (i % 6) || pick === 3) continue;
