@@ -72,6 +72,7 @@ async function waitFor(backend: Backend, jobId: string, progress: ProgressLine):
 export async function runImport(backend: Backend, flags: Flags, rest: string[]): Promise<unknown> {
   const file = rest[0];
   if (!file) throw new UsageError(`请指定要导入的文件。\n${importUsage}`);
+  if (rest.length > 1) throw new UsageError(`一次只能导入一个文件，收到了 ${rest.length} 个（${rest.join('、')}）；请逐个导入。`);
   if (!fs.existsSync(file)) throw new UsageError(`找不到文件 ${file}。`);
   const kind = flags.kind;
   if (!kind || !(importKinds as readonly string[]).includes(kind)) throw new UsageError(`--kind 应为 ${importKinds.join('、')} 之一。`);

@@ -128,12 +128,17 @@ describe('ledger import as a command line', () => {
     expect(run.value).toEqual({ error: { code: 'INVALID_INPUT', message: '默认所属组织（编号 999）不存在，请重新选择。' } });
   });
 
-  it('names an unknown flag or a missing value in Chinese, without the whole usage', () => {
+  it('names an unknown flag, a missing or wrong value and a second file in Chinese, without the whole usage', () => {
     const unknown = json('import', '--db', ledgerDb, '--kind', 'members', sheet, '--bogus');
     expect(unknown.status).toBe(1);
     expect(unknown.value).toEqual({ error: { code: 'INVALID_INPUT', message: '参数有误：没有 --bogus 这个参数。运行 ledger --help 可查看各命令的参数。' } });
     const missing = json('import', '--db', ledgerDb, '--kind', 'members', sheet, '--on-duplicate');
     expect(missing.value).toMatchObject({ error: { message: expect.stringMatching(/^参数有误：--on-duplicate 缺少取值/) } });
+    const badValue = json('import', '--db', ledgerDb, '--kind', 'members', sheet, '--on-duplicate', 'overwrite');
+    expect(badValue.value).toEqual({ error: { code: 'INVALID_INPUT', message: '--on-duplicate 应为 update（更新台账）、keep（保留台账，默认）或 reject（拒绝该行）。' } });
+    const twoFiles = json('import', '--db', ledgerDb, '--kind', 'members', sheet, sheet);
+    expect(twoFiles.status).toBe(1);
+    expect(twoFiles.value).toMatchObject({ error: { message: expect.stringMatching(/^一次只能导入一个文件/) } });
   });
 
   it('refuses a --db that does not exist instead of creating an empty ledger there', () => {
