@@ -550,6 +550,49 @@ describe('a sheet sent to update phones', () => {
   });
 });
 
+describe('members who have left (退会)', () => {
+  it('are exported with 退会日期 and 退会原因, rebuilt so in a new ledger, unchanged in their own, and lapsed by a sheet only in update mode', async () => {
+    const org = (await ledger.call('org.add', { name: '城关镇红十字会', type: '乡镇' })).id;
+    const gone = await ledger.call('member.add', { orgId: org, name: '王芳', idNumber: id18('33010619900102121'), joinedOn: '2020-05-04' });
+    await ledger.call('member.lapse', { id: gone.id, lapsedOn: '2025-03-01', reason: '迁出本县' });
+    await ledger.call('member.add', { orgId: org, name: '李四', idNumber: id18('33010619900102122'), joinedOn: '2021-01-01' });
+    const ref = await ledger.call('export.roster', { kind: 'members', fullId: true, format: 'xlsx' });
+    const file = { name: ref.fileName, bytes: await download(ledger, ref.token) };
+
+    const own = await preview(ledger, await upload(ledger, file.name, file.bytes), { kind: 'members' });
+    expect(own.preview.rejected).toEqual([]);
+    expect(own.preview.warnings).toEqual([]);
+    expect(own.preview.counts).toMatchObject({ unchanged: 2 });
+
+    const fresh = await createTestLedger();
+    try {
+      await fresh.call('org.add', { name: '城关镇红十字会', type: '乡镇' });
+      const { jobId, preview: p } = await preview(fresh, await upload(fresh, file.name, file.bytes), { kind: 'members' });
+      expect(p.rejected).toEqual([]);
+      await commit(fresh, jobId);
+      expect(tableRows(fresh, 'SELECT p.name, m.status, m.lapsed_on, m.lapse_reason FROM member m JOIN person p ON p.id = m.person_id ORDER BY p.name')).toEqual([
+        { name: '李四', status: 'active', lapsed_on: null, lapse_reason: null },
+        { name: '王芳', status: 'lapsed', lapsed_on: '2025-03-01', lapse_reason: '迁出本县' },
+      ]);
+    } finally {
+      fresh.db.close();
+    }
+
+    // A township's sheet saying 李四 left: kept out by default, recorded with update, undone whole.
+    const sheet = [['李四', id18('33010619900102122'), null, '城关镇红十字会', '2021-01-01', '2026-05-01']];
+    const headers = [...memberHeaders, '退会日期'];
+    const kept = await previewOf(headers, sheet, { kind: 'members' });
+    expect(kept.preview.rejected).toEqual([{ row: 2, field: '身份证号码', reason: expect.stringContaining('退会日期') }]);
+    const { jobId, preview: p } = await previewOf(headers, sheet, { kind: 'members', onDuplicate: 'update' });
+    expect(p.counts).toMatchObject({ updated: 1 });
+    const result = await commit(ledger, jobId);
+    const li = "SELECT m.status, m.lapsed_on FROM member m JOIN person p ON p.id = m.person_id WHERE p.name = '李四'";
+    expect(rows(li)).toEqual([{ status: 'lapsed', lapsed_on: '2026-05-01' }]);
+    await ledger.call('import.undo', { importId: result.importId! });
+    expect(rows(li)).toEqual([{ status: 'active', lapsed_on: null }]);
+  });
+});
+
 describe('a guardian’s consent for a child under 14', () => {
   it('is stored from the sheet’s columns and exported back; without them the child comes in and the clerk is told', async () => {
     await ledger.call('org.add', { name: '城关镇中心小学红十字会', type: '中小学' });

@@ -27,6 +27,8 @@ export interface MemberDetail {
   guardian_relation: string | null;
   guardian_consent_on: string | null;
   guardian_consent_method: string | null;
+  lapsed_on: string | null;
+  lapse_reason: string | null;
   notes: string | null;
 }
 
@@ -34,7 +36,8 @@ export function readMemberDetails(sqlite: BetterSqlite3.Database, ids: number[])
   const stmt = prepared(
     sqlite,
     'member',
-    `SELECT m.id, p.id_type, p.birth_date, p.guardian_name, p.guardian_phone, p.guardian_relation, p.guardian_consent_on, p.guardian_consent_method, m.notes
+    `SELECT m.id, p.id_type, p.birth_date, p.guardian_name, p.guardian_phone, p.guardian_relation, p.guardian_consent_on, p.guardian_consent_method,
+            m.lapsed_on, m.lapse_reason, m.notes
      FROM json_each(:ids) AS j CROSS JOIN member m ON m.id = j.value CROSS JOIN person p ON p.id = m.person_id`,
   );
   return byId<MemberDetail>(stmt.all({ ids: JSON.stringify(ids) }));
@@ -77,7 +80,7 @@ export function iterateMemberExportPage(
     sqlite,
     'memberPage',
     `SELECT m.id, p.name, m.kind, p.gender, p.id_type, p.id_number, p.birth_date, p.phone, p.guardian_name, p.guardian_phone,
-            p.guardian_relation, p.guardian_consent_on, p.guardian_consent_method, m.notes,
+            p.guardian_relation, p.guardian_consent_on, p.guardian_consent_method, m.lapsed_on, m.lapse_reason, m.notes,
             m.organization_id, o.name AS org_name, m.joined_on, m.name_sort_key AS sort_key, m.person_id AS tie
      FROM member m INDEXED BY member_sorted
      CROSS JOIN person p ON p.id = m.person_id

@@ -84,6 +84,8 @@ export const sheetFields: Record<ImportKind, readonly SheetField[]> = {
     { key: 'guardianRelation', label: '与本人关系', aliases: ['监护人关系', '与学生关系', '与会员关系', '监护人与本人关系', '与孩子关系'], hint: '监护人与会员的关系，如 父亲、母亲；未满 14 周岁的会员应填写。' },
     { key: 'guardianConsentOn', label: '监护人同意日期', aliases: ['同意日期', '家长同意日期'], hint: '监护人同意其个人信息登记的日期；未满 14 周岁的会员应填写。', date: true },
     { key: 'guardianConsentMethod', label: '同意方式', aliases: ['监护人同意方式', '家长同意方式'], hint: '如 书面、电子签名；未满 14 周岁的会员应填写。' },
+    { key: 'lapsedOn', label: '退会日期', aliases: ['退出日期', '离会日期'], hint: '选填：已退会的会员填退会日期；在册会员留空。', date: true },
+    { key: 'lapseReason', label: '退会原因', aliases: ['退出原因', '离会原因'], hint: '选填，与退会日期一起填写。' },
     notes,
   ],
   'youth-members': [],

@@ -24,6 +24,8 @@ const widths: Record<string, number> = {
   guardianConsentOn: 14,
   guardianConsentMethod: 12,
   notes: 30,
+  lapsedOn: 12,
+  lapseReason: 20,
   unitName: 30,
   uscc: 22,
   contactName: 10,

@@ -61,6 +61,8 @@ export function* memberRows(sqlite: BetterSqlite3.Database, filter: RosterFilter
     guardianRelation: r.guardian_relation,
     guardianConsentOn: dateCell(r.guardian_consent_on),
     guardianConsentMethod: r.guardian_consent_method,
+    lapsedOn: dateCell(r.lapsed_on),
+    lapseReason: r.lapse_reason,
     notes: r.notes,
   });
   let after: RosterCursor | null = null;
@@ -87,7 +89,7 @@ export function* memberRows(sqlite: BetterSqlite3.Database, filter: RosterFilter
     const rows = readRosterPage(sqlite, filter, { by: 'name', descending: false }, after, pageSize);
     if (rows.length === 0) return;
     const details = readMemberDetails(sqlite, rows.map((r) => r.id));
-    yield rows.map((r) => toRow({ ...r, id_type: 'resident_id', birth_date: null, guardian_name: null, guardian_phone: null, guardian_relation: null, guardian_consent_on: null, guardian_consent_method: null, notes: null, ...details.get(r.id) }));
+    yield rows.map((r) => toRow({ ...r, id_type: 'resident_id', birth_date: null, guardian_name: null, guardian_phone: null, guardian_relation: null, guardian_consent_on: null, guardian_consent_method: null, lapsed_on: null, lapse_reason: null, notes: null, ...details.get(r.id) }));
     if (rows.length < pageSize) return;
     const last = rows.at(-1)!;
     after = { key: last.cursor_key, id: last.cursor_id };

@@ -12,12 +12,12 @@ export function memberWriter(ctx: CommitContext, record: ImportRecorder): (actio
   );
   // The sort key is written here, not by the roster trigger, which a large import suspends.
   const insertMember = sqlite.prepare(
-    `INSERT INTO member (person_id, name_sort_key, kind, organization_id, joined_on, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO member (person_id, name_sort_key, kind, organization_id, joined_on, status, lapsed_on, lapse_reason, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const storedSortKey = sqlite.prepare('SELECT name_sort_key FROM person WHERE id = ?').pluck();
   const sortKeyOf = cachedNameSortKey();
   const personBefore = sqlite.prepare('SELECT phone, guardian_name, guardian_phone, guardian_relation, guardian_consent_on, guardian_consent_method, updated_at FROM person WHERE id = ?');
-  const memberBefore = sqlite.prepare('SELECT organization_id, joined_on, notes, updated_at FROM member WHERE id = ?');
+  const memberBefore = sqlite.prepare('SELECT organization_id, joined_on, status, lapsed_on, lapse_reason, notes, updated_at FROM member WHERE id = ?');
   const orgName = sqlite.prepare('SELECT name FROM organization WHERE id = ?').pluck();
   const update = updateStatement(sqlite);
 
@@ -58,7 +58,7 @@ export function memberWriter(ctx: CommitContext, record: ImportRecorder): (actio
         sortKey = storedSortKey.get(personId) as string | null;
       }
       const m = action.member;
-      const memberId = Number(insertMember.run(personId, sortKey, m.kind, record.org(m.orgId), m.joinedOn, m.notes, at, at).lastInsertRowid);
+      const memberId = Number(insertMember.run(personId, sortKey, m.kind, record.org(m.orgId), m.joinedOn, m.lapsedOn === null ? 'active' : 'lapsed', m.lapsedOn, m.lapseReason, m.notes, at, at).lastInsertRowid);
       record.inserted('member', memberId);
       if (action.personChanges) record.log('member', memberId, updatePerson(personId, action.personChanges));
       return;
@@ -69,11 +69,18 @@ export function memberWriter(ctx: CommitContext, record: ImportRecorder): (actio
     if (action.member.orgId !== undefined) memberColumns.organization_id = record.org(action.member.orgId);
     if (action.member.joinedOn !== undefined) memberColumns.joined_on = action.member.joinedOn;
     if (action.member.notes !== undefined) memberColumns.notes = action.member.notes;
-    const before = memberBefore.get(action.memberId) as { organization_id: number; joined_on: string; notes: string | null; updated_at: string };
+    if (action.member.lapsedOn !== undefined && action.member.lapsedOn !== null) {
+      memberColumns.status = 'lapsed';
+      memberColumns.lapsed_on = action.member.lapsedOn;
+    }
+    if (action.member.lapseReason !== undefined) memberColumns.lapse_reason = action.member.lapseReason;
+    const before = memberBefore.get(action.memberId) as { organization_id: number; joined_on: string; status: string; lapsed_on: string | null; lapse_reason: string | null; notes: string | null; updated_at: string };
     if (Object.keys(memberColumns).length > 0) update('member', Object.keys(memberColumns)).run(...Object.values(memberColumns), at, action.memberId);
     if ('organization_id' in memberColumns) shown.push({ field: 'org', old: orgName.get(before.organization_id) as string, new: orgName.get(memberColumns.organization_id) as string });
     if ('joined_on' in memberColumns) shown.push({ field: 'joinedOn', old: before.joined_on, new: memberColumns.joined_on as string });
     if ('notes' in memberColumns) shown.push({ field: 'notes', old: before.notes, new: memberColumns.notes as string });
+    if ('lapsed_on' in memberColumns) shown.push({ field: 'lapsedOn', old: before.lapsed_on, new: memberColumns.lapsed_on as string });
+    if ('lapse_reason' in memberColumns) shown.push({ field: 'lapseReason', old: before.lapse_reason, new: memberColumns.lapse_reason as string | null });
     record.updated('member', action.memberId, before, shown);
   };
 }

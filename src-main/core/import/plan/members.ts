@@ -35,6 +35,9 @@ export interface MemberValues {
   /** Negative: an organisation this import creates. */
   orgId: number;
   joinedOn: string;
+  /** Set: the member has left (退会), as an export of a lapsed member says. */
+  lapsedOn: string | null;
+  lapseReason: string | null;
   notes: string | null;
 }
 
@@ -50,6 +53,8 @@ interface MemberRow {
   joined_on: string;
   notes: string | null;
   status: string;
+  lapsed_on: string | null;
+  lapse_reason: string | null;
 }
 
 export async function planMembers(input: PlanInput): Promise<Plan<MemberAction>> {
@@ -57,7 +62,7 @@ export async function planMembers(input: PlanInput): Promise<Plan<MemberAction>>
   const issues = new IssueList(options.kind);
   const orgs = new OrgResolver(sqlite, options, issues);
   const people = new PersonFinder(sqlite);
-  const memberOf = sqlite.prepare('SELECT id, kind, organization_id, joined_on, notes, status FROM member WHERE person_id = ?');
+  const memberOf = sqlite.prepare('SELECT id, kind, organization_id, joined_on, notes, status, lapsed_on, lapse_reason FROM member WHERE person_id = ?');
   const referenceDate = input.youthReferenceDate ?? today;
   const actions: MemberAction[] = [];
   const duplicates: Duplicate[] = [];
@@ -131,6 +136,10 @@ export async function planMembers(input: PlanInput): Promise<Plan<MemberAction>>
 
     const orgId = orgs.resolve(row, (values.organization ?? null), 'organization', existingMember?.organization_id ?? null);
     const notes = isEmptyCell((values.notes ?? null)) ? null : cellText((values.notes ?? null));
+    const lapsedOn = dateCell(row, values.lapsedOn, 'lapsedOn', issues, { notAfter: today });
+    if (lapsedOn !== null && joinedOn !== null && lapsedOn < joinedOn) issues.reject(row, 'lapsedOn', `退会日期 ${lapsedOn} 早于入会时间 ${joinedOn}。`);
+    const lapseReason = optionalText(values.lapseReason);
+    if (lapseReason !== null && lapsedOn === null && existingMember?.status !== 'lapsed') issues.warn(row, 'lapseReason', '填了退会原因但没有退会日期，按在册会员处理，退会原因未登记。');
     if (issues.isRejected(row) || orgId === null || joinedOn === null) continue;
 
     const firstRow = people.claim(row, who);
@@ -144,7 +153,7 @@ export async function planMembers(input: PlanInput): Promise<Plan<MemberAction>>
       name: who.name, gender: who.gender, idType: who.idType, idNumber: who.idNumber, birthDate: who.birthDate, phone,
       guardianName, guardianPhone, guardianRelation, guardianConsentOn, guardianConsentMethod,
     };
-    const member: MemberValues = { kind, orgId, joinedOn, notes };
+    const member: MemberValues = { kind, orgId, joinedOn, lapsedOn, lapseReason: lapsedOn === null ? null : lapseReason, notes };
     // The ledger's name stays (a changed name is changed on the person's page, where it is logged);
     // a sheet that spells it otherwise is told, whatever else the row changes.
     if (who.existing && who.existing.name !== who.name) issues.warn(row, 'name', `身份证号码在台账中登记的姓名是“${who.existing.name}”，与表中“${who.name}”不同，保留台账中的姓名。`);
@@ -193,5 +202,9 @@ function changedMember(before: MemberRow, after: MemberValues, joinedCell: RawCe
   if (after.orgId !== before.organization_id) changes.orgId = after.orgId;
   if (after.joinedOn !== before.joined_on && !withinMonth(joinedCell, before.joined_on)) changes.joinedOn = after.joinedOn;
   if (after.notes !== null && after.notes !== before.notes) changes.notes = after.notes;
+  // An empty 退会日期 says nothing (the member is restored on their page, where it is logged); a
+  // date records or corrects the 退会.
+  if (after.lapsedOn !== null && (before.status !== 'lapsed' || after.lapsedOn !== before.lapsed_on)) changes.lapsedOn = after.lapsedOn;
+  if (after.lapsedOn !== null && after.lapseReason !== null && after.lapseReason !== before.lapse_reason) changes.lapseReason = after.lapseReason;
   return changes;
 }
