@@ -593,6 +593,30 @@ describe('members who have left (退会)', () => {
   });
 });
 
+describe('units that have left (团体会员退会)', () => {
+  it('are exported with 退会日期, rebuilt so in a new ledger and unchanged in their own', async () => {
+    const org = (await ledger.call('org.add', { name: '城关镇红十字会', type: '乡镇' })).id;
+    const unit = await ledger.call('group.add', { unitName: '杭州某某科技有限公司', uscc: '91330106MA2ABCDE1' + usccCheckChar('91330106MA2ABCDE1'), orgId: org, joinedOn: '2020-05-04' });
+    await ledger.call('group.lapse', { id: unit.id, lapsedOn: '2025-03-01' });
+    const ref = await ledger.call('export.roster', { kind: 'group-members', fullId: true, format: 'xlsx' });
+    const file = { name: ref.fileName, bytes: await download(ledger, ref.token) };
+    const own = await preview(ledger, await upload(ledger, file.name, file.bytes), { kind: 'group-members' });
+    expect(own.preview.rejected).toEqual([]);
+    expect(own.preview.warnings).toEqual([]);
+    expect(own.preview.counts).toMatchObject({ unchanged: 1 });
+    const fresh = await createTestLedger();
+    try {
+      await fresh.call('org.add', { name: '城关镇红十字会', type: '乡镇' });
+      const { jobId, preview: p } = await preview(fresh, await upload(fresh, file.name, file.bytes), { kind: 'group-members' });
+      expect(p.rejected).toEqual([]);
+      await commit(fresh, jobId);
+      expect(tableRows(fresh, 'SELECT unit_name, status, lapsed_on FROM group_member')).toEqual([{ unit_name: '杭州某某科技有限公司', status: 'lapsed', lapsed_on: '2025-03-01' }]);
+    } finally {
+      fresh.db.close();
+    }
+  });
+});
+
 describe('a guardian’s consent for a child under 14', () => {
   it('is stored from the sheet’s columns and exported back; without them the child comes in and the clerk is told', async () => {
     await ledger.call('org.add', { name: '城关镇中心小学红十字会', type: '中小学' });

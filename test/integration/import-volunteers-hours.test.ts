@@ -111,6 +111,84 @@ describe('活动类别', () => {
   });
 });
 
+describe('volunteers who have left (退出)', () => {
+  it('are exported with 退出日期, rebuilt so in a new ledger with their hours dated before it, and unchanged in their own', async () => {
+    const orgs = await township();
+    const team = await ledger.call('team.add', { name: '翠苑应急救护队', orgId: orgs.cuiyuan, foundedOn: '2015-01-01' });
+    const id = id18('33010619900101123');
+    const v = await ledger.call('volunteer.add', { name: '张三', idNumber: id, orgId: orgs.cuiyuan, registeredOn: '2020-01-01', teamIds: [team.id] });
+    await ledger.call('service.add', { heldOn: '2026-03-09', teamId: team.id, category: '关爱老人', title: '敬老院慰问', entries: [{ volunteerId: v.id, hours: 3 }] });
+    await ledger.call('volunteer.leave', { id: v.id, leftOn: '2026-04-01' });
+    await ledger.call('volunteer.add', { name: '李四', idNumber: id18('33010619910202124'), orgId: orgs.cuiyuan, registeredOn: '2020-01-01' });
+    const ref = await ledger.call('export.roster', { kind: 'volunteers', fullId: true, format: 'xlsx' });
+    const file = { name: ref.fileName, bytes: await download(ledger, ref.token) };
+
+    const own = await preview(ledger, await upload(ledger, file.name, file.bytes), { kind: 'volunteers' });
+    expect(own.preview.rejected).toEqual([]);
+    expect(own.preview.warnings).toEqual([]);
+    expect(own.preview.counts).toMatchObject({ unchanged: 2 });
+
+    const fresh = await createTestLedger();
+    try {
+      const town = (await fresh.call('org.add', { name: '城关镇红十字会', type: '乡镇' })).id;
+      await fresh.call('org.add', { name: '城关镇翠苑社区红十字会', type: '社区', parentId: town });
+      const { jobId, preview: p } = await preview(fresh, await upload(fresh, file.name, file.bytes), { kind: 'volunteers' });
+      expect(p.rejected).toEqual([]);
+      await commit(fresh, jobId);
+      expect(tableRows(fresh, 'SELECT p.name, v.status, v.left_on FROM volunteer v JOIN person p ON p.id = v.person_id ORDER BY p.name')).toEqual([
+        { name: '张三', status: 'left', left_on: '2026-04-01' },
+        { name: '李四', status: 'active', left_on: null },
+      ]);
+      expect(tableRows(fresh, 'SELECT max(r.held_on) AS last, sum(h.minutes) AS minutes FROM service_hours h JOIN service_record r ON r.id = h.service_record_id')).toEqual([{ last: '2026-03-31', minutes: 180 }]);
+    } finally {
+      fresh.db.close();
+    }
+
+    // A sheet saying 李四 left is a difference to see; the import does not do the leaving.
+    const sheet = [['李四', id18('33010619910202124'), '翠苑社区', '2020-01-01', '2026-05-01']];
+    const headers = ['姓名', '身份证号码', '所属基层组织', '注册时间', '退出日期'];
+    const kept = await previewOf(headers, sheet, { kind: 'volunteers' });
+    expect(kept.preview.rejected).toEqual([{ row: 2, field: '身份证号码', reason: expect.stringContaining('退出日期') }]);
+    const updated = await previewOf(headers, sheet, { kind: 'volunteers', onDuplicate: 'update' });
+    expect(reasons(updated.preview, 'warnings')).toEqual([[2, '表中退出日期为 2026-05-01，台账中此人在册；导入不办理退出，请在志愿者页办理。']]);
+    expect(updated.preview.counts).toMatchObject({ updated: 0, unchanged: 1 });
+  });
+});
+
+describe('teams that have been dissolved (解散)', () => {
+  it('are exported with 解散日期 and rebuilt dissolved, with the leader who led them, in a new ledger; unchanged in their own', async () => {
+    const orgs = await township();
+    const leader = await ledger.call('volunteer.add', { name: '张队长', idNumber: id18('33010619800101011'), orgId: orgs.cuiyuan, registeredOn: '2018-01-01' });
+    const team = await ledger.call('team.add', { name: '翠苑应急救护队', orgId: orgs.cuiyuan, foundedOn: '2019-01-01', leaderVolunteerId: leader.id });
+    await ledger.call('team.dissolve', { id: team.id, dissolvedOn: '2026-02-01' });
+    await ledger.call('volunteer.leave', { id: leader.id, leftOn: '2026-03-01' });
+    const ref = await ledger.call('export.roster', { kind: 'teams', fullId: true, format: 'xlsx' });
+    const file = { name: ref.fileName, bytes: await download(ledger, ref.token) };
+
+    const own = await preview(ledger, await upload(ledger, file.name, file.bytes), { kind: 'teams', onDuplicate: 'update' });
+    expect(own.preview.rejected).toEqual([]);
+    expect(own.preview.warnings).toEqual([]);
+    expect(own.preview.counts).toMatchObject({ unchanged: 1, updated: 0 });
+
+    const fresh = await createTestLedger();
+    try {
+      const town = (await fresh.call('org.add', { name: '城关镇红十字会', type: '乡镇' })).id;
+      const cuiyuan = (await fresh.call('org.add', { name: '城关镇翠苑社区红十字会', type: '社区', parentId: town })).id;
+      const again = await fresh.call('volunteer.add', { name: '张队长', idNumber: id18('33010619800101011'), orgId: cuiyuan, registeredOn: '2018-01-01' });
+      await fresh.call('volunteer.leave', { id: again.id, leftOn: '2026-03-01' });
+      const { jobId, preview: p } = await preview(fresh, await upload(fresh, file.name, file.bytes), { kind: 'teams' });
+      expect(p.rejected).toEqual([]);
+      expect(p.warnings).toEqual([]);
+      await commit(fresh, jobId);
+      expect(tableRows(fresh, 'SELECT t.status, t.dissolved_on, p.name AS leader, m.joined_on, m.left_on FROM volunteer_team t JOIN person p ON p.id = t.leader_person_id JOIN team_membership m ON m.team_id = t.id')).toEqual([
+        { status: 'dissolved', dissolved_on: '2026-02-01', leader: '张队长', joined_on: '2019-01-01', left_on: '2026-02-01' },
+      ]);
+    } finally {
+      fresh.db.close();
+    }
+  });
+});
+
 describe('teams of the same name in two organisations', () => {
   it("keeps a volunteer's hours and membership on the other organisation's team they serve with", async () => {
     const orgs = await township();

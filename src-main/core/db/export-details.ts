@@ -111,6 +111,7 @@ export interface VolunteerDetail {
   birth_date: string | null;
   national_system_no: string | null;
   first_aid_cert_no: string | null;
+  left_on: string | null;
   notes: string | null;
   fields: string | null;
   teams: string | null;
@@ -120,7 +121,7 @@ export function readVolunteerDetails(sqlite: BetterSqlite3.Database, ids: number
   const stmt = prepared(
     sqlite,
     'volunteer',
-    `SELECT v.id, p.id_type, p.birth_date, v.national_system_no, v.first_aid_cert_no, v.notes,
+    `SELECT v.id, p.id_type, p.birth_date, v.national_system_no, v.first_aid_cert_no, v.left_on, v.notes,
             (SELECT group_concat(name, '、') FROM (SELECT f.name FROM volunteer_service_field vf
                CROSS JOIN service_field f ON f.id = vf.field_id WHERE vf.volunteer_id = v.id ORDER BY f.sort_order, f.id)) AS fields,
             (SELECT group_concat(name, '、') FROM (SELECT t.name FROM team_membership tm
@@ -130,9 +131,15 @@ export function readVolunteerDetails(sqlite: BetterSqlite3.Database, ids: number
   return byId<VolunteerDetail>(stmt.all({ ids: JSON.stringify(ids) }));
 }
 
-export function readGroupNotes(sqlite: BetterSqlite3.Database, ids: number[]): Map<number, string | null> {
-  const stmt = prepared(sqlite, 'group', `SELECT g.id, g.notes FROM json_each(:ids) AS j CROSS JOIN group_member g ON g.id = j.value`);
-  return new Map((stmt.all({ ids: JSON.stringify(ids) }) as Array<{ id: number; notes: string | null }>).map((r) => [r.id, r.notes]));
+export interface GroupDetail {
+  id: number;
+  lapsed_on: string | null;
+  notes: string | null;
+}
+
+export function readGroupDetails(sqlite: BetterSqlite3.Database, ids: number[]): Map<number, GroupDetail> {
+  const stmt = prepared(sqlite, 'group', `SELECT g.id, g.lapsed_on, g.notes FROM json_each(:ids) AS j CROSS JOIN group_member g ON g.id = j.value`);
+  return byId<GroupDetail>(stmt.all({ ids: JSON.stringify(ids) }));
 }
 
 export interface HoursFilter {

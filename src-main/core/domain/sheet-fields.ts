@@ -96,6 +96,7 @@ export const sheetFields: Record<ImportKind, readonly SheetField[]> = {
     { key: 'contactName', label: '联系人', aliases: ['联系人姓名', '负责人'], hint: '选填。' },
     { key: 'contactPhone', label: '联系电话', aliases: ['电话', '手机', '联系人电话', '手机号码'], hint: '选填。', text: true },
     { key: 'joinedOn', label: '入会时间', aliases: ['入会日期', '入会年月', '加入时间', '加入日期'], required: true, hint: '如 2020-03-01，也可只写年月 2020.3。', date: true },
+    { key: 'lapsedOn', label: '退会日期', aliases: ['退出日期'], hint: '选填：已退会的单位填退会日期；在册的留空。', date: true },
     notes,
   ],
   volunteers: [
@@ -113,6 +114,7 @@ export const sheetFields: Record<ImportKind, readonly SheetField[]> = {
     { key: 'firstAidCertNo', label: '救护员证号', aliases: ['救护员证编号', '救护证号', '救护员证'], hint: '选填。', text: true },
     { key: 'firstAidCertExpiresOn', label: '救护员证有效期至', aliases: ['救护员证有效期', '证书有效期', '有效期至'], hint: '如 2027-06-30。', date: true },
     { key: 'totalHours', label: '累计服务时长', aliases: ['累计服务时长（小时）', '服务时长', '累计时长', '服务时间'], hint: '单位为小时，如 36 或 36.5 小时；不要写天数。' },
+    { key: 'leftOn', label: '退出日期', aliases: ['离队日期', '退出时间'], hint: '选填：已退出的志愿者填退出日期；在册志愿者留空。', date: true },
     notes,
   ],
   teams: [
@@ -125,6 +127,7 @@ export const sheetFields: Record<ImportKind, readonly SheetField[]> = {
     { key: 'registrationNo', label: '登记证号', aliases: ['统一社会信用代码', '注册号'], hint: '选填。', text: true },
     { key: 'hasPartyBranch', label: '是否建立党支部', aliases: ['党支部', '是否有党支部'], hint: '是或否。' },
     { key: 'ledByCounty', label: '县红会直属', aliases: ['是否县红会直属', '县级直属', '直属'], hint: '是或否。' },
+    { key: 'dissolvedOn', label: '解散日期', aliases: ['撤销日期', '解散时间'], hint: '选填：已解散的服务队填解散日期；在册的留空。', date: true },
     notes,
   ],
   hours: [

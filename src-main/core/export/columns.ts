@@ -25,6 +25,8 @@ const widths: Record<string, number> = {
   guardianConsentMethod: 12,
   notes: 30,
   lapsedOn: 12,
+  leftOn: 12,
+  dissolvedOn: 12,
   lapseReason: 20,
   unitName: 30,
   uscc: 22,

@@ -5,7 +5,7 @@ import { readVolunteerRosterPage, type VolunteerRosterFilter } from '../db/volun
 import { readGroupPage, type GroupRosterFilter } from '../db/group-roster';
 import { listTeamRows } from '../db/team';
 import { listOrgRows } from '../db/org';
-import { readGroupNotes, readHoursPage, iterateMemberExportPage, readMemberDetails, readVolunteerDetails, type HoursFilter, type MemberExportRow } from '../db/export-details';
+import { readGroupDetails, readHoursPage, iterateMemberExportPage, readMemberDetails, readVolunteerDetails, type HoursFilter, type MemberExportRow } from '../db/export-details';
 import { maskIdNumber } from '../domain/id-number';
 import { idTypeLabels } from '../domain/labels';
 import { maskPhone } from '../domain/phone';
@@ -120,6 +120,7 @@ export function* volunteerRows(sqlite: BetterSqlite3.Database, filter: Volunteer
         firstAidCertNo: d?.first_aid_cert_no ?? null,
         firstAidCertExpiresOn: dateCell(r.first_aid_cert_expires_on),
         totalHours: Math.round((r.minutes / 60) * 100) / 100,
+        leftOn: dateCell(d?.left_on ?? null),
         notes: d?.notes ?? null,
       };
     });
@@ -135,7 +136,7 @@ export function* groupRows(sqlite: BetterSqlite3.Database, filter: GroupRosterFi
   for (;;) {
     const page = readGroupPage(sqlite, filter, after, pageSize);
     if (page.length === 0) return;
-    const notes = readGroupNotes(sqlite, page.map((r) => r.id));
+    const details = readGroupDetails(sqlite, page.map((r) => r.id));
     yield page.map((r) => ({
       unitName: r.unit_name,
       uscc: r.uscc ?? r.legacy_org_code,
@@ -143,7 +144,8 @@ export function* groupRows(sqlite: BetterSqlite3.Database, filter: GroupRosterFi
       contactName: r.contact_name,
       contactPhone: phoneCell(r.contact_phone, privacy),
       joinedOn: dateCell(r.joined_on),
-      notes: notes.get(r.id) ?? null,
+      lapsedOn: dateCell(details.get(r.id)?.lapsed_on ?? null),
+      notes: details.get(r.id)?.notes ?? null,
     }));
     if (page.length < pageSize) return;
     const last = page.at(-1)!;
@@ -187,6 +189,7 @@ export async function teamRows(db: ReadDb, filter: Parameters<typeof listTeamRow
     registrationNo: t.registration_no,
     hasPartyBranch: yesNo(t.has_party_branch),
     ledByCounty: yesNo(t.led_by_county),
+    dissolvedOn: dateCell(t.dissolved_on),
     notes: t.notes,
   }));
 }

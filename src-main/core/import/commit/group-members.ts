@@ -17,7 +17,7 @@ const columnOf: Record<string, string> = {
 export function groupMemberWriter(ctx: CommitContext, record: ImportRecorder): (action: GroupAction) => void {
   const { sqlite, at } = ctx;
   const insert = sqlite.prepare(
-    `INSERT INTO group_member (unit_name, uscc, legacy_org_code, organization_id, contact_name, contact_phone, joined_on, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO group_member (unit_name, uscc, legacy_org_code, organization_id, contact_name, contact_phone, joined_on, status, lapsed_on, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const before = sqlite.prepare('SELECT unit_name, uscc, legacy_org_code, organization_id, contact_name, contact_phone, joined_on, notes, updated_at FROM group_member WHERE id = ?');
   const update = updateStatement(sqlite);
@@ -26,7 +26,7 @@ export function groupMemberWriter(ctx: CommitContext, record: ImportRecorder): (
     if (action.type === 'insert') {
       const g = action.group;
       const orgId = g.orgId === null ? null : record.org(g.orgId);
-      const id = Number(insert.run(g.unitName, g.uscc, g.legacyOrgCode, orgId, g.contactName, g.contactPhone, g.joinedOn, g.notes, at, at).lastInsertRowid);
+      const id = Number(insert.run(g.unitName, g.uscc, g.legacyOrgCode, orgId, g.contactName, g.contactPhone, g.joinedOn, g.lapsedOn ? 'lapsed' : 'active', g.lapsedOn ?? null, g.notes, at, at).lastInsertRowid);
       record.inserted('group_member', id);
       return;
     }

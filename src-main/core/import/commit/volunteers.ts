@@ -1,3 +1,4 @@
+import { dayBefore } from '../../domain/dates';
 import { minutesPerDay, priorHoursTitle } from '../../domain/service-hours';
 import { cachedNameSortKey } from '../../domain/pinyin';
 import type { VolunteerAction } from '../plan/volunteers';
@@ -23,8 +24,8 @@ export function volunteerWriter(ctx: CommitContext, record: ImportRecorder): (ac
   );
   const insertVolunteer = sqlite.prepare(
     // The sort key is copied here, not by the roster trigger, which a large import suspends.
-    `INSERT INTO volunteer (person_id, name_sort_key, organization_id, registered_on, national_system_registered, national_system_no, first_aid_cert_no, first_aid_cert_expires_on, notes, created_at, updated_at)
-     VALUES (?, (SELECT name_sort_key FROM person WHERE id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO volunteer (person_id, name_sort_key, organization_id, registered_on, status, left_on, national_system_registered, national_system_no, first_aid_cert_no, first_aid_cert_expires_on, notes, created_at, updated_at)
+     VALUES (?, (SELECT name_sort_key FROM person WHERE id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertField = sqlite.prepare('INSERT OR IGNORE INTO volunteer_service_field (volunteer_id, field_id) VALUES (?, ?)');
   const insertMembership = sqlite.prepare('INSERT INTO team_membership (team_id, volunteer_id, joined_on) VALUES (?, ?, ?)');
@@ -65,7 +66,7 @@ export function volunteerWriter(ctx: CommitContext, record: ImportRecorder): (ac
       const v = action.volunteer;
       const orgId = v.orgId === null ? null : record.org(v.orgId);
       const volunteerId = Number(
-        insertVolunteer.run(personId, personId, orgId, v.registeredOn, v.nationalNo ? 1 : 0, v.nationalNo, v.certNo, v.certExpiresOn, v.notes, at, at).lastInsertRowid,
+        insertVolunteer.run(personId, personId, orgId, v.registeredOn, v.leftOn ? 'left' : 'active', v.leftOn ?? null, v.nationalNo ? 1 : 0, v.nationalNo, v.certNo, v.certExpiresOn, v.notes, at, at).lastInsertRowid,
       );
       record.inserted('volunteer', volunteerId);
       // A person already in the ledger in another role (a member) gets the sheet's phone too.
@@ -81,7 +82,7 @@ export function volunteerWriter(ctx: CommitContext, record: ImportRecorder): (ac
           insertHours.run(recordId, volunteerId, minutes);
           record.inserted('service_record', recordId);
           left -= minutes;
-          day = previousDay(day);
+          day = dayBefore(day);
         }
       }
       return;
@@ -117,8 +118,3 @@ export function volunteerWriter(ctx: CommitContext, record: ImportRecorder): (ac
   };
 }
 
-function previousDay(day: string): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
-}

@@ -19,6 +19,8 @@ export interface GroupValues {
   contactName: string | null;
   contactPhone: string | null;
   joinedOn: string;
+  /** Set on a new unit that has left (退会), as an export of one says. */
+  lapsedOn?: string | null;
   notes: string | null;
 }
 
@@ -34,9 +36,11 @@ interface GroupRow {
   contact_phone: string | null;
   joined_on: string;
   notes: string | null;
+  status: string;
+  lapsed_on: string | null;
 }
 
-const columns = 'id, unit_name, uscc, legacy_org_code, organization_id, contact_name, contact_phone, joined_on, notes';
+const columns = 'id, unit_name, uscc, legacy_org_code, organization_id, contact_name, contact_phone, joined_on, notes, status, lapsed_on';
 
 export async function planGroupMembers(input: PlanInput): Promise<Plan<GroupAction>> {
   const { sqlite, options, today } = input;
@@ -79,6 +83,8 @@ export async function planGroupMembers(input: PlanInput): Promise<Plan<GroupActi
     const contactPhone = optionalPhone(row, values.contactPhone, 'contactPhone', issues);
     const joinedOn = dateCell(row, values.joinedOn, 'joinedOn', issues, { required: true, allowYearMonth: true, notAfter: today });
     const notes = optionalText(values.notes);
+    const lapsedOn = dateCell(row, values.lapsedOn, 'lapsedOn', issues, { notAfter: today });
+    if (lapsedOn !== null && joinedOn !== null && lapsedOn < joinedOn) issues.reject(row, 'lapsedOn', `退会日期 ${lapsedOn} 早于入会时间 ${joinedOn}。`);
     if (issues.isRejected(row) || joinedOn === null) continue;
 
     const key = uscc ?? legacyOrgCode ?? `名称:${unitName}`;
@@ -90,7 +96,7 @@ export async function planGroupMembers(input: PlanInput): Promise<Plan<GroupActi
     }
     seen.set(key, row);
 
-    const group: GroupValues = { unitName, uscc, legacyOrgCode, orgId, contactName, contactPhone, joinedOn, notes };
+    const group: GroupValues = { unitName, uscc, legacyOrgCode, orgId, contactName, contactPhone, joinedOn, lapsedOn, notes };
     if (!existing) {
       actions.push({ type: 'insert', row, group });
       continue;
@@ -111,8 +117,13 @@ export async function planGroupMembers(input: PlanInput): Promise<Plan<GroupActi
     if (notes !== null && notes !== existing.notes) changes.notes = notes;
     const labels = Object.keys(changes).map((k) => (k === 'orgId' ? 'organization' : k === 'legacyOrgCode' ? 'uscc' : k));
     const field = uscc || legacyOrgCode ? 'uscc' : 'unitName';
-    const decision = onDuplicate(options, issues, row, field, `“${existing.unit_name}”已登记为台账中的团体会员`, labels);
-    if (decision === 'unchanged') unchanged += 1;
+    // 退会 is done on the unit's page, where it is logged; an empty cell says nothing.
+    const lapsedDiffers = lapsedOn !== null && (existing.status !== 'lapsed' || lapsedOn !== existing.lapsed_on);
+    const decision = onDuplicate(options, issues, row, field, `“${existing.unit_name}”已登记为台账中的团体会员`, lapsedDiffers ? [...labels, 'lapsedOn'] : labels);
+    if (decision === 'update' && lapsedDiffers) {
+      issues.warn(row, 'lapsedOn', `表中退会日期为 ${lapsedOn}，台账中${existing.status === 'lapsed' ? `为 ${existing.lapsed_on}` : '该单位在册'}；导入不办理退会，请在团体会员页办理。`);
+    }
+    if (decision === 'unchanged' || (decision === 'update' && labels.length === 0)) unchanged += 1;
     else if (decision === 'update') actions.push({ type: 'update', row, id: existing.id, changes });
   }
 

@@ -22,6 +22,8 @@ export interface TeamValues {
   registrationNo: string | null;
   hasPartyBranch: boolean;
   foundedOn: string;
+  /** Set on a new team that has been dissolved (解散), as an export of one says. */
+  dissolvedOn?: string | null;
   notes: string | null;
 }
 
@@ -39,6 +41,8 @@ interface TeamRow {
   has_party_branch: number;
   founded_on: string;
   notes: string | null;
+  status: string;
+  dissolved_on: string | null;
 }
 
 export async function planTeams(input: PlanInput): Promise<Plan<TeamAction>> {
@@ -49,11 +53,11 @@ export async function planTeams(input: PlanInput): Promise<Plan<TeamAction>> {
   const fieldNames = fields.map((f) => f.name);
   const fieldId = new Map(fields.map((f) => [f.name, f.id]));
   const existingTeam = sqlite.prepare(
-    'SELECT id, field_id, leader_person_id, is_registered_org, registration_no, has_party_branch, founded_on, notes FROM volunteer_team WHERE ifnull(organization_id, 0) = ? AND name = ?',
+    'SELECT id, field_id, leader_person_id, is_registered_org, registration_no, has_party_branch, founded_on, notes, status, dissolved_on FROM volunteer_team WHERE ifnull(organization_id, 0) = ? AND name = ?',
   );
   const leaders = sqlite.prepare(
     `SELECT v.id, v.person_id, v.registered_on, o.name AS org_name FROM volunteer v JOIN person p ON p.id = v.person_id LEFT JOIN organization o ON o.id = v.organization_id
-     WHERE p.name = ? AND v.status = 'active' AND (? IS NULL OR v.organization_id = ?)`,
+     WHERE p.name = ? AND (v.status = 'active' OR ? = 1) AND (? IS NULL OR v.organization_id = ?)`,
   );
   const isMember = sqlite.prepare('SELECT 1 FROM team_membership WHERE team_id = ? AND volunteer_id = ?').pluck();
   const personName = sqlite.prepare('SELECT name FROM person WHERE id = ?').pluck();
@@ -89,6 +93,8 @@ export async function planTeams(input: PlanInput): Promise<Plan<TeamAction>> {
     if (isRegisteredOrg && !registrationNo) issues.warn(row, 'registrationNo', '已登记为志愿服务组织，但表中没有登记证号，导入后请在服务队中补填。');
     const hasPartyBranch = yesNoCell(row, values.hasPartyBranch, 'hasPartyBranch', issues, false);
     const notes = optionalText(values.notes);
+    const dissolvedOn = dateCell(row, values.dissolvedOn, 'dissolvedOn', issues, { notAfter: today });
+    if (dissolvedOn !== null && foundedOn !== null && dissolvedOn < foundedOn) issues.reject(row, 'dissolvedOn', `解散日期 ${dissolvedOn} 早于成立日期 ${foundedOn}。`);
     if (issues.isRejected(row) || foundedOn === null || (!ledByCounty && orgId === null)) continue;
 
     let leaderPersonId: number | null = null;
@@ -100,11 +106,13 @@ export async function planTeams(input: PlanInput): Promise<Plan<TeamAction>> {
     const leaderName = isEmptyCell(values.leaderName) ? '' : normalizeName(cellText(values.leaderName)).replace(/\s+/g, '');
     if (leaderName) {
       const scope = orgId !== null && orgId < 0 ? -1 : orgId;
-      let hits = leaders.all(leaderName, scope, scope) as { id: number; person_id: number; registered_on: string; org_name: string | null }[];
+      // A dissolved team's leader may have left since: they are still who led it.
+      const anyStatus = dissolvedOn !== null ? 1 : 0;
+      let hits = leaders.all(leaderName, anyStatus, scope, scope) as { id: number; person_id: number; registered_on: string; org_name: string | null }[];
       // A team may be led by a volunteer of another organisation (team.add allows it): one of that
       // name in the whole county is the one.
       const county = hits.length === 0 && scope !== null;
-      if (county) hits = leaders.all(leaderName, null, null) as typeof hits;
+      if (county) hits = leaders.all(leaderName, anyStatus, null, null) as typeof hits;
       if (hits.length === 1) {
         leaderVolunteerId = hits[0]!.id;
         leaderPersonId = hits[0]!.person_id;
@@ -133,7 +141,7 @@ export async function planTeams(input: PlanInput): Promise<Plan<TeamAction>> {
     }
     seen.set(key, row);
 
-    const team: TeamValues = { name, fieldId: field, orgId, ledByCounty, leaderPersonId, leaderVolunteerId, isRegisteredOrg, registrationNo, hasPartyBranch, foundedOn, notes };
+    const team: TeamValues = { name, fieldId: field, orgId, ledByCounty, leaderPersonId, leaderVolunteerId, isRegisteredOrg, registrationNo, hasPartyBranch, foundedOn, dissolvedOn, notes };
     const existing = orgId !== null && orgId < 0 ? null : ((existingTeam.get(orgId ?? 0, name) as TeamRow | undefined) ?? null);
     if (namesake !== null && existing?.leader_person_id !== leaderPersonId) issues.warn(row, 'leaderName', namesake);
     // A team's own leader who has since left stays its leader: its export names them, nothing to say.
@@ -153,8 +161,14 @@ export async function planTeams(input: PlanInput): Promise<Plan<TeamAction>> {
     if (foundedOn !== existing.founded_on) changes.foundedOn = foundedOn;
     if (notes !== null && notes !== existing.notes) changes.notes = notes;
     const labels = Object.keys(changes).map((k) => ({ fieldId: 'field', leaderPersonId: 'leaderName' })[k as 'fieldId'] ?? k);
-    const decision = onDuplicate(options, issues, row, 'name', `${orgId === null ? '县红十字会直属' : '该组织下'}已有名为“${name}”的服务队`, labels);
-    if (decision === 'unchanged') unchanged += 1;
+    // Dissolving ends every membership and is done on the team's page, where it is logged; an
+    // empty cell says nothing.
+    const dissolvedDiffers = dissolvedOn !== null && (existing.status !== 'dissolved' || dissolvedOn !== existing.dissolved_on);
+    const decision = onDuplicate(options, issues, row, 'name', `${orgId === null ? '县红十字会直属' : '该组织下'}已有名为“${name}”的服务队`, dissolvedDiffers ? [...labels, 'dissolvedOn'] : labels);
+    if (decision === 'update' && dissolvedDiffers) {
+      issues.warn(row, 'dissolvedOn', `表中解散日期为 ${dissolvedOn}，台账中${existing.status === 'dissolved' ? `为 ${existing.dissolved_on}` : '该队在册'}；导入不办理解散，请在服务队页办理。`);
+    }
+    if (decision === 'unchanged' || (decision === 'update' && labels.length === 0)) unchanged += 1;
     else if (decision === 'update') {
       const foundedOn = changes.foundedOn ?? existing.founded_on;
       const leaderJoins =

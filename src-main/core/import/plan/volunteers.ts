@@ -1,3 +1,4 @@
+import { dayBefore } from '../../domain/dates';
 import type { IdType } from '../../db/schema';
 import { maskIdNumber } from '../../domain/id-number';
 import { maskPhone } from '../../domain/phone';
@@ -31,6 +32,8 @@ export interface VolunteerValues {
   nationalNo: string | null;
   certNo: string | null;
   certExpiresOn: string | null;
+  /** Set on a new volunteer who has left (退出), as an export of one says. */
+  leftOn?: string | null;
   notes: string | null;
 }
 
@@ -67,6 +70,8 @@ interface VolunteerRow {
   first_aid_cert_no: string | null;
   first_aid_cert_expires_on: string | null;
   notes: string | null;
+  status: string;
+  left_on: string | null;
 }
 
 export async function planVolunteers(input: PlanInput): Promise<Plan<VolunteerAction>> {
@@ -94,13 +99,12 @@ export async function planVolunteers(input: PlanInput): Promise<Plan<VolunteerAc
   const fieldNames = fields.map((f) => f.name);
   const fieldId = new Map(fields.map((f) => [f.name, f.id]));
   const volunteerOf = sqlite.prepare(
-    'SELECT id, organization_id, registered_on, national_system_no, first_aid_cert_no, first_aid_cert_expires_on, notes FROM volunteer WHERE person_id = ?',
+    'SELECT id, organization_id, registered_on, national_system_no, first_aid_cert_no, first_aid_cert_expires_on, notes, status, left_on FROM volunteer WHERE person_id = ?',
   );
   const fieldsOf = sqlite.prepare('SELECT field_id FROM volunteer_service_field WHERE volunteer_id = ?').pluck();
   const teamsOf = sqlite.prepare('SELECT team_id FROM team_membership WHERE volunteer_id = ?').pluck();
   const firstService = sqlite.prepare('SELECT min(r.held_on) FROM service_hours h JOIN service_record r ON r.id = h.service_record_id WHERE h.volunteer_id = ?').pluck();
   const storedMinutes = sqlite.prepare('SELECT ifnull(sum(minutes), 0) FROM service_hours WHERE volunteer_id = ?').pluck();
-  const priorOn = sheetDate;
   const actions: VolunteerAction[] = [];
   const duplicates: Duplicate[] = [];
   let unchanged = 0;
@@ -143,6 +147,10 @@ export async function planVolunteers(input: PlanInput): Promise<Plan<VolunteerAc
       issues.warn(row, 'firstAidCertExpiresOn', `救护员证已于 ${certExpiresOn} 过期，请提醒复训换证。`);
     }
     const notes = optionalText(values.notes);
+    const leftOn = dateCell(row, values.leftOn, 'leftOn', issues, { notAfter: today });
+    if (leftOn !== null && registeredOn !== null && leftOn <= registeredOn) issues.reject(row, 'leftOn', `退出日期 ${leftOn} 不晚于注册时间 ${registeredOn}。`);
+    // A volunteer who left served before leaving: the 累计服务时长 is dated up to the day before.
+    const hoursUpTo = leftOn !== null && leftOn <= sheetDate ? dayBefore(leftOn) : sheetDate;
 
     let priorMinutes: number | null = null;
     // 0 says “no service yet” (our own export writes it so): nothing to record.
@@ -150,15 +158,15 @@ export async function planVolunteers(input: PlanInput): Promise<Plan<VolunteerAc
     if (!isEmptyCell(values.totalHours) && !noHours) {
       const parsed = parseHours(values.totalHours as RawCell);
       if ('error' in parsed) issues.reject(row, 'totalHours', parsed.error);
-      else if (registeredOn !== null && registeredOn > sheetDate) {
+      else if (registeredOn !== null && registeredOn > hoursUpTo) {
         issues.reject(row, 'totalHours', `注册时间 ${registeredOn} 晚于${sheetDay}，无法核对累计服务时长；请核对注册时间或表上的填表日期。`);
-      } else if (registeredOn !== null && implausibleCumulativeHours(parsed.value, registeredOn, sheetDate)) {
+      } else if (registeredOn !== null && implausibleCumulativeHours(parsed.value, registeredOn, hoursUpTo)) {
         sayFuture(row);
-        const days = daysFrom(registeredOn, sheetDate);
+        const days = daysFrom(registeredOn, hoursUpTo);
         issues.reject(
           row,
           'totalHours',
-          `累计服务时长 ${hoursText(parsed.value)} 小时不可信：从注册时间 ${registeredOn} 到${sheetDay} 共 ${days} 天，每天最多 24 小时，最多 ${days * 24} 小时。`,
+          `累计服务时长 ${hoursText(parsed.value)} 小时不可信：从注册时间 ${registeredOn} 到${hoursUpTo === sheetDate ? sheetDay : `退出前一天 ${hoursUpTo}`} 共 ${days} 天，每天最多 24 小时，最多 ${days * 24} 小时。`,
         );
       } else priorMinutes = parsed.value;
     }
@@ -179,7 +187,9 @@ export async function planVolunteers(input: PlanInput): Promise<Plan<VolunteerAc
     // The teams the volunteer is in win over their organisation's team of the same name, so an
     // export of the ledger re-imports onto the teams it came from.
     const memberOf = existing ? [teamsOf.all(existing.id) as number[]] : [];
-    const teamNames = (isEmptyCell(values.team) ? [] : cellText(values.team).split(/[、，,;；\n]+/u).filter((t) => t.trim() !== ''))
+    // A volunteer who has left is in no team (leaving ends every membership).
+    if (leftOn !== null && !existing && !isEmptyCell(values.team)) issues.warn(row, 'team', `已于 ${leftOn} 退出，未加入表中的服务队。`);
+    const teamNames = (isEmptyCell(values.team) || (leftOn !== null && !existing) ? [] : cellText(values.team).split(/[、，,;；\n]+/u).filter((t) => t.trim() !== ''))
       .flatMap((name) => teams.splitKnown(row, name, orgId, memberOf) ?? [name]);
     for (const teamName of teamNames) {
       const team = teams.match(row, teamName, orgId, memberOf);
@@ -211,7 +221,7 @@ export async function planVolunteers(input: PlanInput): Promise<Plan<VolunteerAc
       }
     }
 
-    const volunteer: VolunteerValues = { orgId, registeredOn, nationalNo, certNo, certExpiresOn, notes };
+    const volunteer: VolunteerValues = { orgId, registeredOn, nationalNo, certNo, certExpiresOn, leftOn, notes };
     const inTeams = new Set(memberOf[0] ?? []);
     for (const [teamId, warning] of foreign) if (!inTeams.has(teamId)) issues.warn(row, 'team', warning);
     // The ledger's name stays (a changed name is changed on the person's page, where it is logged);
@@ -231,7 +241,7 @@ export async function planVolunteers(input: PlanInput): Promise<Plan<VolunteerAc
       }
       const person: VolunteerPerson = { name: who.name, gender: who.gender, idType: who.idType, idNumber: who.idNumber, birthDate: who.birthDate, phone: personPhone };
       if (priorMinutes !== null) sayFuture(row);
-      actions.push({ type: 'insert', row, personId: who.existing?.id ?? null, person, volunteer, fieldIds: wanted, teamRefs, priorMinutes, priorOn });
+      actions.push({ type: 'insert', row, personId: who.existing?.id ?? null, person, volunteer, fieldIds: wanted, teamRefs, priorMinutes, priorOn: hoursUpTo });
       continue;
     }
 
@@ -257,9 +267,13 @@ export async function planVolunteers(input: PlanInput): Promise<Plan<VolunteerAc
     // (keep lists the row), but an update never rewrites service records: they are facts with dates.
     const stored = storedMinutes.get(existing.id) as number;
     const hoursDiffer = priorMinutes !== null && priorMinutes !== stored;
-    const decision = onDuplicate(options, issues, row, 'idNumber', '此人已登记为台账中的注册志愿者', hoursDiffer ? [...changed, 'totalHours'] : changed);
+    // Likewise a 退出 the ledger does not have: leaving ends every team membership and is done on
+    // the volunteer's page, where it is logged; an empty cell says nothing.
+    const leftDiffers = leftOn !== null && (existing.status !== 'left' || leftOn !== existing.left_on);
+    const decision = onDuplicate(options, issues, row, 'idNumber', '此人已登记为台账中的注册志愿者', [...changed, ...(hoursDiffer ? ['totalHours'] : []), ...(leftDiffers ? ['leftOn'] : [])]);
     if (decision === 'unchanged') unchanged += 1;
     if (decision !== 'update') continue;
+    if (leftDiffers) issues.warn(row, 'leftOn', `表中退出日期为 ${leftOn}，台账中${existing.status === 'left' ? `为 ${existing.left_on}` : '此人在册'}；导入不办理退出，请在志愿者页办理。`);
     if (hoursDiffer) {
       issues.warn(row, 'totalHours', `累计服务时长以台账中的服务记录为准（${hoursText(stored)} 小时），未按表中的 ${hoursText(priorMinutes as number)} 小时修改；请用“服务时长”导入逐次登记。`);
     }
