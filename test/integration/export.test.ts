@@ -169,7 +169,7 @@ describe('export.roster', () => {
     expect(lines[0]).toBe(sheetFields.members.map((f) => f.label).join(','));
     expect(lines).toHaveLength(5);
     const wang = lines.find((l) => l.startsWith('王芳,'))!;
-    expect(wang).toBe(`王芳,女,${people.wangFang.idNumber},,1985-03-12,13812345678,'=1+1社区红十字会,2020-03-01,成人会员,,,,,,'=1+1`);
+    expect(wang).toBe(`王芳,女,${people.wangFang.idNumber},,1985-03-12,13812345678,'=1+1社区红十字会,2020-03-01,成人会员,,,,,,,,'=1+1`);
     expect(lines.find((l) => l.startsWith('赵磊,'))).toMatch(/,'-3$/);
     expect(lines.find((l) => l.startsWith('李明,'))).toMatch(/,'@SUM\(A1\)$/);
     expect(lines.find((l) => l.startsWith('刘小红,'))).toMatch(/,'\+86$/);
