@@ -317,24 +317,32 @@ describe('service hours on records that share date, name and team', () => {
 });
 
 describe('hours after a roster with 累计服务时长', () => {
-  it('warns once per volunteer that hours dated within the imported cumulative figure may be counted twice', async () => {
+  it('takes hours dated within the imported cumulative figure out of it, says so once, and says when they exceed it', async () => {
     await townships();
     const id = id18('33010619900102121');
     await commit(
       ledger,
       (await previewOf(['姓名', '身份证号码', '所属基层组织', '注册时间', '累计服务时长', '备注'], [['甲', id, '东村', '2024-01-01', 30, null], ['填表日期：2026年5月31日', null, null, null, null, null]], { kind: 'volunteers' })).jobId,
     );
-    const { preview: p } = await previewOf(
+    const { jobId, preview: p } = await previewOf(
       ['姓名', '身份证号码', '服务日期', '活动名称', '服务时长（小时）'],
       [
         ['甲', id, '2025-05-01', '敬老', 2],
-        ['甲', id, '2025-06-01', '敬老', 2],
+        ['甲', id, '2025-06-01', '敬老', 20],
+        ['甲', id, '2025-07-01', '敬老', 10],
         ['甲', id, '2026-06-10', '敬老', 2],
       ],
       { kind: 'hours' },
     );
-    expect(p.counts.inserted).toBe(3);
-    expect(reasons(p, 'warnings')).toEqual([[2, '甲在台账中已有导入的累计服务时长 30 小时（截至 2026-05-31），2025-05-01 的服务可能已算在其中；如是，请勿重复导入这些行。']]);
+    expect(p.counts.inserted).toBe(4);
+    expect(reasons(p, 'warnings')).toEqual([
+      [2, '甲在台账中有导入的累计服务时长 30 小时（截至 2026-05-31），其中已含这一天及之前的服务：这些行的时长从累计中扣出，逐次登记，总时长不变。'],
+      [4, '甲截至 2026-05-31 的服务已超过导入的累计服务时长 30 小时，多出的 2 小时计入总时长；请核对当初名册上的累计服务时长。'],
+    ]);
+    await commit(ledger, jobId);
+    // 30 hours of the roster, now dated, plus the 2 beyond it and the 2 after its date.
+    expect(rows("SELECT count(*) AS left FROM service_hours h JOIN service_record r ON r.id = h.service_record_id WHERE r.title = '导入前累计服务时长'")).toEqual([{ left: 0 }]);
+    expect(rows('SELECT sum(minutes) AS minutes FROM service_hours')).toEqual([{ minutes: 34 * 60 }]);
   });
 });
 

@@ -155,6 +155,39 @@ describe('volunteers who have left (退出)', () => {
   });
 });
 
+describe('a ledger rebuilt from its volunteer and hours exports', () => {
+  it('counts each volunteer’s hours once: the roster’s 累计服务时长 holds the hours the hours export brings', async () => {
+    const orgs = await township();
+    const team = await ledger.call('team.add', { name: '翠苑应急救护队', orgId: orgs.cuiyuan, foundedOn: '2015-01-01' });
+    const v = await ledger.call('volunteer.add', { name: '王芳', idNumber: id18('33010619900101123'), orgId: orgs.cuiyuan, registeredOn: '2020-01-01', teamIds: [team.id] });
+    await ledger.call('service.add', { heldOn: '2026-05-09', teamId: team.id, category: '关爱老人', title: '敬老院慰问', entries: [{ volunteerId: v.id, hours: 2 }] });
+    await ledger.call('service.add', { heldOn: '2026-06-01', teamId: team.id, category: '世界急救日', title: '急救培训', entries: [{ volunteerId: v.id, hours: 4.5 }] });
+    const exported = async (kind: 'teams' | 'volunteers' | 'hours') => {
+      const ref = await ledger.call('export.roster', { kind, fullId: true, format: 'xlsx' });
+      return { name: ref.fileName, bytes: await download(ledger, ref.token) };
+    };
+    const files = { teams: await exported('teams'), volunteers: await exported('volunteers'), hours: await exported('hours') };
+
+    const fresh = await createTestLedger();
+    try {
+      const town = (await fresh.call('org.add', { name: '城关镇红十字会', type: '乡镇' })).id;
+      await fresh.call('org.add', { name: '城关镇翠苑社区红十字会', type: '社区', parentId: town });
+      for (const kind of ['teams', 'volunteers', 'hours'] as const) {
+        const { jobId, preview: p } = await preview(fresh, await upload(fresh, files[kind].name, files[kind].bytes), { kind });
+        expect(p.rejected).toEqual([]);
+        await commit(fresh, jobId);
+      }
+      expect(tableRows(fresh, 'SELECT sum(minutes) AS minutes FROM service_hours')).toEqual([{ minutes: 390 }]);
+      expect(tableRows(fresh, "SELECT r.held_on, r.title, h.minutes FROM service_record r JOIN service_hours h ON h.service_record_id = r.id WHERE r.title <> '导入前累计服务时长' ORDER BY r.held_on")).toEqual([
+        { held_on: '2026-05-09', title: '敬老院慰问', minutes: 120 },
+        { held_on: '2026-06-01', title: '急救培训', minutes: 270 },
+      ]);
+    } finally {
+      fresh.db.close();
+    }
+  });
+});
+
 describe('teams that have been dissolved (解散)', () => {
   it('are exported with 解散日期 and rebuilt dissolved, with the leader who led them, in a new ledger; unchanged in their own', async () => {
     const orgs = await township();
@@ -359,7 +392,7 @@ describe('a 注册时间 written as a year and month', () => {
 });
 
 describe('hours on days a roster’s 累计服务时长 was spread over', () => {
-  it('are not refused by the 24-hour check, only warned about as possibly counted already', async () => {
+  it('are not refused by the 24-hour check, and are taken out of the total, which stays what the roster said', async () => {
     const orgs = await township();
     const id = id18('33010619700101771');
     await commit(
@@ -391,13 +424,21 @@ describe('hours on days a roster’s 累计服务时长 was spread over', () => 
       { kind: 'hours' },
     );
     expect(reasons(p, 'rejected')).toEqual([]);
-    expect(reasons(p, 'warnings')).toEqual([[2, '周九在台账中已有导入的累计服务时长 100 小时（截至 2026-06-10），2026-06-08 的服务可能已算在其中；如是，请勿重复导入这些行。']]);
+    expect(reasons(p, 'warnings')).toEqual([[2, '周九在台账中有导入的累计服务时长 100 小时（截至 2026-06-10），其中已含这一天及之前的服务：这些行的时长从累计中扣出，逐次登记，总时长不变。']]);
     expect(p.counts).toMatchObject({ inserted: 2, rejected: 0 });
-    await commit(ledger, jobId);
+    const result = await commit(ledger, jobId);
     expect(rows("SELECT held_on, title FROM service_record WHERE title <> '导入前累计服务时长' ORDER BY held_on")).toEqual([
       { held_on: '2026-06-01', title: '社区义诊' },
       { held_on: '2026-06-08', title: '敬老院慰问' },
     ]);
+    const spread = "SELECT held_on, h.minutes FROM service_record r JOIN service_hours h ON h.service_record_id = r.id WHERE r.title = '导入前累计服务时长' ORDER BY held_on";
+    expect(rows(spread).at(-1)).toEqual({ held_on: '2026-06-10', minutes: 1080 });
+    expect(rows('SELECT sum(minutes) AS minutes FROM service_hours')).toEqual([{ minutes: 6000 }]);
+    // Undone, the total is as the roster left it.
+    await ledger.call('import.undo', { importId: result.importId! });
+    expect(rows(spread).at(-1)).toEqual({ held_on: '2026-06-10', minutes: 1440 });
+    expect(rows('SELECT sum(minutes) AS minutes FROM service_hours')).toEqual([{ minutes: 6000 }]);
+    await commit(ledger, (await previewOf(hoursHeaders, [['周九', id, '2026-06-08', '敬老院慰问', 3, null], ['周九', id, '2026-06-01', '社区义诊', 3, null]], { kind: 'hours' })).jobId);
     // Entered by hand, the same day's hours are taken too.
     const team = await ledger.call('team.add', { name: '翠苑应急救护队', orgId: orgs.cuiyuan, foundedOn: '2015-01-01' });
     const v = rows('SELECT id FROM volunteer')[0] as { id: number };

@@ -156,8 +156,17 @@ export function undoImport(sqlite: BetterSqlite3.Database, importId: number, at:
     const link = parseCompositeEntity(u.entity);
     const table = link?.table ?? u.entity;
     assertIdentifiers(table, columns);
-    const where = link ? `${link.column} = ${link.value} AND volunteer_id = ?` : 'id = ?';
-    sqlite.prepare(`UPDATE ${table} SET ${columns.map((c) => `${c} = ?`).join(', ')} WHERE ${where}`).run(...columns.map((c) => before[c]), u.entity_id);
+    if (link) {
+      // A link row the import changed or removed (hours taken out of an imported 累计服务时长
+      // down to nothing) is put back either way.
+      assertIdentifiers(link.table, link.column);
+      sqlite
+        .prepare(
+          `INSERT INTO ${table} (${link.column}, volunteer_id, ${columns.join(', ')}) VALUES (${link.value}, ?, ${columns.map(() => '?').join(', ')})
+           ON CONFLICT (${link.column}, volunteer_id) DO UPDATE SET ${columns.map((c) => `${c} = excluded.${c}`).join(', ')}`,
+        )
+        .run(u.entity_id, ...columns.map((c) => before[c]));
+    } else sqlite.prepare(`UPDATE ${table} SET ${columns.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(...columns.map((c) => before[c]), u.entity_id);
     restored += 1;
   }
 

@@ -10,6 +10,21 @@ export function hoursWriter(ctx: CommitContext, record: ImportRecorder): (action
   const updateHours = sqlite.prepare('UPDATE service_hours SET minutes = ? WHERE service_record_id = ? AND volunteer_id = ?');
   const oldMinutes = sqlite.prepare('SELECT minutes FROM service_hours WHERE service_record_id = ? AND volunteer_id = ?').pluck();
   const created = new Map<string, number>();
+  const deleteHours = sqlite.prepare('DELETE FROM service_hours WHERE service_record_id = ? AND volunteer_id = ?');
+  /** Records of a 累计服务时长 already cut by this import: undo needs their minutes before the first cut only. */
+  const cut = new Set<number>();
+  const takeFromPrior = (volunteerId: number, cuts: readonly { recordId: number; minutes: number }[]) => {
+    for (const c of cuts) {
+      const before = oldMinutes.get(c.recordId, volunteerId) as number;
+      if (c.minutes === 0) deleteHours.run(c.recordId, volunteerId);
+      else updateHours.run(c.minutes, c.recordId, volunteerId);
+      const entity = compositeEntity('service_hours', 'service_record_id', c.recordId);
+      const shown = [{ field: 'minutes', old: String(before), new: String(c.minutes) }];
+      if (cut.has(c.recordId)) record.log(entity, volunteerId, shown);
+      else record.updated(entity, volunteerId, { minutes: before }, shown);
+      cut.add(c.recordId);
+    }
+  };
 
   return (action) => {
     if (action.type === 'update') {
@@ -20,6 +35,7 @@ export function hoursWriter(ctx: CommitContext, record: ImportRecorder): (action
       ]);
       return;
     }
+    if (action.cuts) takeFromPrior(action.volunteerId, action.cuts);
     if ('id' in action.record) {
       insertHours.run(action.record.id, action.volunteerId, action.minutes);
       record.inserted(compositeEntity('service_hours', 'service_record_id', action.record.id), action.volunteerId);

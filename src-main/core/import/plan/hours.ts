@@ -25,8 +25,14 @@ export interface NewRecord {
   notes: string | null;
 }
 
+/** Minutes left on a record of an imported 累计服务时长 once this row's hours are taken out of it (0: none left). */
+export interface PriorCut {
+  recordId: number;
+  minutes: number;
+}
+
 export type HoursAction =
-  | { type: 'insert'; row: number; activity: string; record: NewRecord | { id: number }; volunteerId: number; minutes: number }
+  | { type: 'insert'; row: number; activity: string; record: NewRecord | { id: number }; volunteerId: number; minutes: number; cuts?: PriorCut[] }
   | { type: 'update'; row: number; recordId: number; volunteerId: number; minutes: number };
 
 interface VolunteerHit {
@@ -72,12 +78,30 @@ export async function planHours(input: PlanInput): Promise<Plan<HoursAction>> {
      WHERE h.volunteer_id = ? AND r.held_on = ? AND r.team_id IS NOT NULL`,
   );
   const memberships = sqlite.prepare('SELECT team_id FROM team_membership WHERE volunteer_id = ?').pluck();
-  // A volunteer imported with a 累计服务时长 has it as records up to the sheet's date: hours of
-  // an earlier day may be in that figure already (a roster and its hours imported one after the other).
-  const priorHours = sqlite.prepare(
-    'SELECT max(r.held_on) AS upTo, sum(h.minutes) AS minutes FROM service_hours h JOIN service_record r ON r.id = h.service_record_id WHERE h.volunteer_id = ? AND r.title = ?',
+  // A volunteer imported with a 累计服务时长 has it as records up to the sheet's date. Hours of a
+  // day up to that date are part of that total (it is cumulative), so they are taken out of it,
+  // latest record first, and the volunteer's total stays what the roster said: a roster and its
+  // itemised hours imported one after the other (moving to a new ledger through the exports)
+  // count the hours once.
+  const priorRecords = sqlite.prepare(
+    'SELECT r.id, r.held_on, h.minutes FROM service_hours h JOIN service_record r ON r.id = h.service_record_id WHERE h.volunteer_id = ? AND r.title = ? ORDER BY r.held_on DESC, r.id DESC',
   );
-  const priorOf = new Map<number, { upTo: string | null; minutes: number | null } | 'warned'>();
+  interface Prior {
+    upTo: string;
+    total: number;
+    records: { id: number; minutes: number }[];
+    said: boolean;
+  }
+  const priorOf = new Map<number, Prior | null>();
+  const priorFor = (volunteerId: number): Prior | null => {
+    let prior = priorOf.get(volunteerId);
+    if (prior === undefined) {
+      const records = priorRecords.all(volunteerId, priorHoursTitle) as { id: number; held_on: string; minutes: number }[];
+      prior = records.length === 0 ? null : { upTo: records[0]!.held_on, total: records.reduce((sum, r) => sum + r.minutes, 0), records: records.map((r) => ({ id: r.id, minutes: r.minutes })), said: false };
+      priorOf.set(volunteerId, prior);
+    }
+    return prior;
+  };
   const categories = sqlite.prepare('SELECT id, name FROM activity_category ORDER BY sort_order, id').all() as ActivityCategory[];
   /** A new activity's category, as its first row gave it, for the rows after it. */
   const recordCategory = new Map<string, { row: number; category: ActivityCategory | null }>();
@@ -202,16 +226,28 @@ export async function planHours(input: PlanInput): Promise<Plan<HoursAction>> {
     seen.set(`${recordKey}\u0001${volunteer.id}`, row);
 
     if (before === null) {
-      let prior = priorOf.get(volunteer.id);
-      if (prior === undefined) priorOf.set(volunteer.id, (prior = priorHours.get(volunteer.id, priorHoursTitle) as { upTo: string | null; minutes: number | null }));
-      if (prior !== 'warned') {
-        if (prior.upTo !== null && heldOn <= prior.upTo) {
-          priorOf.set(volunteer.id, 'warned');
-          issues.warn(row, 'hours', `${volunteer.name}在台账中已有导入的累计服务时长 ${hoursText(prior.minutes ?? 0)} 小时（截至 ${prior.upTo}），${heldOn} 的服务可能已算在其中；如是，请勿重复导入这些行。`);
+      const prior = priorFor(volunteer.id);
+      const cuts: PriorCut[] = [];
+      if (prior && heldOn <= prior.upTo) {
+        let left = minutes;
+        for (const r of prior.records) {
+          if (left === 0) break;
+          if (r.minutes === 0) continue;
+          const take = Math.min(r.minutes, left);
+          r.minutes -= take;
+          left -= take;
+          cuts.push({ recordId: r.id, minutes: r.minutes });
+        }
+        if (!prior.said) {
+          prior.said = true;
+          issues.warn(row, 'hours', `${volunteer.name}在台账中有导入的累计服务时长 ${hoursText(prior.total)} 小时（截至 ${prior.upTo}），其中已含这一天及之前的服务：这些行的时长从累计中扣出，逐次登记，总时长不变。`);
+        }
+        if (left > 0) {
+          issues.warn(row, 'hours', `${volunteer.name}截至 ${prior.upTo} 的服务已超过导入的累计服务时长 ${hoursText(prior.total)} 小时，多出的 ${hoursText(left)} 小时计入总时长；请核对当初名册上的累计服务时长。`);
         }
       }
       total.added += minutes;
-      actions.push({ type: 'insert', row, activity, record, volunteerId: volunteer.id, minutes });
+      actions.push({ type: 'insert', row, activity, record, volunteerId: volunteer.id, minutes, ...(cuts.length > 0 ? { cuts } : {}) });
       continue;
     }
     duplicates.push({ row, name: volunteer.name, idNumber: null, where: 'ledger', otherRow: null });
