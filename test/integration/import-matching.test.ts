@@ -330,19 +330,20 @@ describe('hours after a roster with 累计服务时长', () => {
         ['甲', id, '2025-05-01', '敬老', 2],
         ['甲', id, '2025-06-01', '敬老', 20],
         ['甲', id, '2025-07-01', '敬老', 10],
+        ['甲', id, '2025-08-01', '敬老', 1],
         ['甲', id, '2026-06-10', '敬老', 2],
       ],
       { kind: 'hours' },
     );
-    expect(p.counts.inserted).toBe(4);
+    expect(p.counts.inserted).toBe(5);
     expect(reasons(p, 'warnings')).toEqual([
       [2, '甲在台账中有导入的累计服务时长 30 小时（截至 2026-05-31），其中已含这一天及之前的服务：这些行的时长从累计中扣出，逐次登记，总时长不变。'],
-      [4, '甲截至 2026-05-31 的服务已超过导入的累计服务时长 30 小时，多出的 2 小时计入总时长；请核对当初名册上的累计服务时长。'],
+      [4, '甲截至 2026-05-31 的服务已超过导入的累计服务时长 30 小时，从本行起多出的时长（本行 2 小时）计入总时长；请核对当初名册上的累计服务时长。'],
     ]);
     await commit(ledger, jobId);
-    // 30 hours of the roster, now dated, plus the 2 beyond it and the 2 after its date.
+    // 30 hours of the roster, now dated, plus the 3 beyond it (said once) and the 2 after its date.
     expect(rows("SELECT count(*) AS left FROM service_hours h JOIN service_record r ON r.id = h.service_record_id WHERE r.title = '导入前累计服务时长'")).toEqual([{ left: 0 }]);
-    expect(rows('SELECT sum(minutes) AS minutes FROM service_hours')).toEqual([{ minutes: 34 * 60 }]);
+    expect(rows('SELECT sum(minutes) AS minutes FROM service_hours')).toEqual([{ minutes: 35 * 60 }]);
   });
 });
 

@@ -91,13 +91,15 @@ export async function planHours(input: PlanInput): Promise<Plan<HoursAction>> {
     total: number;
     records: { id: number; minutes: number }[];
     said: boolean;
+    /** Said that the rows exceed it (once: every later row of that period would say it again). */
+    saidOver: boolean;
   }
   const priorOf = new Map<number, Prior | null>();
   const priorFor = (volunteerId: number): Prior | null => {
     let prior = priorOf.get(volunteerId);
     if (prior === undefined) {
       const records = priorRecords.all(volunteerId, priorHoursTitle) as { id: number; held_on: string; minutes: number }[];
-      prior = records.length === 0 ? null : { upTo: records[0]!.held_on, total: records.reduce((sum, r) => sum + r.minutes, 0), records: records.map((r) => ({ id: r.id, minutes: r.minutes })), said: false };
+      prior = records.length === 0 ? null : { upTo: records[0]!.held_on, total: records.reduce((sum, r) => sum + r.minutes, 0), records: records.map((r) => ({ id: r.id, minutes: r.minutes })), said: false, saidOver: false };
       priorOf.set(volunteerId, prior);
     }
     return prior;
@@ -242,8 +244,9 @@ export async function planHours(input: PlanInput): Promise<Plan<HoursAction>> {
           prior.said = true;
           issues.warn(row, 'hours', `${volunteer.name}在台账中有导入的累计服务时长 ${hoursText(prior.total)} 小时（截至 ${prior.upTo}），其中已含这一天及之前的服务：这些行的时长从累计中扣出，逐次登记，总时长不变。`);
         }
-        if (left > 0) {
-          issues.warn(row, 'hours', `${volunteer.name}截至 ${prior.upTo} 的服务已超过导入的累计服务时长 ${hoursText(prior.total)} 小时，多出的 ${hoursText(left)} 小时计入总时长；请核对当初名册上的累计服务时长。`);
+        if (left > 0 && !prior.saidOver) {
+          prior.saidOver = true;
+          issues.warn(row, 'hours', `${volunteer.name}截至 ${prior.upTo} 的服务已超过导入的累计服务时长 ${hoursText(prior.total)} 小时，从本行起多出的时长（本行 ${hoursText(left)} 小时）计入总时长；请核对当初名册上的累计服务时长。`);
         }
       }
       total.added += minutes;
