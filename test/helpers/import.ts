@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { ApiInput, ImportPreview, ImportResult, JobState } from '../../src-main/core/api/contract';
 import type { TestLedger } from './backend';
+import { download } from './export-fixture';
 
 // Drives an import through the real dispatcher (in-process, or any transport's invoke through
 // callerOf), as the UI and the CLI do: upload in chunks, preview job, commit job.
@@ -65,4 +66,21 @@ export async function previewRoster(ledger: ApiCaller, headers: string[], rows: 
 /** What the ledger stores, for asserting it row by row. */
 export function tableRows(ledger: Pick<TestLedger, 'db'>, sql: string, ...params: unknown[]): Record<string, unknown>[] {
   return ledger.db.sqlite.prepare(sql).all(...params) as Record<string, unknown>[];
+}
+
+/** A file as the clerk would upload it again: its name and bytes. */
+export interface SheetFile {
+  name: string;
+  bytes: Buffer;
+}
+
+/** The ledger's own export of a roster kind (full ID numbers, .xlsx), to import back. */
+export async function exportFile(ledger: TestLedger, kind: ApiInput<'export.roster'>['kind']): Promise<SheetFile> {
+  const ref = await ledger.call('export.roster', { kind, fullId: true, format: 'xlsx' });
+  return { name: ref.fileName, bytes: await download(ledger, ref.token) };
+}
+
+/** Uploads a file into a ledger and previews its import there. */
+export async function previewFile(ledger: ApiCaller, file: SheetFile, options: PreviewInput): Promise<{ jobId: string; preview: ImportPreview }> {
+  return preview(ledger, await upload(ledger, file.name, file.bytes), options);
 }

@@ -3,7 +3,7 @@ import type { ImportPreview } from '../../src-main/core/api/contract';
 import { orgCodeCheckChar, usccCheckChar } from '../../src-main/core/domain/uscc';
 import { createTestLedger, type TestLedger } from '../helpers/backend';
 import { download, id18 } from '../helpers/export-fixture';
-import { commit, preview, previewRoster, rosterXlsx, tableRows, upload, waitJob, type PreviewInput, type SheetCell } from '../helpers/import';
+import { commit, exportFile, preview, previewFile, previewRoster, rosterXlsx, tableRows, upload, waitJob, type PreviewInput, type SheetCell } from '../helpers/import';
 
 // How rows find their organisations, teams, units and people when the sheet's names and codes
 // are not the ledger's: no duplicate organisation, team or unit is made of a near name, a row
@@ -440,15 +440,10 @@ describe('two organisations of one name', () => {
     await ledger.call('member.add', { orgId: sandunNew, name: '张三', idNumber: id18('33010619900102121'), joinedOn: '2020-01-01' });
     await ledger.call('member.add', { orgId: group, name: '李四', idNumber: id18('33010619900102122'), joinedOn: '2020-01-01' });
 
-    const exported = async (kind: 'orgs' | 'members') => {
-      const ref = await ledger.call('export.roster', { kind, fullId: true, format: 'xlsx' });
-      return { name: ref.fileName, bytes: await download(ledger, ref.token) };
-    };
-    const orgs = await exported('orgs');
-    const members = await exported('members');
-    const sameLedger = async (kind: 'orgs' | 'members', file: { name: string; bytes: Buffer }) => (await preview(ledger, await upload(ledger, file.name, file.bytes), { kind })).preview;
+    const orgs = await exportFile(ledger, 'orgs');
+    const members = await exportFile(ledger, 'members');
     for (const [kind, file] of [['orgs', orgs], ['members', members]] as const) {
-      const p = await sameLedger(kind, file);
+      const { preview: p } = await previewFile(ledger, file, { kind });
       expect(p.rejected).toEqual([]);
       expect(p.warnings).toEqual([]);
       expect(p.counts.unchanged).toBe(kind === 'orgs' ? 5 : 2);
@@ -457,7 +452,7 @@ describe('two organisations of one name', () => {
     const fresh = await createTestLedger();
     try {
       for (const [kind, file] of [['orgs', orgs], ['members', members]] as const) {
-        const { jobId, preview: p } = await preview(fresh, await upload(fresh, file.name, file.bytes), { kind });
+        const { jobId, preview: p } = await previewFile(fresh, file, { kind });
         expect(p.rejected).toEqual([]);
         await commit(fresh, jobId);
       }
@@ -565,10 +560,9 @@ describe('members who have left (退会)', () => {
     const gone = await ledger.call('member.add', { orgId: org, name: '王芳', idNumber: id18('33010619900102121'), joinedOn: '2020-05-04' });
     await ledger.call('member.lapse', { id: gone.id, lapsedOn: '2025-03-01', reason: '迁出本县' });
     await ledger.call('member.add', { orgId: org, name: '李四', idNumber: id18('33010619900102122'), joinedOn: '2021-01-01' });
-    const ref = await ledger.call('export.roster', { kind: 'members', fullId: true, format: 'xlsx' });
-    const file = { name: ref.fileName, bytes: await download(ledger, ref.token) };
+    const file = await exportFile(ledger, 'members');
 
-    const own = await preview(ledger, await upload(ledger, file.name, file.bytes), { kind: 'members' });
+    const own = await previewFile(ledger, file, { kind: 'members' });
     expect(own.preview.rejected).toEqual([]);
     expect(own.preview.warnings).toEqual([]);
     expect(own.preview.counts).toMatchObject({ unchanged: 2 });
@@ -576,7 +570,7 @@ describe('members who have left (退会)', () => {
     const fresh = await createTestLedger();
     try {
       await fresh.call('org.add', { name: '城关镇红十字会', type: '乡镇' });
-      const { jobId, preview: p } = await preview(fresh, await upload(fresh, file.name, file.bytes), { kind: 'members' });
+      const { jobId, preview: p } = await previewFile(fresh, file, { kind: 'members' });
       expect(p.rejected).toEqual([]);
       await commit(fresh, jobId);
       expect(tableRows(fresh, 'SELECT p.name, m.status, m.lapsed_on, m.lapse_reason FROM member m JOIN person p ON p.id = m.person_id ORDER BY p.name')).toEqual([
@@ -607,16 +601,15 @@ describe('units that have left (团体会员退会)', () => {
     const org = (await ledger.call('org.add', { name: '城关镇红十字会', type: '乡镇' })).id;
     const unit = await ledger.call('group.add', { unitName: '杭州某某科技有限公司', uscc: '91330106MA2ABCDE1' + usccCheckChar('91330106MA2ABCDE1'), orgId: org, joinedOn: '2020-05-04' });
     await ledger.call('group.lapse', { id: unit.id, lapsedOn: '2025-03-01' });
-    const ref = await ledger.call('export.roster', { kind: 'group-members', fullId: true, format: 'xlsx' });
-    const file = { name: ref.fileName, bytes: await download(ledger, ref.token) };
-    const own = await preview(ledger, await upload(ledger, file.name, file.bytes), { kind: 'group-members' });
+    const file = await exportFile(ledger, 'group-members');
+    const own = await previewFile(ledger, file, { kind: 'group-members' });
     expect(own.preview.rejected).toEqual([]);
     expect(own.preview.warnings).toEqual([]);
     expect(own.preview.counts).toMatchObject({ unchanged: 1 });
     const fresh = await createTestLedger();
     try {
       await fresh.call('org.add', { name: '城关镇红十字会', type: '乡镇' });
-      const { jobId, preview: p } = await preview(fresh, await upload(fresh, file.name, file.bytes), { kind: 'group-members' });
+      const { jobId, preview: p } = await previewFile(fresh, file, { kind: 'group-members' });
       expect(p.rejected).toEqual([]);
       await commit(fresh, jobId);
       expect(tableRows(fresh, 'SELECT unit_name, status, lapsed_on FROM group_member')).toEqual([{ unit_name: '杭州某某科技有限公司', status: 'lapsed', lapsed_on: '2025-03-01' }]);

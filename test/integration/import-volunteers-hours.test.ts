@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportPreview } from '../../src-main/core/api/contract';
 import { createTestLedger, type TestLedger } from '../helpers/backend';
-import { download, id18 } from '../helpers/export-fixture';
-import { commit, preview, previewRoster, tableRows, upload, type PreviewInput, type SheetCell } from '../helpers/import';
+import { id18 } from '../helpers/export-fixture';
+import { commit, exportFile, previewFile, previewRoster, tableRows, type PreviewInput, type SheetCell } from '../helpers/import';
 
 // Volunteer rosters, team lists and service hours against what the ledger already holds: an
 // export of hours or volunteers re-imports onto the same records and teams, a sheet that credits
@@ -18,9 +18,7 @@ afterEach(() => ledger.db.close());
 const previewOf = (headers: string[], sheetRows: SheetCell[][], options: PreviewInput) => previewRoster(ledger, headers, sheetRows, options);
 
 async function previewExport(kind: 'hours' | 'volunteers' | 'teams', options: Omit<PreviewInput, 'kind'> = {}): Promise<{ jobId: string; preview: ImportPreview }> {
-  const exported = await ledger.call('export.roster', { kind, fullId: true, format: 'xlsx' });
-  const uploadId = await upload(ledger, exported.fileName, await download(ledger, exported.token));
-  return preview(ledger, uploadId, { kind, ...options });
+  return previewFile(ledger, await exportFile(ledger, kind), { kind, ...options });
 }
 
 const rows = (sql: string, ...params: unknown[]) => tableRows(ledger, sql, ...params);
@@ -99,10 +97,9 @@ describe('活动类别', () => {
     expect(stored()).toEqual(expected);
 
     // Into a ledger that has the volunteers but not the hours: the categories come along.
-    const exported = await ledger.call('export.roster', { kind: 'hours', fullId: true, format: 'xlsx' });
-    const file = await download(ledger, exported.token);
+    const file = await exportFile(ledger, 'hours');
     ledger.db.sqlite.exec('DELETE FROM service_hours; DELETE FROM service_record;');
-    const again = await preview(ledger, await upload(ledger, exported.fileName, file), { kind: 'hours' });
+    const again = await previewFile(ledger, file, { kind: 'hours' });
     expect(again.preview.rejected).toEqual([]);
     expect(again.preview.warnings).toEqual([]);
     expect(again.preview.counts.inserted).toBe(8);
@@ -120,10 +117,9 @@ describe('volunteers who have left (退出)', () => {
     await ledger.call('service.add', { heldOn: '2026-03-09', teamId: team.id, category: '关爱老人', title: '敬老院慰问', entries: [{ volunteerId: v.id, hours: 3 }] });
     await ledger.call('volunteer.leave', { id: v.id, leftOn: '2026-04-01' });
     await ledger.call('volunteer.add', { name: '李四', idNumber: id18('33010619910202124'), orgId: orgs.cuiyuan, registeredOn: '2020-01-01' });
-    const ref = await ledger.call('export.roster', { kind: 'volunteers', fullId: true, format: 'xlsx' });
-    const file = { name: ref.fileName, bytes: await download(ledger, ref.token) };
+    const file = await exportFile(ledger, 'volunteers');
 
-    const own = await preview(ledger, await upload(ledger, file.name, file.bytes), { kind: 'volunteers' });
+    const own = await previewFile(ledger, file, { kind: 'volunteers' });
     expect(own.preview.rejected).toEqual([]);
     expect(own.preview.warnings).toEqual([]);
     expect(own.preview.counts).toMatchObject({ unchanged: 2 });
@@ -132,7 +128,7 @@ describe('volunteers who have left (退出)', () => {
     try {
       const town = (await fresh.call('org.add', { name: '城关镇红十字会', type: '乡镇' })).id;
       await fresh.call('org.add', { name: '城关镇翠苑社区红十字会', type: '社区', parentId: town });
-      const { jobId, preview: p } = await preview(fresh, await upload(fresh, file.name, file.bytes), { kind: 'volunteers' });
+      const { jobId, preview: p } = await previewFile(fresh, file, { kind: 'volunteers' });
       expect(p.rejected).toEqual([]);
       await commit(fresh, jobId);
       expect(tableRows(fresh, 'SELECT p.name, v.status, v.left_on FROM volunteer v JOIN person p ON p.id = v.person_id ORDER BY p.name')).toEqual([
@@ -162,18 +158,14 @@ describe('a ledger rebuilt from its volunteer and hours exports', () => {
     const v = await ledger.call('volunteer.add', { name: '王芳', idNumber: id18('33010619900101123'), orgId: orgs.cuiyuan, registeredOn: '2020-01-01', teamIds: [team.id] });
     await ledger.call('service.add', { heldOn: '2026-05-09', teamId: team.id, category: '关爱老人', title: '敬老院慰问', entries: [{ volunteerId: v.id, hours: 2 }] });
     await ledger.call('service.add', { heldOn: '2026-06-01', teamId: team.id, category: '世界急救日', title: '急救培训', entries: [{ volunteerId: v.id, hours: 4.5 }] });
-    const exported = async (kind: 'teams' | 'volunteers' | 'hours') => {
-      const ref = await ledger.call('export.roster', { kind, fullId: true, format: 'xlsx' });
-      return { name: ref.fileName, bytes: await download(ledger, ref.token) };
-    };
-    const files = { teams: await exported('teams'), volunteers: await exported('volunteers'), hours: await exported('hours') };
+    const files = { teams: await exportFile(ledger, 'teams'), volunteers: await exportFile(ledger, 'volunteers'), hours: await exportFile(ledger, 'hours') };
 
     const fresh = await createTestLedger();
     try {
       const town = (await fresh.call('org.add', { name: '城关镇红十字会', type: '乡镇' })).id;
       await fresh.call('org.add', { name: '城关镇翠苑社区红十字会', type: '社区', parentId: town });
       for (const kind of ['teams', 'volunteers', 'hours'] as const) {
-        const { jobId, preview: p } = await preview(fresh, await upload(fresh, files[kind].name, files[kind].bytes), { kind });
+        const { jobId, preview: p } = await previewFile(fresh, files[kind], { kind });
         expect(p.rejected).toEqual([]);
         await commit(fresh, jobId);
       }
@@ -195,10 +187,9 @@ describe('teams that have been dissolved (解散)', () => {
     const team = await ledger.call('team.add', { name: '翠苑应急救护队', orgId: orgs.cuiyuan, foundedOn: '2019-01-01', leaderVolunteerId: leader.id });
     await ledger.call('team.dissolve', { id: team.id, dissolvedOn: '2026-02-01' });
     await ledger.call('volunteer.leave', { id: leader.id, leftOn: '2026-03-01' });
-    const ref = await ledger.call('export.roster', { kind: 'teams', fullId: true, format: 'xlsx' });
-    const file = { name: ref.fileName, bytes: await download(ledger, ref.token) };
+    const file = await exportFile(ledger, 'teams');
 
-    const own = await preview(ledger, await upload(ledger, file.name, file.bytes), { kind: 'teams', onDuplicate: 'update' });
+    const own = await previewFile(ledger, file, { kind: 'teams', onDuplicate: 'update' });
     expect(own.preview.rejected).toEqual([]);
     expect(own.preview.warnings).toEqual([]);
     expect(own.preview.counts).toMatchObject({ unchanged: 1, updated: 0 });
@@ -209,7 +200,7 @@ describe('teams that have been dissolved (解散)', () => {
       const cuiyuan = (await fresh.call('org.add', { name: '城关镇翠苑社区红十字会', type: '社区', parentId: town })).id;
       const again = await fresh.call('volunteer.add', { name: '张队长', idNumber: id18('33010619800101011'), orgId: cuiyuan, registeredOn: '2018-01-01' });
       await fresh.call('volunteer.leave', { id: again.id, leftOn: '2026-03-01' });
-      const { jobId, preview: p } = await preview(fresh, await upload(fresh, file.name, file.bytes), { kind: 'teams' });
+      const { jobId, preview: p } = await previewFile(fresh, file, { kind: 'teams' });
       expect(p.rejected).toEqual([]);
       expect(p.warnings).toEqual([]);
       await commit(fresh, jobId);
