@@ -1,4 +1,4 @@
-import { dayBefore } from '../../domain/dates';
+import { addDays } from '../../domain/dates';
 import { minutesPerDay, priorHoursTitle } from '../../domain/service-hours';
 import { cachedNameSortKey } from '../../domain/pinyin';
 import type { VolunteerAction } from '../plan/volunteers';
@@ -82,7 +82,7 @@ export function volunteerWriter(ctx: CommitContext, record: ImportRecorder): (ac
           insertHours.run(recordId, volunteerId, minutes);
           record.inserted('service_record', recordId);
           left -= minutes;
-          day = dayBefore(day);
+          day = addDays(day, -1);
         }
       }
       return;

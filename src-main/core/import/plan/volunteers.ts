@@ -1,4 +1,4 @@
-import { dayBefore } from '../../domain/dates';
+import { addDays } from '../../domain/dates';
 import type { IdType } from '../../db/schema';
 import { maskIdNumber } from '../../domain/id-number';
 import { maskPhone } from '../../domain/phone';
@@ -150,7 +150,7 @@ export async function planVolunteers(input: PlanInput): Promise<Plan<VolunteerAc
     const leftOn = dateCell(row, values.leftOn, 'leftOn', issues, { notAfter: today });
     if (leftOn !== null && registeredOn !== null && leftOn <= registeredOn) issues.reject(row, 'leftOn', `退出日期 ${leftOn} 不晚于注册时间 ${registeredOn}。`);
     // A volunteer who left served before leaving: the 累计服务时长 is dated up to the day before.
-    const hoursUpTo = leftOn !== null && leftOn <= sheetDate ? dayBefore(leftOn) : sheetDate;
+    const hoursUpTo = leftOn !== null && leftOn <= sheetDate ? addDays(leftOn, -1) : sheetDate;
 
     let priorMinutes: number | null = null;
     // 0 says “no service yet” (our own export writes it so): nothing to record.
