@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { ApiInput, ImportPreview, ImportResult, JobState } from '../../src-main/core/api/contract';
-import type { TestLedger } from './backend';
+import { expect } from 'vitest';
+import { createTestLedger, type TestLedger } from './backend';
 import { download } from './export-fixture';
 
 // Drives an import through the real dispatcher (in-process, or any transport's invoke through
@@ -83,4 +84,29 @@ export async function exportFile(ledger: TestLedger, kind: ApiInput<'export.rost
 /** Uploads a file into a ledger and previews its import there. */
 export async function previewFile(ledger: ApiCaller, file: SheetFile, options: PreviewInput): Promise<{ jobId: string; preview: ImportPreview }> {
   return preview(ledger, await upload(ledger, file.name, file.bytes), options);
+}
+
+/**
+ * A new ledger prepared by `setup`, into which `files` are imported in order, each without a
+ * rejected row; `check` reads it (with the previews) before it is closed.
+ */
+export async function importIntoNewLedger(
+  setup: (fresh: TestLedger) => Promise<unknown>,
+  files: ReadonlyArray<readonly [PreviewInput['kind'], SheetFile]>,
+  check: (fresh: TestLedger, previews: ImportPreview[]) => void,
+): Promise<void> {
+  const fresh = await createTestLedger();
+  try {
+    await setup(fresh);
+    const previews: ImportPreview[] = [];
+    for (const [kind, file] of files) {
+      const { jobId, preview: p } = await previewFile(fresh, file, { kind });
+      expect(p.rejected).toEqual([]);
+      previews.push(p);
+      await commit(fresh, jobId);
+    }
+    check(fresh, previews);
+  } finally {
+    fresh.db.close();
+  }
 }

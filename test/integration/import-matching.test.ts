@@ -3,7 +3,7 @@ import type { ImportPreview } from '../../src-main/core/api/contract';
 import { orgCodeCheckChar, usccCheckChar } from '../../src-main/core/domain/uscc';
 import { createTestLedger, type TestLedger } from '../helpers/backend';
 import { download, id18 } from '../helpers/export-fixture';
-import { commit, exportFile, preview, previewFile, previewRoster, rosterXlsx, tableRows, upload, waitJob, type PreviewInput, type SheetCell } from '../helpers/import';
+import { commit, exportFile, importIntoNewLedger, preview, previewFile, previewRoster, rosterXlsx, tableRows, upload, waitJob, type PreviewInput, type SheetCell } from '../helpers/import';
 
 // How rows find their organisations, teams, units and people when the sheet's names and codes
 // are not the ledger's: no duplicate organisation, team or unit is made of a near name, a row
@@ -449,13 +449,7 @@ describe('two organisations of one name', () => {
       expect(p.counts.unchanged).toBe(kind === 'orgs' ? 5 : 2);
     }
 
-    const fresh = await createTestLedger();
-    try {
-      for (const [kind, file] of [['orgs', orgs], ['members', members]] as const) {
-        const { jobId, preview: p } = await previewFile(fresh, file, { kind });
-        expect(p.rejected).toEqual([]);
-        await commit(fresh, jobId);
-      }
+    await importIntoNewLedger(async () => {}, [['orgs', orgs], ['members', members]], (fresh) => {
       expect(
         tableRows(fresh, 'SELECT p.name, o.name AS org, parent.name AS parent FROM member m JOIN person p ON p.id = m.person_id JOIN organization o ON o.id = m.organization_id JOIN organization parent ON parent.id = o.parent_id ORDER BY p.name'),
       ).toEqual([
@@ -464,9 +458,7 @@ describe('two organisations of one name', () => {
       ]);
       expect(tableRows(fresh, "SELECT parent.name AS parent FROM organization o JOIN organization parent ON parent.id = o.parent_id WHERE o.name = '新村第一组红十字会'")).toEqual([{ parent: '新村红十字会' }]);
       expect(tableRows(fresh, "SELECT count(*) AS n FROM organization o JOIN organization c ON c.parent_id = o.id WHERE o.name = '新村红十字会' AND c.name = '新村第一组红十字会'")).toEqual([{ n: 1 }]);
-    } finally {
-      fresh.db.close();
-    }
+    });
   });
 });
 
@@ -554,6 +546,9 @@ describe('a sheet sent to update phones', () => {
   });
 });
 
+/** The one organisation the 退会 tests' exports name, in a new ledger. */
+const townIn = (fresh: TestLedger) => fresh.call('org.add', { name: '城关镇红十字会', type: '乡镇' });
+
 describe('members who have left (退会)', () => {
   it('are exported with 退会日期 and 退会原因, rebuilt so in a new ledger, unchanged in their own, and lapsed by a sheet only in update mode', async () => {
     const org = (await ledger.call('org.add', { name: '城关镇红十字会', type: '乡镇' })).id;
@@ -567,19 +562,12 @@ describe('members who have left (退会)', () => {
     expect(own.preview.warnings).toEqual([]);
     expect(own.preview.counts).toMatchObject({ unchanged: 2 });
 
-    const fresh = await createTestLedger();
-    try {
-      await fresh.call('org.add', { name: '城关镇红十字会', type: '乡镇' });
-      const { jobId, preview: p } = await previewFile(fresh, file, { kind: 'members' });
-      expect(p.rejected).toEqual([]);
-      await commit(fresh, jobId);
+    await importIntoNewLedger(townIn, [['members', file]], (fresh) => {
       expect(tableRows(fresh, 'SELECT p.name, m.status, m.lapsed_on, m.lapse_reason FROM member m JOIN person p ON p.id = m.person_id ORDER BY p.name')).toEqual([
         { name: '李四', status: 'active', lapsed_on: null, lapse_reason: null },
         { name: '王芳', status: 'lapsed', lapsed_on: '2025-03-01', lapse_reason: '迁出本县' },
       ]);
-    } finally {
-      fresh.db.close();
-    }
+    });
 
     // A township's sheet saying 李四 left: kept out by default, recorded with update, undone whole.
     const sheet = [['李四', id18('33010619900102122'), null, '城关镇红十字会', '2021-01-01', '2026-05-01']];
@@ -606,16 +594,9 @@ describe('units that have left (团体会员退会)', () => {
     expect(own.preview.rejected).toEqual([]);
     expect(own.preview.warnings).toEqual([]);
     expect(own.preview.counts).toMatchObject({ unchanged: 1 });
-    const fresh = await createTestLedger();
-    try {
-      await fresh.call('org.add', { name: '城关镇红十字会', type: '乡镇' });
-      const { jobId, preview: p } = await previewFile(fresh, file, { kind: 'group-members' });
-      expect(p.rejected).toEqual([]);
-      await commit(fresh, jobId);
+    await importIntoNewLedger(townIn, [['group-members', file]], (fresh) => {
       expect(tableRows(fresh, 'SELECT unit_name, status, lapsed_on FROM group_member')).toEqual([{ unit_name: '杭州某某科技有限公司', status: 'lapsed', lapsed_on: '2025-03-01' }]);
-    } finally {
-      fresh.db.close();
-    }
+    });
   });
 });
 

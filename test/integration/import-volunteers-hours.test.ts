@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportPreview } from '../../src-main/core/api/contract';
 import { createTestLedger, type TestLedger } from '../helpers/backend';
 import { id18 } from '../helpers/export-fixture';
-import { commit, exportFile, previewFile, previewRoster, tableRows, type PreviewInput, type SheetCell } from '../helpers/import';
+import { commit, exportFile, importIntoNewLedger, previewFile, previewRoster, tableRows, type PreviewInput, type SheetCell } from '../helpers/import';
 
 // Volunteer rosters, team lists and service hours against what the ledger already holds: an
 // export of hours or volunteers re-imports onto the same records and teams, a sheet that credits
@@ -26,6 +26,12 @@ const rows = (sql: string, ...params: unknown[]) => tableRows(ledger, sql, ...pa
 const reasons = (p: ImportPreview, kind: 'rejected' | 'warnings') => p[kind].map((r) => [r.row, r.reason]);
 
 const hoursHeaders = ['姓名', '身份证号码', '服务日期', '活动名称', '服务时长（小时）', '所属服务队'];
+
+/** 城关镇 and its 翠苑 community in a new ledger, as the exports name them. */
+async function cuiyuanIn(fresh: TestLedger): Promise<number> {
+  const town = (await fresh.call('org.add', { name: '城关镇红十字会', type: '乡镇' })).id;
+  return (await fresh.call('org.add', { name: '城关镇翠苑社区红十字会', type: '社区', parentId: town })).id;
+}
 
 /** 城关镇 with two communities, 翠苑 and 古荡. */
 async function township() {
@@ -124,21 +130,13 @@ describe('volunteers who have left (退出)', () => {
     expect(own.preview.warnings).toEqual([]);
     expect(own.preview.counts).toMatchObject({ unchanged: 2 });
 
-    const fresh = await createTestLedger();
-    try {
-      const town = (await fresh.call('org.add', { name: '城关镇红十字会', type: '乡镇' })).id;
-      await fresh.call('org.add', { name: '城关镇翠苑社区红十字会', type: '社区', parentId: town });
-      const { jobId, preview: p } = await previewFile(fresh, file, { kind: 'volunteers' });
-      expect(p.rejected).toEqual([]);
-      await commit(fresh, jobId);
+    await importIntoNewLedger(cuiyuanIn, [['volunteers', file]], (fresh) => {
       expect(tableRows(fresh, 'SELECT p.name, v.status, v.left_on FROM volunteer v JOIN person p ON p.id = v.person_id ORDER BY p.name')).toEqual([
         { name: '张三', status: 'left', left_on: '2026-04-01' },
         { name: '李四', status: 'active', left_on: null },
       ]);
       expect(tableRows(fresh, 'SELECT max(r.held_on) AS last, sum(h.minutes) AS minutes FROM service_hours h JOIN service_record r ON r.id = h.service_record_id')).toEqual([{ last: '2026-03-31', minutes: 180 }]);
-    } finally {
-      fresh.db.close();
-    }
+    });
 
     // A sheet saying 李四 left is a difference to see; the import does not do the leaving.
     const sheet = [['李四', id18('33010619910202124'), '翠苑社区', '2020-01-01', '2026-05-01']];
@@ -158,25 +156,15 @@ describe('a ledger rebuilt from its volunteer and hours exports', () => {
     const v = await ledger.call('volunteer.add', { name: '王芳', idNumber: id18('33010619900101123'), orgId: orgs.cuiyuan, registeredOn: '2020-01-01', teamIds: [team.id] });
     await ledger.call('service.add', { heldOn: '2026-05-09', teamId: team.id, category: '关爱老人', title: '敬老院慰问', entries: [{ volunteerId: v.id, hours: 2 }] });
     await ledger.call('service.add', { heldOn: '2026-06-01', teamId: team.id, category: '世界急救日', title: '急救培训', entries: [{ volunteerId: v.id, hours: 4.5 }] });
-    const files = { teams: await exportFile(ledger, 'teams'), volunteers: await exportFile(ledger, 'volunteers'), hours: await exportFile(ledger, 'hours') };
+    const files = [['teams', await exportFile(ledger, 'teams')], ['volunteers', await exportFile(ledger, 'volunteers')], ['hours', await exportFile(ledger, 'hours')]] as const;
 
-    const fresh = await createTestLedger();
-    try {
-      const town = (await fresh.call('org.add', { name: '城关镇红十字会', type: '乡镇' })).id;
-      await fresh.call('org.add', { name: '城关镇翠苑社区红十字会', type: '社区', parentId: town });
-      for (const kind of ['teams', 'volunteers', 'hours'] as const) {
-        const { jobId, preview: p } = await previewFile(fresh, files[kind], { kind });
-        expect(p.rejected).toEqual([]);
-        await commit(fresh, jobId);
-      }
+    await importIntoNewLedger(cuiyuanIn, files, (fresh) => {
       expect(tableRows(fresh, 'SELECT sum(minutes) AS minutes FROM service_hours')).toEqual([{ minutes: 390 }]);
       expect(tableRows(fresh, "SELECT r.held_on, r.title, h.minutes FROM service_record r JOIN service_hours h ON h.service_record_id = r.id WHERE r.title <> '导入前累计服务时长' ORDER BY r.held_on")).toEqual([
         { held_on: '2026-05-09', title: '敬老院慰问', minutes: 120 },
         { held_on: '2026-06-01', title: '急救培训', minutes: 270 },
       ]);
-    } finally {
-      fresh.db.close();
-    }
+    });
   });
 });
 
@@ -194,22 +182,16 @@ describe('teams that have been dissolved (解散)', () => {
     expect(own.preview.warnings).toEqual([]);
     expect(own.preview.counts).toMatchObject({ unchanged: 1, updated: 0 });
 
-    const fresh = await createTestLedger();
-    try {
-      const town = (await fresh.call('org.add', { name: '城关镇红十字会', type: '乡镇' })).id;
-      const cuiyuan = (await fresh.call('org.add', { name: '城关镇翠苑社区红十字会', type: '社区', parentId: town })).id;
-      const again = await fresh.call('volunteer.add', { name: '张队长', idNumber: id18('33010619800101011'), orgId: cuiyuan, registeredOn: '2018-01-01' });
+    const withLeader = async (fresh: TestLedger) => {
+      const again = await fresh.call('volunteer.add', { name: '张队长', idNumber: id18('33010619800101011'), orgId: await cuiyuanIn(fresh), registeredOn: '2018-01-01' });
       await fresh.call('volunteer.leave', { id: again.id, leftOn: '2026-03-01' });
-      const { jobId, preview: p } = await previewFile(fresh, file, { kind: 'teams' });
-      expect(p.rejected).toEqual([]);
-      expect(p.warnings).toEqual([]);
-      await commit(fresh, jobId);
+    };
+    await importIntoNewLedger(withLeader, [['teams', file]], (fresh, [p]) => {
+      expect(p!.warnings).toEqual([]);
       expect(tableRows(fresh, 'SELECT t.status, t.dissolved_on, p.name AS leader, m.joined_on, m.left_on FROM volunteer_team t JOIN person p ON p.id = t.leader_person_id JOIN team_membership m ON m.team_id = t.id')).toEqual([
         { status: 'dissolved', dissolved_on: '2026-02-01', leader: '张队长', joined_on: '2019-01-01', left_on: '2026-02-01' },
       ]);
-    } finally {
-      fresh.db.close();
-    }
+    });
   });
 });
 
